@@ -1,0 +1,1 @@
+"""Command-line interface: headless, on the same services as the GUI."""

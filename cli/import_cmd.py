@@ -1,0 +1,7 @@
+"""`import`: placeholder until its issue lands (see README)."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    pass

@@ -1,0 +1,93 @@
+"""`python main.py [COMMAND] [--db PATH|URL]`: the app with no command, else a headless command.
+
+Each command lives in its own module with `register(subparsers)`; heavy imports happen inside
+the handlers so `summary` does not pay for Qt or matplotlib. User mistakes print one clear
+message on stderr and exit non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from services.errors import LedgerError
+
+COMMAND_MODULES = [
+    "cli.sample_cmd",
+    "cli.summary_cmd",
+    "cli.import_cmd",
+    "cli.export_cmd",
+    "cli.brief_cmd",
+    "cli.chart_cmd",
+]
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """A mistake the user can fix (missing file, unknown plan…): one line on stderr, exit 1."""
+
+
+def db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH|URL", help="SQLite file or SQLAlchemy URL (default: user data dir)"
+    )
+
+
+def plan_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plan", metavar="NAME", help="plan title, or a unique part of it (default: newest)"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="greenledger",
+        description="GreenLedger 绿色台账 — eco-civilization project ledger. No command opens the app.",
+    )
+    db_option(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def open_session(args):
+    """Open (and migrate) the database named by --db; returns a Session."""
+    from db import open_database, session_factory
+
+    return session_factory(open_database(getattr(args, "db", None)))()
+
+
+def resolve_plan(session, name: str | None):
+    from services.query import find_plan
+
+    plan = find_plan(session, name)
+    if plan is None:
+        raise UserError(
+            f"找不到方案 (no such plan): {name}"
+            if name
+            else "数据库中还没有方案 (no plan yet; try `sample`)"
+        )
+    return plan
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from app.application import run_gui
+
+        return run_gui(args.db)
+    try:
+        return args.handler(args) or EXIT_OK
+    except (UserError, LedgerError, FileNotFoundError, PermissionError) as exc:
+        print(f"greenledger: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""`summary [--json]`: projects and planned investment of a plan, per section."""
+
+from __future__ import annotations
+
+import json
+
+
+def register(subparsers) -> None:
+    from cli.main import db_option, plan_option
+
+    parser = subparsers.add_parser("summary", help="print a plan's totals (per section)")
+    db_option(parser)
+    plan_option(parser)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from cli.main import open_session, resolve_plan
+    from services.summary import plan_summary
+
+    with open_session(args) as session:
+        summary = plan_summary(session, resolve_plan(session, args.plan))
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return 0
+    print(
+        f"{summary['plan']}: {summary['projects']} 个项目, {summary['planned_investment_wan']} 万元"
+    )
+    for section in summary["sections"]:
+        print(
+            f"  {section['name']}: {section['projects']} 个, {section['planned_investment_wan']} 万元"
+        )
+    return 0

@@ -1,0 +1,1 @@
+"""Importers: read the tables departments send back. Headless: no Qt."""

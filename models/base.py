@@ -1,0 +1,83 @@
+"""Declarative base and the column types the ledger relies on.
+
+Money (万元) is stored as an INTEGER count of hundredths of 万元 so that SQLite sums are exact
+and fast; Python only ever sees `Decimal` with two places. Never store money as REAL.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+CENT = Decimal("0.01")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def to_money(value: Decimal | int | str) -> Decimal:
+    """Quantize to two places (万元), rounding half up as the office's spreadsheets do."""
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def money_to_cents(value: Decimal) -> int:
+    return int(to_money(value) * 100)
+
+
+def cents_to_money(cents: int) -> Decimal:
+    return (Decimal(int(cents)) / 100).quantize(CENT)
+
+
+class Money(TypeDecorator):
+    """万元 with two decimals, stored as integer hundredths (exact SUM in SQL)."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("money must be Decimal, not float")
+        return money_to_cents(Decimal(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else cents_to_money(value)
+
+
+class DecimalText(TypeDecorator):
+    """A decimal kept exactly as text (indicator targets like 31.5 or 79.7)."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("decimal values must be Decimal, not float")
+        return str(Decimal(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else Decimal(value)
+
+
+class Timestamped:
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

@@ -1,0 +1,31 @@
+"""Errors the service layer raises: always located and always in words a user can act on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One refused value: which record, which field, what was given, and why."""
+
+    record_id: int | None
+    field: str
+    value: object
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"#{self.record_id} " if self.record_id is not None else ""
+        return f"{where}{self.field} = {self.value!r}: {self.reason}"
+
+
+class LedgerError(Exception):
+    """A write was refused; the database is unchanged."""
+
+
+class ValidationError(LedgerError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        lines = "; ".join(str(e) for e in errors[:5])
+        more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
+        super().__init__(f"{len(errors)} invalid value(s): {lines}{more}")

@@ -1,0 +1,464 @@
+"""Writing the project ledger: the one bulk path every edit goes through.
+
+Typing in a cell, paste, fill-down, import merges and undo all call `set_fields`, which
+validates everything first, writes in one transaction, records audit rows and returns a
+`ChangeSet` holding the inverse (old values), so undo is just another `set_fields`.
+Inserts, deletes and moves likewise return what is needed to reverse them.
+Headless: never import Qt here.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from models import AuditEntry, OwnerRole, Project, ProjectOwner, Section
+from models.base import utcnow
+from services.errors import FieldError, LedgerError, ValidationError
+from services.fields import FIELDS
+from services.organizations import OrganizationResolver
+from services.parsing import Period
+
+OwnerSpec = tuple[str, OwnerRole]
+
+# Fields stored in one column each; "period" and "owners" are composite.
+_COLUMN_FIELDS = {
+    "seq_label",
+    "project_type",
+    "name",
+    "content",
+    "quantity",
+    "planned_investment_wan",
+    "status",
+    "construction_kind",
+    "remarks",
+}
+_CONSTRAINT_FIELDS = {
+    "investment_non_negative": "planned_investment_wan",
+    "quantity_non_negative": "quantity",
+    "period_order": "period",
+    "start_year_range": "period",
+    "end_year_range": "period",
+    "name_not_blank": "name",
+}
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some sandboxes and services
+        return "unknown"
+
+
+@dataclass
+class ChangeSet:
+    """What one write changed, and how to undo it."""
+
+    changed_ids: set[int] = field(default_factory=set)
+    fields: set[str] = field(default_factory=set)
+    inverse: dict[int, dict[str, object]] = field(default_factory=dict)
+    plan_ids: set[int] = field(default_factory=set)
+    totals_touched: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.changed_ids)
+
+
+@contextmanager
+def atomic(session: Session) -> Iterator[Session]:
+    """One write transaction: commit on success, roll back everything on any error."""
+    try:
+        yield session
+        session.commit()
+    except IntegrityError as exc:
+        session.rollback()
+        raise _integrity_to_ledger_error(exc) from exc
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _integrity_to_ledger_error(exc: IntegrityError) -> LedgerError:
+    message = str(exc.orig)
+    for constraint, field_key in _CONSTRAINT_FIELDS.items():
+        if constraint in message:
+            return ValidationError([FieldError(None, field_key, None, f"违反约束 {constraint}")])
+    return LedgerError(f"数据库拒绝写入 (database refused the write): {message}")
+
+
+# ---------------------------------------------------------------- reading values
+
+
+def owner_specs(project: Project) -> list[OwnerSpec]:
+    return [(o.organization.name, o.role) for o in project.owners]
+
+
+def field_value(project: Project, key: str) -> object:
+    if key == "period":
+        return Period(project.start_year, project.end_year)
+    if key == "owners":
+        return owner_specs(project)
+    return getattr(project, key)
+
+
+def coerce(key: str, value: object) -> object:
+    """Parse one field's value (text from a cell, or an already typed value)."""
+    if key not in FIELDS:
+        raise ValueError(f"未知字段 (unknown field): {key}")
+    if key == "owners" and isinstance(value, list) and value and isinstance(value[0], tuple):
+        return [(name, OwnerRole(role)) for name, role in value]
+    if key == "planned_investment_wan" and isinstance(value, Decimal):
+        return FIELDS[key].parse(str(value))
+    return FIELDS[key].parse(value)
+
+
+def _owner_list(value: list) -> list[OwnerSpec]:
+    """Names alone follow the office's rule: the first unit leads, the rest cooperate."""
+    if value and isinstance(value[0], tuple):
+        return value
+    return [
+        (name, OwnerRole.LEAD if i == 0 else OwnerRole.COOPERATING) for i, name in enumerate(value)
+    ]
+
+
+def owners_text(specs: Iterable[OwnerSpec]) -> str:
+    return "、".join(name for name, _ in specs)
+
+
+# ---------------------------------------------------------------- writing fields
+
+
+def validate_changes(changes: dict[int, dict[str, object]]) -> tuple[dict, list[FieldError]]:
+    parsed: dict[int, dict[str, object]] = {}
+    errors: list[FieldError] = []
+    for project_id, values in changes.items():
+        for key, raw in values.items():
+            try:
+                parsed.setdefault(project_id, {})[key] = coerce(key, raw)
+            except ValueError as exc:
+                errors.append(FieldError(project_id, key, raw, str(exc)))
+    return parsed, errors
+
+
+def set_fields(
+    session: Session, changes: dict[int, dict[str, object]], *, user: str | None = None
+) -> ChangeSet:
+    """Validate all, then write all in one transaction. Raises ValidationError, writing nothing."""
+    parsed, errors = validate_changes(changes)
+    projects = {p.id: p for p in _load_projects(session, parsed.keys())}
+    errors += [
+        FieldError(pid, "id", pid, "项目不存在 (no such project)")
+        for pid in parsed
+        if pid not in projects
+    ]
+    for project_id, values in parsed.items():
+        project = projects.get(project_id)
+        if project is not None and "period" in values:
+            errors += _check_period(project_id, values["period"])
+    if errors:
+        session.rollback()
+        raise ValidationError(errors)
+
+    changeset = ChangeSet()
+    user = user or current_user()
+    with atomic(session):
+        resolver = None
+        for project_id, values in parsed.items():
+            project = projects[project_id]
+            for key, new in values.items():
+                old = field_value(project, key)
+                if key == "owners":
+                    resolver = resolver or OrganizationResolver(session)
+                    new = _canonical_owners(_owner_list(new), resolver)
+                if old == new:
+                    continue
+                if key == "owners":
+                    _write_owners(session, project, new, resolver)
+                elif key == "period":
+                    project.start_year, project.end_year = new.start_year, new.end_year
+                else:
+                    setattr(project, key, new)
+                changeset.inverse.setdefault(project_id, {})[key] = old
+                changeset.changed_ids.add(project_id)
+                changeset.fields.add(key)
+                changeset.plan_ids.add(project.plan_id)
+                session.add(_audit("update", project_id, key, old, new, user))
+            if project_id in changeset.changed_ids:
+                project.updated_at = utcnow()
+        changeset.totals_touched = "planned_investment_wan" in changeset.fields
+    return changeset
+
+
+def _check_period(project_id: int, period: Period) -> list[FieldError]:
+    if period.start_year and period.end_year and period.start_year > period.end_year:
+        return [FieldError(project_id, "period", period.label, "结束年份早于开始年份")]
+    return []
+
+
+def _load_projects(session: Session, ids: Iterable[int]) -> list[Project]:
+    ids = list(ids)
+    found: list[Project] = []
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        chunk = ids[start : start + 500]
+        found += session.scalars(select(Project).where(Project.id.in_(chunk))).unique().all()
+    return found
+
+
+def _canonical_owners(specs: list[OwnerSpec], resolver: OrganizationResolver) -> list[OwnerSpec]:
+    """Aliases become the unit's full name ("资规分局" → "钟楼自然资源和规划分局")."""
+    canonical = []
+    for name, role in specs:
+        org = resolver.find(name)
+        canonical.append((org.name if org else name, role))
+    return canonical
+
+
+def _write_owners(
+    session: Session, project: Project, specs: list[OwnerSpec], resolver: OrganizationResolver
+) -> None:
+    project.owners.clear()
+    session.flush()
+    names = []
+    for position, (name, role) in enumerate(specs):
+        org = resolver.resolve(name)
+        project.owners.append(ProjectOwner(position=position, organization=org, role=role))
+        names.append(org.name)
+    project.owners_text = "、".join(names)
+
+
+def _audit(
+    action: str, entity_id: int, key: str | None, old: object, new: object, user: str
+) -> AuditEntry:
+    return AuditEntry(
+        user=user,
+        action=action,
+        entity="project",
+        entity_id=entity_id,
+        field=key,
+        old_value=_audit_text(key, old),
+        new_value=_audit_text(key, new),
+    )
+
+
+def _audit_text(key: str | None, value: object) -> str | None:
+    if value is None or key is None:
+        return None
+    if key == "owners":
+        return owners_text(value)
+    return FIELDS[key].to_text(value)
+
+
+# ---------------------------------------------------------------- rows: insert, delete, move
+
+
+@dataclass
+class ProjectSnapshot:
+    """Everything needed to put deleted projects back with their ids, owners and history.
+
+    `dependents` holds the rows of every table whose foreign key to project cascades
+    (owners, progress reports, task links…), found from the metadata so new tables are covered.
+    """
+
+    rows: list[dict]
+    dependents: dict[str, list[dict]]
+
+
+def _cascading_tables() -> list:
+    tables = []
+    for table in Project.metadata.sorted_tables:
+        for fk in table.foreign_keys:
+            if fk.column.table is Project.__table__ and fk.ondelete == "CASCADE":
+                tables.append((table, fk.parent))
+    return tables
+
+
+def _shift(session: Session, section_id: int, from_position: int, by: int) -> None:
+    session.execute(
+        update(Project)
+        .where(Project.section_id == section_id, Project.position >= from_position)
+        .values(position=Project.position + by)
+    )
+
+
+def next_position(session: Session, section_id: int) -> int:
+    last = session.scalar(
+        select(func.max(Project.position)).where(Project.section_id == section_id)
+    )
+    return 0 if last is None else last + 1
+
+
+def insert_projects(
+    session: Session,
+    section_id: int,
+    position: int | None,
+    values_list: list[dict[str, object]],
+    *,
+    user: str | None = None,
+) -> list[int]:
+    """Insert new projects at `position` in a section (None = at the end). Returns their ids."""
+    section = session.get(Section, section_id)
+    if section is None:
+        raise LedgerError(f"分区不存在 (no such section): {section_id}")
+    parsed, errors = validate_changes(dict(enumerate(values_list)))
+    for index, values in enumerate(values_list):
+        if not values.get("name"):
+            errors.append(
+                FieldError(
+                    None, "name", values.get("name"), "名称不能为空 (name must not be blank)"
+                )
+            )
+        elif index in parsed and "period" in parsed[index]:
+            errors += _check_period(index, parsed[index]["period"])
+    if errors:
+        session.rollback()
+        raise ValidationError(errors)
+    user = user or current_user()
+    with atomic(session):
+        if position is None:
+            position = next_position(session, section_id)
+        else:
+            _shift(session, section_id, position, len(values_list))
+        resolver = OrganizationResolver(session)
+        ids = []
+        for offset in range(len(values_list)):
+            values = parsed.get(offset, {})
+            project = Project(
+                plan_id=section.plan_id, section_id=section_id, position=position + offset
+            )
+            _apply_new_values(session, project, values, resolver)
+            ids.append(project.id)
+            session.add(_audit("insert", project.id, None, None, None, user))
+    return ids
+
+
+def _apply_new_values(session: Session, project: Project, values: dict, resolver) -> None:
+    for key, value in values.items():
+        if key == "period":
+            project.start_year, project.end_year = value.start_year, value.end_year
+        elif key != "owners":
+            setattr(project, key, value)
+    session.add(project)
+    session.flush()
+    if values.get("owners"):
+        _write_owners(session, project, _owner_list(values["owners"]), resolver)
+
+
+def delete_projects(
+    session: Session, ids: Iterable[int], *, user: str | None = None
+) -> ProjectSnapshot:
+    """Delete projects; returns the snapshot that `restore_projects` puts back."""
+    ids = sorted(set(ids))
+    user = user or current_user()
+    with atomic(session):
+        snapshot = ProjectSnapshot(rows=[], dependents={})
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            snapshot.rows += [
+                dict(r._mapping)
+                for r in session.execute(select(Project.__table__).where(Project.id.in_(chunk)))
+            ]
+            for table, column in _cascading_tables():
+                rows = session.execute(select(table).where(column.in_(chunk)))
+                snapshot.dependents.setdefault(table.name, []).extend(
+                    dict(r._mapping) for r in rows
+                )
+            session.execute(delete(Project).where(Project.id.in_(chunk)))
+        session.add_all(
+            _audit("delete", row["id"], None, None, None, user) for row in snapshot.rows
+        )
+    session.expire_all()
+    return snapshot
+
+
+def restore_projects(
+    session: Session, snapshot: ProjectSnapshot, *, user: str | None = None
+) -> list[int]:
+    """Put deleted projects back with their ids, positions and owners (undo of delete)."""
+    user = user or current_user()
+    with atomic(session):
+        for row in snapshot.rows:
+            taken = session.scalar(
+                select(func.count())
+                .select_from(Project)
+                .where(Project.section_id == row["section_id"], Project.position == row["position"])
+            )
+            if taken:
+                _shift(session, row["section_id"], row["position"], 1)
+        if snapshot.rows:
+            session.execute(insert(Project.__table__), snapshot.rows)
+        for table, _column in _cascading_tables():
+            if snapshot.dependents.get(table.name):
+                session.execute(insert(table), snapshot.dependents[table.name])
+        session.add_all(
+            _audit("insert", row["id"], None, None, None, user) for row in snapshot.rows
+        )
+    session.expire_all()
+    return [row["id"] for row in snapshot.rows]
+
+
+def project_places(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
+    places = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for pid, section_id, position in session.execute(
+            select(Project.id, Project.section_id, Project.position).where(Project.id.in_(chunk))
+        ):
+            places[pid] = (section_id, position)
+    return places
+
+
+def move_projects(
+    session: Session, ids: list[int], section_id: int, position: int | None
+) -> dict[int, tuple[int, int]]:
+    """Move projects (in the given order) to `position` of a section, possibly another one.
+
+    Returns each project's previous (section_id, position), which `place_projects` restores.
+    """
+    target = session.get(Section, section_id)
+    if target is None:
+        raise LedgerError(f"分区不存在 (no such section): {section_id}")
+    before = project_places(session, ids)
+    with atomic(session):
+        if position is None:
+            position = next_position(session, section_id)
+        else:
+            _shift(session, section_id, position, len(ids))
+        for offset, pid in enumerate(ids):
+            session.execute(
+                update(Project)
+                .where(Project.id == pid)
+                .values(section_id=section_id, plan_id=target.plan_id, position=position + offset)
+            )
+    session.expire_all()
+    return before
+
+
+def place_projects(session: Session, places: dict[int, tuple[int, int]]) -> None:
+    """Put projects at exact (section, position) places (undo of a move)."""
+    with atomic(session):
+        # Lift the moved rows out of the way first so their old slots can be checked.
+        for pid in places:
+            session.execute(update(Project).where(Project.id == pid).values(position=-1 - pid))
+        for pid, (section_id, position) in sorted(places.items(), key=lambda item: item[1]):
+            taken = session.scalar(
+                select(func.count())
+                .select_from(Project)
+                .where(Project.section_id == section_id, Project.position == position)
+            )
+            if taken:
+                _shift(session, section_id, position, 1)
+            plan_id = session.scalar(select(Section.plan_id).where(Section.id == section_id))
+            session.execute(
+                update(Project)
+                .where(Project.id == pid)
+                .values(section_id=section_id, plan_id=plan_id, position=position)
+            )
+    session.expire_all()

@@ -1,0 +1,159 @@
+"""Parsing the values people type or paste into the project table.
+
+Every parser takes text (or a spreadsheet cell value) and returns a typed value, or raises
+`ValueError` with a reason in Chinese-first, user-facing words. Used by the grid's editors,
+TSV paste and the Excel importer alike, so one rule holds everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from models.base import CENT, to_money
+
+# Cells that mean "not set" in the office's tables.
+NOT_SET = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", "暂无", "N/A", "n/a", "null"})
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+MONEY_MAX = Decimal("999999999999.99")  # Decimal(14,2)
+
+_PERIOD_SEP = r"\s*(?:-|—|–|－|~|～|〜|至|到|―)+\s*"
+_YEAR = r"(\d{4})\s*年?"
+_PERIOD_RE = re.compile(rf"^{_YEAR}(?:{_PERIOD_SEP}{_YEAR})?$")
+_SPLIT_OWNERS_RE = re.compile(r"[、，,;；/\n\r]+")
+
+
+def normalize_text(value: object) -> str:
+    """NFKC-fold full-width digits/letters/brackets and trim; None becomes ""."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def is_not_set(value: object) -> bool:
+    return value is None or normalize_text(value) in NOT_SET
+
+
+def parse_money(value: object, *, scale: Decimal = Decimal(1)) -> Decimal | None:
+    """万元 with two places. Accepts "5,698.85", full-width digits, numbers; "/" means not set.
+
+    `scale` converts other units to 万元 (元 → 0.0001, 亿元 → 10000).
+    """
+    if isinstance(value, float):
+        # Spreadsheet readers hand floats; go through repr so 1250.03 stays 1250.03.
+        value = repr(value)
+    if is_not_set(value):
+        return None
+    text = normalize_text(value).replace(",", "").replace(" ", "")
+    text = re.sub(r"(万元|亿元|元)$", "", text)
+    try:
+        amount = Decimal(text) * scale
+    except InvalidOperation:
+        raise ValueError(f"不是金额 (not an amount): {value!r}") from None
+    if not amount.is_finite():
+        raise ValueError(f"不是金额 (not an amount): {value!r}")
+    if amount < 0:
+        raise ValueError("金额不能为负 (must not be negative)")
+    if amount > MONEY_MAX:
+        raise ValueError("金额过大 (too large)")
+    if amount != amount.quantize(CENT) and scale == 1:
+        raise ValueError("金额最多两位小数 (at most 2 decimals)")
+    return to_money(amount)
+
+
+def parse_quantity(value: object) -> int | None:
+    """项目数量: a non-negative integer; "/" means not set."""
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"数量必须是整数 (quantity must be a whole number): {value!r}")
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        if is_not_set(value):
+            return None
+        text = normalize_text(value).replace(",", "")
+        text = re.sub(r"(个|家|条|项|座|处|座|所|台|套)$", "", text)
+        if not re.fullmatch(r"\d+(\.0+)?", text):
+            raise ValueError(f"数量必须是非负整数 (quantity must be a whole number): {value!r}")
+        number = int(Decimal(text))
+    if number < 0:
+        raise ValueError("数量不能为负 (must not be negative)")
+    return number
+
+
+@dataclass(frozen=True)
+class Period:
+    start_year: int | None
+    end_year: int | None
+
+    @property
+    def label(self) -> str:
+        if self.start_year is None:
+            return ""
+        if self.end_year in (None, self.start_year):
+            return str(self.start_year)
+        return f"{self.start_year}-{self.end_year}"
+
+
+def _check_year(year: int) -> int:
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ValueError(f"年份应在 {YEAR_MIN}–{YEAR_MAX} 之间 (year out of range): {year}")
+    return year
+
+
+def parse_year(value: object) -> int | None:
+    """A single year cell ("2023", "2023年", 2023, "——" = none)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if is_not_set(value):
+        return None
+    text = normalize_text(value)
+    match = re.fullmatch(r"(\d{4})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?", text)
+    if not match:
+        raise ValueError(f"不是年份 (not a year): {value!r}")
+    return _check_year(int(match.group(1)))
+
+
+def parse_period(value: object) -> Period:
+    """建设期限: "2023", "2022-2024", "2022—2024", "2022～2024", "2022年-2024年", "2018~2020"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if is_not_set(value):
+        return Period(None, None)
+    text = normalize_text(value)
+    match = _PERIOD_RE.match(text)
+    if not match:
+        raise ValueError(f"建设期限格式应为 2023 或 2022-2024 (period like 2022-2024): {value!r}")
+    start = _check_year(int(match.group(1)))
+    end = _check_year(int(match.group(2))) if match.group(2) else start
+    if end < start:
+        raise ValueError(f"结束年份早于开始年份 (end year before start): {value!r}")
+    return Period(start, end)
+
+
+def split_owner_names(value: object) -> list[str]:
+    """Split "钟楼生态环境局、\n区工信局，北港街道" into trimmed, bracket-unified names."""
+    if is_not_set(value):
+        return []
+    names = []
+    for part in _SPLIT_OWNERS_RE.split(normalize_text(value)):
+        name = part.strip()
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def format_money(amount: Decimal | None, *, blank: str = "/") -> str:
+    """ "67,619.88" — thousands separators, two decimals; `blank` for not set."""
+    if amount is None:
+        return blank
+    return f"{amount:,.2f}"
+
+
+def format_yi(amount: Decimal) -> str:
+    """万元 → 亿元 with two decimals: 67,619.88 万元 → "6.76"."""
+    return f"{(amount / 10000).quantize(CENT):,.2f}"

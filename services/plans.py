@@ -1,0 +1,134 @@
+"""Plans and sections: create, rename, reorder, delete. Each call is one transaction."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from models import Plan, Project, Section
+from services.errors import FieldError, LedgerError, ValidationError
+from services.ledger import atomic
+
+
+def create_plan(
+    session: Session,
+    title: str,
+    year_start: int,
+    year_end: int | None = None,
+    *,
+    region: str | None = None,
+    doc_number: str | None = None,
+    issuer: str | None = None,
+    issue_date: date | None = None,
+    notes: str | None = None,
+) -> Plan:
+    title = (title or "").strip()
+    errors = []
+    if not title:
+        errors.append(FieldError(None, "title", title, "标题不能为空 (title must not be blank)"))
+    elif session.scalar(select(Plan.id).where(Plan.title == title)):
+        errors.append(
+            FieldError(None, "title", title, "已有同名方案 (a plan with this title exists)")
+        )
+    if not 1990 <= year_start <= 2100 or (
+        year_end is not None and not year_start <= year_end <= 2100
+    ):
+        errors.append(FieldError(None, "years", (year_start, year_end), "年份无效 (invalid years)"))
+    if errors:
+        raise ValidationError(errors)
+    with atomic(session):
+        plan = Plan(
+            title=title,
+            year_start=year_start,
+            year_end=year_end or year_start,
+            region=region,
+            doc_number=doc_number,
+            issuer=issuer,
+            issue_date=issue_date,
+            notes=notes,
+        )
+        session.add(plan)
+    return plan
+
+
+def add_section(session: Session, plan_id: int, name: str, position: int | None = None) -> Section:
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(
+            [FieldError(None, "name", name, "分区名称不能为空 (section name must not be blank)")]
+        )
+    with atomic(session):
+        last = session.scalar(select(func.max(Section.position)).where(Section.plan_id == plan_id))
+        end = 0 if last is None else last + 1
+        if position is None or position >= end:
+            position = end
+        else:
+            _shift_sections(session, plan_id, position, 1)
+        section = Section(plan_id=plan_id, name=name, position=position)
+        session.add(section)
+    return section
+
+
+def _shift_sections(session: Session, plan_id: int, from_position: int, by: int) -> None:
+    # Two steps keep unique (plan, position) valid at every statement.
+    rows = select(Section.id).where(Section.plan_id == plan_id, Section.position >= from_position)
+    ids = list(session.scalars(rows))
+    session.execute(
+        update(Section).where(Section.id.in_(ids)).values(position=-Section.position - 1)
+    )
+    session.execute(
+        update(Section).where(Section.id.in_(ids)).values(position=-Section.position - 1 + by)
+    )
+
+
+def rename_section(session: Session, section_id: int, name: str) -> str:
+    """Returns the old name (for undo)."""
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError([FieldError(section_id, "name", name, "分区名称不能为空")])
+    with atomic(session):
+        section = _get(session, section_id)
+        old, section.name = section.name, name
+    return old
+
+
+def move_section(session: Session, section_id: int, new_position: int) -> int:
+    """Move a section to another place in its plan. Returns the old position (for undo)."""
+    with atomic(session):
+        section = _get(session, section_id)
+        ordered = list(
+            session.scalars(
+                select(Section).where(Section.plan_id == section.plan_id).order_by(Section.position)
+            )
+        )
+        old = ordered.index(section)
+        ordered.insert(max(0, min(new_position, len(ordered) - 1)), ordered.pop(old))
+        for index, item in enumerate(ordered):
+            item.position = -1 - index
+        session.flush()
+        for index, item in enumerate(ordered):
+            item.position = index
+    return old
+
+
+def delete_section(session: Session, section_id: int) -> None:
+    """Delete an empty section; a section with projects must be emptied first (nothing is lost)."""
+    with atomic(session):
+        section = _get(session, section_id)
+        count = session.scalar(
+            select(func.count()).select_from(Project).where(Project.section_id == section_id)
+        )
+        if count:
+            raise LedgerError(
+                f"分区“{section.name}”还有 {count} 个项目 (section still has projects)"
+            )
+        session.delete(section)
+
+
+def _get(session: Session, section_id: int) -> Section:
+    section = session.get(Section, section_id)
+    if section is None:
+        raise LedgerError(f"分区不存在 (no such section): {section_id}")
+    return section

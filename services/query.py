@@ -1,0 +1,239 @@
+"""Reading the ledger for the grid: ordered id lists and windows of rows, all in SQL.
+
+The grid holds only `project_ids(...)` (an `array('q')`: 8 bytes a row, 8 MB for 1,000,000)
+and asks `rows_for_ids` for the rows it is about to paint. Sorting and filtering never happen
+in Python. Headless: never import Qt here.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from models import Organization, OwnerRole, Plan, Project, ProjectOwner, ProjectStatus, Section
+from models.base import to_money
+from services.organizations import normalize_name
+
+ZERO = to_money(0)
+
+SORT_COLUMNS = {
+    "seq_label": (Project.seq_label,),
+    "project_type": (Project.project_type,),
+    "name": (Project.name,),
+    "content": (Project.content,),
+    "quantity": (Project.quantity,),
+    "planned_investment_wan": (Project.planned_investment_wan,),
+    "period": (Project.start_year, Project.end_year),
+    "owners": (Project.owners_text,),
+    "status": (Project.status,),
+    "construction_kind": (Project.construction_kind,),
+    "remarks": (Project.remarks,),
+}
+
+
+@dataclass(frozen=True)
+class ProjectFilter:
+    """What the grid shows. Empty fields do not filter."""
+
+    plan_id: int | None = None
+    section_ids: tuple[int, ...] = ()
+    text: str = ""  # quick filter: name, content, type or owners
+    project_type: str | None = None
+    owner_id: int | None = None
+    owner_role: OwnerRole | None = None
+    year: int | None = None  # projects whose period covers this year
+    status: ProjectStatus | None = None
+    ids: tuple[int, ...] | None = None  # an explicit selection (PDF of a selection)
+
+    def describe(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, "", ())}
+
+
+@dataclass(frozen=True)
+class Sort:
+    column: str | None = None  # None = table order (section, position)
+    descending: bool = False
+
+
+@dataclass
+class ProjectRow:
+    """One grid row, display-ready but still typed."""
+
+    id: int
+    plan_id: int
+    section_id: int
+    position: int
+    seq_label: str | None
+    project_type: str | None
+    name: str
+    content: str | None
+    quantity: int | None
+    planned_investment_wan: Decimal | None
+    start_year: int | None
+    end_year: int | None
+    status: ProjectStatus
+    construction_kind: object
+    remarks: str | None
+    owners_text: str
+    owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
+
+
+def filter_clauses(flt: ProjectFilter) -> list:
+    clauses = []
+    if flt.plan_id is not None:
+        clauses.append(Project.plan_id == flt.plan_id)
+    if flt.section_ids:
+        clauses.append(Project.section_id.in_(flt.section_ids))
+    if flt.text.strip():
+        for word in flt.text.split():
+            like = f"%{word}%"
+            clauses.append(
+                or_(
+                    Project.name.like(like),
+                    Project.content.like(like),
+                    Project.project_type.like(like),
+                    Project.owners_text.like(like),
+                )
+            )
+    if flt.project_type is not None:
+        clauses.append(Project.project_type == flt.project_type)
+    if flt.owner_id is not None:
+        owner = and_(
+            ProjectOwner.project_id == Project.id, ProjectOwner.organization_id == flt.owner_id
+        )
+        if flt.owner_role is not None:
+            owner = and_(owner, ProjectOwner.role == flt.owner_role)
+        clauses.append(exists().where(owner))
+    if flt.year is not None:
+        clauses.append(
+            and_(
+                Project.start_year <= flt.year,
+                func.coalesce(Project.end_year, Project.start_year) >= flt.year,
+            )
+        )
+    if flt.status is not None:
+        clauses.append(Project.status == flt.status)
+    if flt.ids is not None:
+        clauses.append(Project.id.in_(flt.ids))
+    return clauses
+
+
+def _fetch_ids(session: Session, statement) -> array:
+    # Core rows straight into an array: no ORM objects for up to 1M integers.
+    cursor = session.execute(statement)
+    ids = array("q")
+    while chunk := cursor.fetchmany(65536):
+        ids.extend(row[0] for row in chunk)
+    return ids
+
+
+def project_ids(session: Session, flt: ProjectFilter, sort: Sort | None = None) -> array:
+    """The ordered ids of the projects the filter admits."""
+    sort = sort or Sort()
+    clauses = filter_clauses(flt)
+    if sort.column is None:
+        # Table order: section by section, each walked along its (section_id, position) index.
+        ids = array("q")
+        sections = select(Section.id).order_by(Section.plan_id, Section.position)
+        if flt.plan_id is not None:
+            sections = sections.where(Section.plan_id == flt.plan_id)
+        if flt.section_ids:
+            sections = sections.where(Section.id.in_(flt.section_ids))
+        for section_id in session.scalars(sections).all():
+            statement = (
+                select(Project.id)
+                .where(Project.section_id == section_id, *clauses)
+                .order_by(Project.position, Project.id)
+            )
+            ids.extend(_fetch_ids(session, statement))
+        if sort.descending:
+            ids.reverse()
+        return ids
+    columns = SORT_COLUMNS[sort.column]
+    # NULLs ("/" not set) sort last either way, as spreadsheets do.
+    order = []
+    for column in columns:
+        order.append(column.is_(None))
+        order.append(column.desc() if sort.descending else column.asc())
+    statement = select(Project.id).where(*clauses).order_by(*order, Project.id)
+    return _fetch_ids(session, statement)
+
+
+def rows_for_ids(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
+    """The rows for a window of ids, in the order given (missing ids are skipped)."""
+    ids = list(ids)
+    by_id: dict[int, ProjectRow] = {}
+    columns = [c for c in Project.__table__.columns if c.name in ProjectRow.__dataclass_fields__]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for row in session.execute(select(*columns).where(Project.id.in_(chunk))):
+            by_id[row.id] = ProjectRow(**row._mapping)
+        owners = session.execute(
+            select(ProjectOwner.project_id, Organization.name, ProjectOwner.role)
+            .join(Organization, Organization.id == ProjectOwner.organization_id)
+            .where(ProjectOwner.project_id.in_(chunk))
+            .order_by(ProjectOwner.project_id, ProjectOwner.position)
+        )
+        for project_id, name, role in owners:
+            if project_id in by_id:
+                by_id[project_id].owners.append((name, role))
+    return [by_id[i] for i in ids if i in by_id]
+
+
+@dataclass(frozen=True)
+class Totals:
+    projects: int
+    planned_investment_wan: Decimal
+
+
+def totals(session: Session, flt: ProjectFilter) -> Totals:
+    count, amount = session.execute(
+        select(func.count(Project.id), func.sum(Project.planned_investment_wan)).where(
+            *filter_clauses(flt)
+        )
+    ).one()
+    return Totals(count, amount or ZERO)
+
+
+def totals_for_ids(session: Session, ids: Sequence[int]) -> Totals:
+    """Sum of a selection; chunked so a selection of 100k rows is still one pass of SQL."""
+    count, amount = 0, ZERO
+    ids = list(ids)
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        n, chunk_sum = session.execute(
+            select(func.count(Project.id), func.sum(Project.planned_investment_wan)).where(
+                Project.id.in_(chunk)
+            )
+        ).one()
+        count += n
+        amount += chunk_sum or ZERO
+    return Totals(count, amount)
+
+
+def plans(session: Session) -> list[Plan]:
+    return list(session.scalars(select(Plan).order_by(Plan.year_start.desc(), Plan.title)))
+
+
+def find_plan(session: Session, name: str | None) -> Plan | None:
+    """`--plan NAME`: exact title, else a unique title containing NAME; None = the newest plan."""
+    if not name:
+        return session.scalar(
+            select(Plan).order_by(Plan.year_start.desc(), Plan.id.desc()).limit(1)
+        )
+    exact = session.scalar(select(Plan).where(Plan.title == name))
+    if exact:
+        return exact
+    matches = list(session.scalars(select(Plan).where(Plan.title.like(f"%{name}%"))))
+    return matches[0] if len(matches) == 1 else None
+
+
+def organization_by_name(session: Session, name: str) -> Organization | None:
+    from services.organizations import OrganizationResolver
+
+    return OrganizationResolver(session).find(normalize_name(name))
