@@ -62,16 +62,23 @@ class Project(Timestamped, Base):
         CheckConstraint(
             "start_year IS NULL OR end_year IS NULL OR start_year <= end_year", name="period_order"
         ),
-        Index("ix_project_order", "plan_id", "section_id", "position"),
+        # Table order is walked section by section along this covering index.
+        Index("ix_project_section_order", "section_id", "position"),
+        # One (plan, column) index per sortable column: a 1,000,000-row sort is an index walk
+        # (~0.5 s) instead of a temp B-tree over the whole table (~6 s). Long texts are not indexed.
         Index("ix_project_plan_investment", "plan_id", "planned_investment_wan"),
+        Index("ix_project_plan_name", "plan_id", "name"),
+        Index("ix_project_plan_type", "plan_id", "project_type"),
+        Index("ix_project_plan_owners", "plan_id", "owners_text"),
+        Index("ix_project_plan_quantity", "plan_id", "quantity"),
+        Index("ix_project_plan_period", "plan_id", "start_year", "end_year"),
+        Index("ix_project_plan_status", "plan_id", "status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # plan_id duplicates section.plan_id on purpose: every grid query filters by plan first.
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"))
-    section_id: Mapped[int] = mapped_column(
-        ForeignKey("section.id", ondelete="CASCADE"), index=True
-    )
+    section_id: Mapped[int] = mapped_column(ForeignKey("section.id", ondelete="CASCADE"))
     position: Mapped[int] = mapped_column(Integer)
     seq_label: Mapped[str | None] = mapped_column(String(20))  # 序号 as printed
     project_type: Mapped[str | None] = mapped_column(String(200))  # 项目类型

@@ -7,12 +7,14 @@ in Python. Headless: never import Qt here.
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from models import Organization, OwnerRole, Plan, Project, ProjectOwner, ProjectStatus, Section
@@ -83,32 +85,34 @@ class ProjectRow:
     owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
 
 
+TEXT_COLUMNS = (Project.name, Project.content, Project.project_type, Project.owners_text)
+
+
+def _contains(column, word: str):
+    # instr() is a plain substring test, a third faster than LIKE over a million rows; LIKE is
+    # kept for words with Latin letters so "vocs" still finds "VOCs".
+    if re.search(r"[A-Za-z]", word):
+        return column.like(f"%{word}%")
+    return func.instr(column, word) > 0
+
+
 def filter_clauses(flt: ProjectFilter) -> list:
     clauses = []
     if flt.plan_id is not None:
         clauses.append(Project.plan_id == flt.plan_id)
     if flt.section_ids:
         clauses.append(Project.section_id.in_(flt.section_ids))
-    if flt.text.strip():
-        for word in flt.text.split():
-            like = f"%{word}%"
-            clauses.append(
-                or_(
-                    Project.name.like(like),
-                    Project.content.like(like),
-                    Project.project_type.like(like),
-                    Project.owners_text.like(like),
-                )
-            )
+    for word in flt.text.split():
+        clauses.append(or_(*(_contains(column, word) for column in TEXT_COLUMNS)))
     if flt.project_type is not None:
         clauses.append(Project.project_type == flt.project_type)
     if flt.owner_id is not None:
-        owner = and_(
-            ProjectOwner.project_id == Project.id, ProjectOwner.organization_id == flt.owner_id
-        )
+        # IN (subquery) lets SQLite walk the (organization, project) index once; a correlated
+        # EXISTS probes it per project (2 s instead of 0.4 s at 1M rows).
+        owned = select(ProjectOwner.project_id).where(ProjectOwner.organization_id == flt.owner_id)
         if flt.owner_role is not None:
-            owner = and_(owner, ProjectOwner.role == flt.owner_role)
-        clauses.append(exists().where(owner))
+            owned = owned.where(ProjectOwner.role == flt.owner_role)
+        clauses.append(Project.id.in_(owned))
     if flt.year is not None:
         clauses.append(
             and_(
@@ -124,11 +128,51 @@ def filter_clauses(flt: ProjectFilter) -> list:
 
 
 def _fetch_ids(session: Session, statement) -> array:
-    # Core rows straight into an array: no ORM objects for up to 1M integers.
-    cursor = session.execute(statement)
+    """Run an id query on the bare DB-API cursor: 1M ids in ~0.1 s instead of ~1 s of Row objects."""
+    bind = session.get_bind()
+    compiled = statement.compile(dialect=bind.dialect, compile_kwargs={"render_postcompile": True})
+    params = compiled.construct_params()
+    positional = tuple(params[name] for name in compiled.positiontup or ())
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), positional)
+        ids = array("q")
+        while chunk := cursor.fetchmany(262144):
+            ids.extend(chain.from_iterable(chunk))
+    finally:
+        cursor.close()
+    return ids
+
+
+def _table_order_ids(session: Session, flt: ProjectFilter, clauses: list) -> array:
+    """Ids in printed order: by section position, then project position."""
+    narrowing = filter_clauses(
+        ProjectFilter(**{**flt.__dict__, "plan_id": None, "section_ids": ()})
+    )
+    if narrowing:
+        # A real filter leaves few rows: one join sorted in SQL beats a loop of section scans
+        # that would re-run the filter's subqueries once per section.
+        statement = (
+            select(Project.id)
+            .join(Section, Section.id == Project.section_id)
+            .where(*clauses)
+            .order_by(Section.plan_id, Section.position, Project.position, Project.id)
+        )
+        return _fetch_ids(session, statement)
+    # Unfiltered: walk each section along its covering (section_id, position) index, no sort.
     ids = array("q")
-    while chunk := cursor.fetchmany(65536):
-        ids.extend(row[0] for row in chunk)
+    sections = select(Section.id).order_by(Section.plan_id, Section.position)
+    if flt.plan_id is not None:
+        sections = sections.where(Section.plan_id == flt.plan_id)
+    if flt.section_ids:
+        sections = sections.where(Section.id.in_(flt.section_ids))
+    for section_id in session.scalars(sections).all():
+        statement = (
+            select(Project.id)
+            .where(Project.section_id == section_id)
+            .order_by(Project.position, Project.id)
+        )
+        ids.extend(_fetch_ids(session, statement))
     return ids
 
 
@@ -137,31 +181,22 @@ def project_ids(session: Session, flt: ProjectFilter, sort: Sort | None = None) 
     sort = sort or Sort()
     clauses = filter_clauses(flt)
     if sort.column is None:
-        # Table order: section by section, each walked along its (section_id, position) index.
-        ids = array("q")
-        sections = select(Section.id).order_by(Section.plan_id, Section.position)
-        if flt.plan_id is not None:
-            sections = sections.where(Section.plan_id == flt.plan_id)
-        if flt.section_ids:
-            sections = sections.where(Section.id.in_(flt.section_ids))
-        for section_id in session.scalars(sections).all():
-            statement = (
-                select(Project.id)
-                .where(Project.section_id == section_id, *clauses)
-                .order_by(Project.position, Project.id)
-            )
-            ids.extend(_fetch_ids(session, statement))
+        ids = _table_order_ids(session, flt, clauses)
         if sort.descending:
             ids.reverse()
         return ids
+    # Blanks ("/" not set) sort last either way, as in spreadsheets. Two index walks (values,
+    # then blanks) instead of an "IS NULL" sort key, which would defeat the (plan, column) index.
     columns = SORT_COLUMNS[sort.column]
-    # NULLs ("/" not set) sort last either way, as spreadsheets do.
-    order = []
-    for column in columns:
-        order.append(column.is_(None))
-        order.append(column.desc() if sort.descending else column.asc())
-    statement = select(Project.id).where(*clauses).order_by(*order, Project.id)
-    return _fetch_ids(session, statement)
+    direction = (lambda c: c.desc()) if sort.descending else (lambda c: c.asc())
+    order = [direction(c) for c in columns] + [direction(Project.id)]
+    present = select(Project.id).where(*clauses, columns[0].is_not(None)).order_by(*order)
+    blanks = (
+        select(Project.id).where(*clauses, columns[0].is_(None)).order_by(direction(Project.id))
+    )
+    ids = _fetch_ids(session, present)
+    ids.extend(_fetch_ids(session, blanks))
+    return ids
 
 
 def rows_for_ids(session: Session, ids: Sequence[int]) -> list[ProjectRow]:

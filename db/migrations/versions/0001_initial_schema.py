@@ -189,9 +189,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_project'))
     )
     with op.batch_alter_table('project', schema=None) as batch_op:
-        batch_op.create_index('ix_project_order', ['plan_id', 'section_id', 'position'], unique=False)
+        batch_op.create_index('ix_project_section_order', ['section_id', 'position'], unique=False)
         batch_op.create_index('ix_project_plan_investment', ['plan_id', 'planned_investment_wan'], unique=False)
-        batch_op.create_index(batch_op.f('ix_project_section_id'), ['section_id'], unique=False)
+        batch_op.create_index('ix_project_plan_name', ['plan_id', 'name'], unique=False)
+        batch_op.create_index('ix_project_plan_type', ['plan_id', 'project_type'], unique=False)
+        batch_op.create_index('ix_project_plan_owners', ['plan_id', 'owners_text'], unique=False)
+        batch_op.create_index('ix_project_plan_quantity', ['plan_id', 'quantity'], unique=False)
+        batch_op.create_index('ix_project_plan_period', ['plan_id', 'start_year', 'end_year'], unique=False)
+        batch_op.create_index('ix_project_plan_status', ['plan_id', 'status'], unique=False)
 
     op.create_table('rectification_town',
     sa.Column('rectification_id', sa.Integer(), nullable=False),
@@ -260,9 +265,14 @@ def downgrade() -> None:
     op.drop_table('key_task_project')
     op.drop_table('rectification_town')
     with op.batch_alter_table('project', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_project_section_id'))
+        batch_op.drop_index('ix_project_plan_status')
+        batch_op.drop_index('ix_project_plan_period')
+        batch_op.drop_index('ix_project_plan_quantity')
+        batch_op.drop_index('ix_project_plan_owners')
+        batch_op.drop_index('ix_project_plan_type')
+        batch_op.drop_index('ix_project_plan_name')
         batch_op.drop_index('ix_project_plan_investment')
-        batch_op.drop_index('ix_project_order')
+        batch_op.drop_index('ix_project_section_order')
 
     op.drop_table('project')
     op.drop_table('key_task_owner')

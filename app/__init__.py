@@ -1,0 +1,1 @@
+"""The Qt application shell: bootstrap, settings, translation, background tasks, undo commands."""

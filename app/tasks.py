@@ -1,0 +1,100 @@
+"""Running long service functions off the GUI thread, with a progress dialog and Cancel.
+
+`run_task(parent, title, fn, *args, on_done=..., on_error=...)` calls `fn(state, *args)` on the
+global QThreadPool; `state` is a services.tasks.TaskState whose progress is forwarded to a
+QProgressDialog and whose Cancel raises `Cancelled` inside `fn` at its next check. Results and
+errors come back on the GUI thread through queued signals.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from services.tasks import Cancelled, TaskState
+
+
+class _Relay(QObject):
+    progressed = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable, args: tuple, state: TaskState, relay: _Relay) -> None:
+        super().__init__()
+        self.fn, self.args, self.state, self.relay = fn, args, state, relay
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.state, *self.args)
+        except Cancelled:
+            self.relay.cancelled.emit()
+        except Exception as exc:
+            self.relay.failed.emit(exc, traceback.format_exc())
+        else:
+            self.relay.finished.emit(result)
+
+
+class TaskHandle:
+    """Keeps the relay and dialog alive while the task runs; `cancel()` asks it to stop."""
+
+    def __init__(self, state: TaskState, relay: _Relay, dialog: QProgressDialog | None) -> None:
+        self.state, self.relay, self.dialog = state, relay, dialog
+        self.done = False
+
+    def cancel(self) -> None:
+        self.state.cancel()
+
+
+_running: set[TaskHandle] = set()
+
+
+def run_task(
+    parent: QWidget | None,
+    title: str,
+    fn: Callable,
+    *args,
+    on_done: Callable[[object], None] | None = None,
+    on_error: Callable[[Exception, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    show_dialog: bool = True,
+) -> TaskHandle:
+    relay = _Relay()
+    state = TaskState(on_progress=relay.progressed.emit)
+    dialog = None
+    if show_dialog:
+        dialog = QProgressDialog(title, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)  # quick tasks never flash a dialog
+        dialog.canceled.connect(state.cancel)
+        relay.progressed.connect(lambda done, total, message: _update(dialog, done, total, message))
+    handle = TaskHandle(state, relay, dialog)
+    _running.add(handle)
+
+    def finish(callback, *values) -> None:
+        handle.done = True
+        _running.discard(handle)
+        if dialog is not None:
+            dialog.reset()
+            dialog.deleteLater()
+        if callback:
+            callback(*values)
+
+    relay.finished.connect(lambda result: finish(on_done, result))
+    relay.failed.connect(lambda exc, tb: finish(on_error, exc, tb))
+    relay.cancelled.connect(lambda: finish(on_cancelled))
+    QThreadPool.globalInstance().start(_Runnable(fn, args, state, relay))
+    return handle
+
+
+def _update(dialog: QProgressDialog, done: int, total: int, message: str) -> None:
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, total))
+    if message:
+        dialog.setLabelText(message)

@@ -1,0 +1,109 @@
+"""Ledger data-layer benchmark at scale: `python benchmarks/bench_ledger.py [--db PATH] [--projects N]`.
+
+Measures what the grid and the status bar ask of the database on a 1,000,000-project plan
+(open, first window, scroll to the end, sort, filters, totals, a 10,000-cell paste and its undo)
+and prints each figure next to its target and next to the same query in bare sqlite3, so the
+ratio shows what GreenLedger's layers cost on top of SQLite itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import generate  # noqa: E402
+from db import open_database, session_factory  # noqa: E402
+from services import ledger, query  # noqa: E402
+from services.summary import section_totals  # noqa: E402
+
+WINDOW = 200
+
+
+def timed(fn):
+    started = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - started
+
+
+def raw(con: sqlite3.Connection, sql: str, *params):
+    return timed(lambda: con.execute(sql, params).fetchall())[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=Path("benchmarks/data/bench-1m.sqlite"))
+    parser.add_argument("--projects", type=int, default=1_000_000)
+    args = parser.parse_args()
+    if not args.db.exists():
+        args.db.parent.mkdir(parents=True, exist_ok=True)
+        print(f"generating {args.projects:,} projects into {args.db} …", flush=True)
+        generate(args.db, args.projects)
+
+    rows: list[tuple[str, float, float | None, float | None]] = []  # name, seconds, target, bare sqlite
+
+    engine, t_open = timed(lambda: open_database(args.db))
+    rows.append(("open + migration check", t_open, 1.0, None))
+    session = session_factory(engine)()
+    con = sqlite3.connect(args.db)
+    plan = query.find_plan(session, None)
+    flt = query.ProjectFilter(plan_id=plan.id)
+
+    ids, t_ids = timed(lambda: query.project_ids(session, flt))
+    t_raw = raw(con, "SELECT p.id FROM project p JOIN section s ON s.id=p.section_id WHERE p.plan_id=? ORDER BY s.position, p.position, p.id", plan.id)
+    rows.append((f"id list, table order ({len(ids):,} ids)", t_ids, None, t_raw))
+    _, t_first = timed(lambda: query.rows_for_ids(session, ids[:WINDOW]))
+    rows.append(("first window (200 rows)", t_first, None, None))
+    rows.append(("→ first paint data (ids + first window)", t_ids + t_first, 1.0, None))
+    _, t_end = timed(lambda: query.rows_for_ids(session, ids[-WINDOW:]))
+    rows.append(("scroll to end (last 200 rows)", t_end, 0.1, None))
+
+    sort = query.Sort("planned_investment_wan", descending=True)
+    sorted_ids, t_sort = timed(lambda: query.project_ids(session, flt, sort))
+    t_raw = raw(con, "SELECT id FROM project WHERE plan_id=? ORDER BY planned_investment_wan IS NULL, planned_investment_wan DESC, id", plan.id)
+    rows.append(("sort by investment (desc)", t_sort, 1.5, t_raw))
+    _, t_sort_name = timed(lambda: query.project_ids(session, flt, query.Sort("name")))
+    rows.append(("sort by name", t_sort_name, 1.5, None))
+
+    owner_id = con.execute("SELECT organization_id FROM project_owner GROUP BY organization_id ORDER BY count(*) LIMIT 1").fetchone()[0]
+    by_owner = query.ProjectFilter(plan_id=plan.id, owner_id=owner_id)
+    owner_ids, t_owner = timed(lambda: query.project_ids(session, by_owner))
+    t_raw = raw(con, "SELECT p.id FROM project p WHERE p.plan_id=? AND EXISTS (SELECT 1 FROM project_owner o WHERE o.project_id=p.id AND o.organization_id=?)", plan.id, owner_id)
+    rows.append((f"filter by owner ({len(owner_ids):,} rows)", t_owner, 1.5, t_raw))
+    text = query.ProjectFilter(plan_id=plan.id, text="口袋公园")
+    text_ids, t_text = timed(lambda: query.project_ids(session, text))
+    rows.append((f"quick filter '口袋公园' ({len(text_ids):,} rows)", t_text, 1.5, None))
+
+    _, t_sections = timed(lambda: section_totals(session, plan.id))
+    t_raw = raw(con, "SELECT section_id, count(*), sum(planned_investment_wan) FROM project WHERE plan_id=? GROUP BY section_id", plan.id)
+    rows.append(("section totals", t_sections, 1.0, t_raw))
+    _, t_tot = timed(lambda: query.totals(session, by_owner))
+    rows.append(("filtered totals (status bar)", t_tot, 1.0, None))
+    _, t_sel = timed(lambda: query.totals_for_ids(session, ids[:100_000]))
+    rows.append(("selection sum, 100,000 rows", t_sel, 1.0, None))
+
+    paste = {pid: {"quantity": "7", "planned_investment_wan": "12.34"} for pid in ids[1000:6000]}
+    change, t_paste = timed(lambda: ledger.set_fields(session, paste))
+    rows.append(("paste 10,000 cells (5,000 rows × 2), one transaction", t_paste, 2.0, None))
+    _, t_undo = timed(lambda: ledger.set_fields(session, change.inverse))
+    rows.append(("undo of that paste", t_undo, 2.0, None))
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nGreenLedger ledger benchmark — {len(ids):,} projects, {args.db}")
+    print(f"{'measure':52} {'seconds':>9} {'target':>8} {'÷target':>8} {'sqlite3':>9} {'÷sqlite3':>9}")
+    for name, seconds, target, bare in rows:
+        ratio_t = f"{seconds / target:8.2f}" if target else f"{'':8}"
+        bare_s = f"{bare:9.3f}" if bare else f"{'':9}"
+        ratio_b = f"{seconds / bare:9.2f}" if bare else f"{'':9}"
+        target_s = f"{target:8.1f}" if target else f"{'':8}"
+        print(f"{name:52} {seconds:9.3f} {target_s} {ratio_t} {bare_s} {ratio_b}")
+    print(f"{'peak RSS (MB)':52} {peak_mb:9.0f} {500:8d} {peak_mb / 500:8.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Cooperative progress and cancellation for long work (imports, exports, briefings, big queries).
+
+Long functions take a `TaskState` first: they call `state.progress(done, total, message)` now and
+then and `state.check()` at safe points, which raises `Cancelled`. The GUI runs them on a worker
+thread (app/tasks.py); the CLI and tests pass `TaskState()` and ignore it. No Qt here.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel; whatever was being written has been rolled back."""
+
+
+@dataclass
+class TaskState:
+    on_progress: Callable[[int, int, str], None] | None = None
+    min_interval: float = 0.1  # throttle: a 1M-row loop must not flood the GUI thread
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    _last: float = 0.0
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def progress(self, done: int, total: int, message: str = "") -> None:
+        self.check()
+        now = time.monotonic()
+        if self.on_progress and (done >= total or now - self._last >= self.min_interval):
+            self._last = now
+            self.on_progress(done, total, message)
