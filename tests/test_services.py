@@ -170,3 +170,25 @@ def test_selection_totals(session, sample_plan):
 
 def test_sample_counts_in_db(session, sample_plan):
     assert session.scalar(select(func.count()).select_from(Project)) == 56
+
+
+def test_filters_by_status_and_case_insensitive_latin_words(session, sample_plan):
+    from models import ProjectStatus
+
+    flt = query.ProjectFilter(plan_id=sample_plan.id)
+    ids = query.project_ids(session, flt)
+    ledger.set_fields(session, {ids[0]: {"status": "在建"}, ids[1]: {"status": "done"}})
+    in_progress = query.ProjectFilter(plan_id=sample_plan.id, status=ProjectStatus.IN_PROGRESS)
+    assert list(query.project_ids(session, in_progress)) == [ids[0]]
+    vocs = query.project_ids(session, query.ProjectFilter(plan_id=sample_plan.id, text="vocs 无组织"))
+    names = {r.name for r in query.rows_for_ids(session, vocs)}
+    assert names == {"深入VOCs治理", "工业园区和企业集群整治"}
+
+
+def test_filtered_table_order_follows_sections(session, sample_plan):
+    org = OrganizationResolver(session).find("区住建局")
+    flt = query.ProjectFilter(plan_id=sample_plan.id, owner_id=org.id)
+    rows = query.rows_for_ids(session, query.project_ids(session, flt))
+    sections = {s.id: s.position for s in session.scalars(select(Section))}
+    keys = [(sections[r.section_id], r.position) for r in rows]
+    assert keys == sorted(keys) and len(rows) == 9

@@ -1,0 +1,45 @@
+"""The CLI contract: sample, summary --json, errors without tracebacks."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, check=False):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_sample_then_summary_json(tmp_path):
+    db = str(tmp_path / "cli.sqlite")
+    loaded = run("sample", "--db", db, check=True)
+    assert "56" in loaded.stdout
+    summary = json.loads(run("summary", "--db", db, "--json", check=True).stdout)
+    assert summary["projects"] == 56
+    assert summary["planned_investment_wan"] == "67619.88"
+    assert summary["sections"][2] == {
+        "name": "(三)深入打好碧水保卫战",
+        "projects": 12,
+        "planned_investment_wan": "40363.88",
+    }
+    by_name = json.loads(run("summary", "--db", db, "--plan", "钟楼", "--json", check=True).stdout)
+    assert by_name["projects"] == 56
+
+
+def test_user_mistakes_exit_nonzero_without_traceback(tmp_path):
+    db = str(tmp_path / "cli.sqlite")
+    empty = run("summary", "--db", db, "--json")
+    assert empty.returncode == 1
+    assert "sample" in empty.stderr and "Traceback" not in empty.stderr
+    run("sample", "--db", db, check=True)
+    again = run("sample", "--db", db)
+    assert again.returncode == 1 and "已存在" in again.stderr
+    missing = run("summary", "--db", db, "--plan", "没有这个方案")
+    assert missing.returncode == 1 and "没有这个方案" in missing.stderr

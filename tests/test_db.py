@@ -1,0 +1,43 @@
+"""Opening databases: pragmas, migrations on open, backups before migrating an existing file."""
+
+from alembic import command
+from sqlalchemy import text
+
+from db.engine import create_db_engine, database_url
+from db.migrate import alembic_config, current_revision, head_revision, upgrade_to_head
+
+
+def test_new_database_is_migrated_with_pragmas(engine):
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_existing_file_is_backed_up_before_migrating(tmp_path):
+    path = tmp_path / "old.sqlite"
+    engine = create_db_engine(path)
+    with engine.begin() as connection:
+        config = alembic_config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.execute(
+            text("INSERT INTO plan (title, year_start, created_at, updated_at) VALUES ('旧方案', 2022, '2022-01-01', '2022-01-01')")
+        )
+    if head_revision() == "0001":
+        assert upgrade_to_head(engine) is None
+        return
+    backup = upgrade_to_head(engine)
+    assert backup is not None and backup.exists() and "0001" in backup.name
+    assert current_revision(engine) == head_revision()
+    # The backup is the old database as it was, data included.
+    old = create_db_engine(backup)
+    with old.connect() as connection:
+        assert connection.execute(text("SELECT title FROM plan")).scalar() == "旧方案"
+    assert current_revision(old) == "0001"
+
+
+def test_db_option_accepts_paths_and_urls(tmp_path):
+    assert database_url(tmp_path / "a.sqlite") == f"sqlite:///{tmp_path / 'a.sqlite'}"
+    assert database_url("sqlite:///:memory:") == "sqlite:///:memory:"
