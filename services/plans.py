@@ -132,3 +132,48 @@ def _get(session: Session, section_id: int) -> Section:
     if section is None:
         raise LedgerError(f"分区不存在 (no such section): {section_id}")
     return section
+
+
+PLAN_FIELDS = (
+    "title",
+    "region",
+    "year_start",
+    "year_end",
+    "doc_number",
+    "issuer",
+    "issue_date",
+    "notes",
+)
+
+
+def update_plan(session: Session, plan_id: int, values: dict[str, object]) -> dict[str, object]:
+    """Write plan metadata in one transaction; returns the old values (for undo)."""
+    unknown = set(values) - set(PLAN_FIELDS)
+    if unknown:
+        raise LedgerError(f"未知字段 (unknown plan fields): {', '.join(sorted(unknown))}")
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise LedgerError(f"方案不存在 (no such plan): {plan_id}")
+    values = dict(values)
+    if "title" in values:
+        values["title"] = str(values["title"] or "").strip()
+    errors = []
+    title = values.get("title")
+    if "title" in values and not title:
+        errors.append(FieldError(plan_id, "title", title, "标题不能为空 (title must not be blank)"))
+    elif title and session.scalar(select(Plan.id).where(Plan.title == title, Plan.id != plan_id)):
+        errors.append(
+            FieldError(plan_id, "title", title, "已有同名方案 (a plan with this title exists)")
+        )
+    start = values.get("year_start", plan.year_start)
+    end = values.get("year_end", plan.year_end)
+    if not 1990 <= int(start) <= 2100 or (end is not None and not int(start) <= int(end) <= 2100):
+        errors.append(FieldError(plan_id, "years", (start, end), "年份无效 (invalid years)"))
+    if errors:
+        session.rollback()
+        raise ValidationError(errors)
+    with atomic(session):
+        old = {key: getattr(plan, key) for key in values}
+        for key, value in values.items():
+            setattr(plan, key, value)
+    return old

@@ -272,3 +272,14 @@ def organization_by_name(session: Session, name: str) -> Organization | None:
     from services.organizations import OrganizationResolver
 
     return OrganizationResolver(session).find(normalize_name(name))
+
+
+def project_types(session: Session, plan_id: int) -> list[str]:
+    """The distinct project types of a plan, for the type filter (an index walk)."""
+    rows = session.scalars(
+        select(Project.project_type)
+        .where(Project.plan_id == plan_id, Project.project_type.is_not(None))
+        .distinct()
+        .order_by(Project.project_type)
+    )
+    return list(rows)

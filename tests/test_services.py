@@ -192,3 +192,21 @@ def test_filtered_table_order_follows_sections(session, sample_plan):
     sections = {s.id: s.position for s in session.scalars(select(Section))}
     keys = [(sections[r.section_id], r.position) for r in rows]
     assert keys == sorted(keys) and len(rows) == 9
+
+
+def test_update_plan_returns_old_values_and_refuses_bad_years(session, sample_plan):
+    from services.plans import update_plan
+
+    old = update_plan(session, sample_plan.id, {"doc_number": "钟政办发〔2023〕18号", "year_end": 2024})
+    assert old == {"doc_number": "钟政办发〔2023〕17号", "year_end": 2023}
+    with pytest.raises(ValidationError) as info:
+        update_plan(session, sample_plan.id, {"year_start": 2025})  # after year_end 2024
+    assert info.value.errors[0].field == "years"
+    session.expire_all()
+    assert session.get(type(sample_plan), sample_plan.id).year_start == 2023
+
+
+def test_project_types_are_distinct_and_sorted(session, sample_plan):
+    types = query.project_types(session, sample_plan.id)
+    assert len(types) == len(set(types)) and types == sorted(types)
+    assert "持续推进生态绿城建设" in types
