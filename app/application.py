@@ -1,0 +1,98 @@
+"""Starting the desktop app: QApplication, language, database, context, main window.
+
+`run_gui(db_target)` is what `python main.py [--db PATH|URL]` calls. Opening the database runs
+the migrations (with a backup of an existing file); a failure there is shown in a message box and
+the app exits with 1 instead of starting on a half-migrated store. This module wires things
+together and must never hold logic of its own that a view or service should own.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import settings
+from app.context import AppContext
+from app.i18n import install_translators
+
+ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "greenledger.svg"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with names, style, fonts and translators; reuses an existing one."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(settings.ORGANIZATION)
+    QCoreApplication.setApplicationName(settings.APPLICATION)
+    QGuiApplication.setApplicationDisplayName("GreenLedger 绿色台账")
+    app.setStyle("Fusion")
+    if ICON_PATH.exists():
+        app.setWindowIcon(QIcon(str(ICON_PATH)))
+    _ensure_cjk_font(app)
+    install_translators()
+    return app
+
+
+def _ensure_cjk_font(app: QApplication) -> None:
+    """Register the bundled CJK font so Chinese never renders as boxes on a bare machine."""
+    from services.fonts import cjk_font
+
+    try:
+        font_id = QFontDatabase.addApplicationFont(str(cjk_font().path))
+    except Exception:  # a missing font file must not stop the app; the system font remains
+        return
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        # Keep the platform font first; the bundled one fills in the glyphs it lacks.
+        font = QFont(app.font())
+        font.setFamilies([app.font().family(), *families])
+        app.setFont(font)
+
+
+def open_context(db_target: str | None) -> AppContext:
+    """Open and migrate the database and build the shared context (raises on failure)."""
+    from db import open_database, session_factory
+
+    engine = open_database(db_target)
+    return AppContext(engine, session_factory(engine), QUndoStack())
+
+
+def _default_path() -> str:
+    from db import default_db_path
+
+    return str(default_db_path())
+
+
+def run_gui(db_target: str | None) -> int:
+    app = create_application()
+    try:
+        ctx = open_context(db_target)
+    except Exception as exc:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Application", "GreenLedger"),
+            QCoreApplication.translate(
+                "Application", "The database could not be opened or upgraded:\n%1"
+            ).replace("%1", str(db_target or _default_path())),
+        )
+        box.setInformativeText(str(exc))
+        box.setDetailedText(traceback.format_exc())
+        box.exec()
+        return 1
+
+    from views.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    code = app.exec()
+    ctx.engine.dispose()
+    return code

@@ -1,0 +1,1 @@
+"""Windows, dialogs and panels of the desktop app (Qt). They talk to services, never to SQL."""

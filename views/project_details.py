@@ -1,0 +1,380 @@
+"""The details panel of the selected project (right dock): every field, long text, owners, history.
+
+What the grid shows in one line — the long 主要建设内容, the ordered owners with their roles —
+is edited here in full. Saving validates with the same parsers as the grid
+(services.records.ProjectSource.parse) and writes through ProjectSource.set_fields inside one
+app.undo.SetFieldsCommand, so a details edit is one undo step like any cell edit. The panel never
+writes to the database except through that command, and never keeps a session open.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from models import ConstructionKind, OwnerRole, ProjectStatus
+from services.errors import FieldError, LedgerError, ValidationError
+from services.ledger import validate_changes
+from services.records import ProjectSource
+from widgets.filter_bar import status_label
+from widgets.owners_editor import OwnersEditor
+
+log = logging.getLogger(__name__)
+
+TEXT_FIELDS = ("seq_label", "project_type", "name", "quantity", "planned_investment_wan", "period")
+LONG_FIELDS = ("content", "remarks")
+WIDE_FIELDS = ("content", "owners", "remarks")
+
+
+def field_label(key: str) -> str:
+    labels = {
+        "seq_label": QCoreApplication.translate("ProjectDetails", "No."),
+        "project_type": QCoreApplication.translate("ProjectDetails", "Project type"),
+        "name": QCoreApplication.translate("ProjectDetails", "Project name"),
+        "content": QCoreApplication.translate("ProjectDetails", "Main construction content"),
+        "quantity": QCoreApplication.translate("ProjectDetails", "Quantity"),
+        "planned_investment_wan": QCoreApplication.translate(
+            "ProjectDetails", "Planned investment (10k CNY)"
+        ),
+        "period": QCoreApplication.translate("ProjectDetails", "Construction period"),
+        "owners": QCoreApplication.translate("ProjectDetails", "Responsible units"),
+        "status": QCoreApplication.translate("ProjectDetails", "Status"),
+        "construction_kind": QCoreApplication.translate("ProjectDetails", "New/continued"),
+        "remarks": QCoreApplication.translate("ProjectDetails", "Remarks"),
+    }
+    return labels.get(key, key)
+
+
+def kind_label(kind: ConstructionKind) -> str:
+    return {
+        ConstructionKind.NEW: QCoreApplication.translate("ProjectDetails", "New"),
+        ConstructionKind.CONTINUED: QCoreApplication.translate("ProjectDetails", "Continued"),
+    }[kind]
+
+
+class ProjectDetails(QWidget):
+    """`set_project(id)` shows a project; `save()` writes the edits as one undo step."""
+
+    saved = Signal(int)  # project id
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = ProjectSource()
+        self.project_id: int | None = None
+        self._loaded: dict[str, object] = {}
+        self._loading = False
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("detailsHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.heading.setFont(font)
+
+        self.editors: dict[str, QWidget] = {}
+        for key in TEXT_FIELDS:
+            edit = QLineEdit(self)
+            edit.textEdited.connect(self._on_edited)
+            self.editors[key] = edit
+        self.editors["planned_investment_wan"].setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.editors["period"].setPlaceholderText(self.tr("2023 or 2022-2024"))
+        self.editors["planned_investment_wan"].setPlaceholderText(self.tr("/ = not set"))
+        for key in LONG_FIELDS:
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(self._on_edited)
+            self.editors[key] = edit
+        # Long text may scroll; the owners list below should show a typical 6–8 units whole.
+        self.editors["content"].setMinimumHeight(100)
+        self.editors["content"].setMaximumHeight(200)
+        self.editors["remarks"].setFixedHeight(56)
+        status = QComboBox(self)
+        for member in ProjectStatus:
+            status.addItem(status_label(member), member.value)
+        status.activated.connect(self._on_edited)
+        self.editors["status"] = status
+        kind = QComboBox(self)
+        for member in ConstructionKind:
+            kind.addItem(kind_label(member), member.value)
+        kind.activated.connect(self._on_edited)
+        self.editors["construction_kind"] = kind
+        self.owners = OwnersEditor(ctx, self)
+        self.owners.changed.connect(self._on_edited)
+        self.editors["owners"] = self.owners
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._labels: dict[str, QLabel] = {}
+        for key in (
+            "seq_label",
+            "project_type",
+            "name",
+            "content",
+            "quantity",
+            "planned_investment_wan",
+            "period",
+            "status",
+            "construction_kind",
+            "owners",
+            "remarks",
+        ):
+            label = QLabel(field_label(key) + QCoreApplication.translate("ProjectDetails", ":"))
+            label.setBuddy(self.editors[key])
+            self._labels[key] = label
+            if key in WIDE_FIELDS:
+                # Long text and the owners list get the panel's full width, label above.
+                form.addRow(label)
+                form.addRow(self.editors[key])
+            else:
+                form.addRow(label, self.editors[key])
+
+        self.error = QLabel(self)
+        self.error.setObjectName("detailsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setToolTip(self.tr("Save the changes as one undo step (Ctrl+Enter)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        form_page = QWidget(self)
+        page_layout = QVBoxLayout(form_page)
+        page_layout.setContentsMargins(8, 8, 8, 4)
+        page_layout.addWidget(self.heading)
+        page_layout.addLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form_page)
+        # Errors and the buttons stay in view below the scrolling form.
+        project_page = QWidget(self)
+        project_layout = QVBoxLayout(project_page)
+        project_layout.setContentsMargins(0, 0, 0, 6)
+        project_layout.addWidget(scroll, 1)
+        self.error.setContentsMargins(8, 0, 8, 0)
+        project_layout.addWidget(self.error)
+        buttons.setContentsMargins(8, 0, 8, 0)
+        project_layout.addLayout(buttons)
+
+        self.empty = QLabel(self.tr("Select a project in the table to see its details."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(16)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(project_page)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.stack, self.tr("Details"))
+        self.history = None
+        self._history_index = -1
+        if importlib.util.find_spec("views.audit_view") is not None:
+            self._history_index = self.tabs.addTab(QWidget(self), self.tr("History"))
+            self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save)
+        shortcut = QShortcut(QKeySequence("Escape"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.revert)
+
+        ctx.bus.projectsChanged.connect(self._on_projects_changed)
+        self._set_dirty(False)
+
+    # ------------------------------------------------------------------ showing a project
+
+    def set_project(self, project_id: int | None) -> None:
+        if project_id == self.project_id:
+            return
+        if self.is_dirty() and self.project_id is not None:
+            self._save_before_leaving()
+        self.project_id = project_id
+        self.reload()
+        if self.history is not None:
+            self.history.set_project(project_id)
+
+    def reload(self) -> None:
+        """Show the current project as stored, dropping unsaved edits."""
+        record = None
+        if self.project_id is not None:
+            with self.ctx.session() as session:
+                rows = self.source.rows(session, [self.project_id])
+                record = rows[0] if rows else None
+        if record is None:
+            self.project_id = None
+            self._loaded = {}
+            self.stack.setCurrentWidget(self.empty)
+            self._set_dirty(False)
+            return
+        self._loading = True
+        try:
+            row = record.row
+            values: dict[str, object] = {}
+            for key in TEXT_FIELDS + LONG_FIELDS:
+                values[key] = self.source.edit_text(record, key)
+                if key == "planned_investment_wan" and values[key] == "":
+                    values[key] = "/"
+            for key in TEXT_FIELDS:
+                self.editors[key].setText(values[key])
+                self.editors[key].setCursorPosition(0)
+            for key in LONG_FIELDS:
+                self.editors[key].setPlainText(values[key])
+            values["status"] = ProjectStatus(row.status)
+            values["construction_kind"] = ConstructionKind(row.construction_kind)
+            status: QComboBox = self.editors["status"]
+            status.setCurrentIndex(status.findData(values["status"].value))
+            kind: QComboBox = self.editors["construction_kind"]
+            kind.setCurrentIndex(kind.findData(values["construction_kind"].value))
+            values["owners"] = [(name, OwnerRole(role)) for name, role in row.owners]
+            self.owners.set_value(values["owners"])
+            self._loaded = values
+            self.heading.setText(row.name)
+            self.stack.setCurrentIndex(1)
+        finally:
+            self._loading = False
+        self._show_errors([])
+        self._set_dirty(False)
+
+    # ------------------------------------------------------------------ edits
+
+    def current_values(self) -> dict[str, object]:
+        values: dict[str, object] = {}
+        for key in TEXT_FIELDS:
+            values[key] = self.editors[key].text()
+        for key in LONG_FIELDS:
+            values[key] = self.editors[key].toPlainText()
+        values["status"] = ProjectStatus(self.editors["status"].currentData())
+        values["construction_kind"] = ConstructionKind(
+            self.editors["construction_kind"].currentData()
+        )
+        values["owners"] = self.owners.value()
+        return values
+
+    def pending_changes(self) -> dict[str, object]:
+        """The fields whose value differs from what was loaded."""
+        if self.project_id is None:
+            return {}
+        current = self.current_values()
+        return {key: value for key, value in current.items() if value != self._loaded.get(key)}
+
+    def is_dirty(self) -> bool:
+        return bool(self.pending_changes())
+
+    def _on_edited(self, *_args) -> None:
+        if not self._loading:
+            self._set_dirty(self.is_dirty())
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def revert(self) -> None:
+        self.reload()
+
+    def save(self) -> bool:
+        """Validate and write the edits as one undo step. False (and errors shown) if refused."""
+        changes = self.pending_changes()
+        if not changes or self.project_id is None:
+            return True
+        project_id = self.project_id
+        _parsed, errors = validate_changes({project_id: changes})
+        if errors:
+            self._show_errors(errors)
+            return False
+        from app.undo import SetFieldsCommand, push
+
+        text = self.tr("Edit %1").replace("%1", "、".join(field_label(key) for key in changes))
+        command = SetFieldsCommand(self.ctx, self.source, {project_id: changes}, text)
+        try:
+            push(self.ctx, command)
+        except LedgerError as exc:
+            errors = exc.errors if isinstance(exc, ValidationError) else []
+            self._show_errors(errors, str(exc))
+            return False
+        self.reload()
+        self.saved.emit(project_id)
+        return True
+
+    def _save_before_leaving(self) -> None:
+        name = self.heading.text()
+        if not self.save():
+            QMessageBox.warning(
+                self,
+                self.tr("Changes not saved"),
+                self.tr("Your changes to “%1” were not saved:\n%2")
+                .replace("%1", name)
+                .replace("%2", self.error.text()),
+            )
+
+    def _show_errors(self, errors: list[FieldError], fallback: str = "") -> None:
+        for key, label in self._labels.items():
+            bad = any(e.field == key for e in errors)
+            label.setStyleSheet("color: #c0392b;" if bad else "")
+        if not errors and not fallback:
+            self.error.hide()
+            return
+        lines = [f"{field_label(e.field)}: {e.reason}" for e in errors] or [fallback]
+        self.error.setText("\n".join(lines))
+        self.error.show()
+
+    # ------------------------------------------------------------------ outside changes
+
+    def _on_projects_changed(self, changeset) -> None:
+        if self.project_id is None:
+            return
+        affected = changeset is None or self.project_id in getattr(changeset, "changed_ids", ())
+        if affected and not self.is_dirty():
+            self.reload()
+
+    def _on_tab_changed(self, index: int) -> None:
+        if index != self._history_index or self.history is not None:
+            return
+        try:
+            module = importlib.import_module("views.audit_view")
+            self.history = module.AuditHistoryView(self.ctx)
+        except Exception as exc:  # a broken optional panel must not break the details
+            log.exception("audit history view failed to load")
+            self.history = QLabel(str(exc))
+            self.history.set_project = lambda _pid: None
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, self.history, self.tr("History"))
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
+        self.history.set_project(self.project_id)
