@@ -459,22 +459,34 @@ def project_places(session: Session, ids: Iterable[int]) -> dict[int, tuple[int,
     return places
 
 
+@dataclass
+class MovedProjects:
+    """The inverse of a move: where the rows were, and the shift that made room for them."""
+
+    places: dict[int, tuple[int, int]]
+    section_id: int
+    shifted_from: int
+    shifted_by: int
+
+
 def move_projects(
     session: Session, ids: list[int], section_id: int, position: int | None
-) -> dict[int, tuple[int, int]]:
+) -> MovedProjects:
     """Move projects (in the given order) to `position` of a section, possibly another one.
 
-    Returns each project's previous (section_id, position), which `place_projects` restores.
+    Returns the `MovedProjects` that `place_projects` uses to put everything back exactly.
     """
     target = session.get(Section, section_id)
     if target is None:
         raise LedgerError(f"分区不存在 (no such section): {section_id}")
     before = project_places(session, ids)
     with atomic(session):
+        shifted_by = 0
         if position is None:
             position = next_position(session, section_id)
         else:
             _shift(session, section_id, position, len(ids))
+            shifted_by = len(ids)
         for offset, pid in enumerate(ids):
             session.execute(
                 update(Project)
@@ -482,23 +494,19 @@ def move_projects(
                 .values(section_id=section_id, plan_id=target.plan_id, position=position + offset)
             )
     session.expire_all()
-    return before
+    return MovedProjects(before, section_id, position, shifted_by)
 
 
-def place_projects(session: Session, places: dict[int, tuple[int, int]]) -> None:
-    """Put projects at exact (section, position) places (undo of a move)."""
+def place_projects(session: Session, moved: MovedProjects) -> None:
+    """Undo a move: lift the moved rows, undo the room-making shift, put them back."""
     with atomic(session):
-        # Lift the moved rows out of the way first so their old slots can be checked.
-        for pid in places:
+        for pid in moved.places:
             session.execute(update(Project).where(Project.id == pid).values(position=-1 - pid))
-        for pid, (section_id, position) in sorted(places.items(), key=lambda item: item[1]):
-            taken = session.scalar(
-                select(func.count())
-                .select_from(Project)
-                .where(Project.section_id == section_id, Project.position == position)
+        if moved.shifted_by:
+            _shift(
+                session, moved.section_id, moved.shifted_from + moved.shifted_by, -moved.shifted_by
             )
-            if taken:
-                _shift(session, section_id, position, 1)
+        for pid, (section_id, position) in moved.places.items():
             plan_id = session.scalar(select(Section.plan_id).where(Section.id == section_id))
             session.execute(
                 update(Project)

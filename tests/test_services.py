@@ -180,7 +180,9 @@ def test_filters_by_status_and_case_insensitive_latin_words(session, sample_plan
     ledger.set_fields(session, {ids[0]: {"status": "在建"}, ids[1]: {"status": "done"}})
     in_progress = query.ProjectFilter(plan_id=sample_plan.id, status=ProjectStatus.IN_PROGRESS)
     assert list(query.project_ids(session, in_progress)) == [ids[0]]
-    vocs = query.project_ids(session, query.ProjectFilter(plan_id=sample_plan.id, text="vocs 无组织"))
+    vocs = query.project_ids(
+        session, query.ProjectFilter(plan_id=sample_plan.id, text="vocs 无组织")
+    )
     names = {r.name for r in query.rows_for_ids(session, vocs)}
     assert names == {"深入VOCs治理", "工业园区和企业集群整治"}
 
@@ -197,7 +199,9 @@ def test_filtered_table_order_follows_sections(session, sample_plan):
 def test_update_plan_returns_old_values_and_refuses_bad_years(session, sample_plan):
     from services.plans import update_plan
 
-    old = update_plan(session, sample_plan.id, {"doc_number": "钟政办发〔2023〕18号", "year_end": 2024})
+    old = update_plan(
+        session, sample_plan.id, {"doc_number": "钟政办发〔2023〕18号", "year_end": 2024}
+    )
     assert old == {"doc_number": "钟政办发〔2023〕17号", "year_end": 2023}
     with pytest.raises(ValidationError) as info:
         update_plan(session, sample_plan.id, {"year_start": 2025})  # after year_end 2024
@@ -210,3 +214,15 @@ def test_project_types_are_distinct_and_sorted(session, sample_plan):
     types = query.project_types(session, sample_plan.id)
     assert len(types) == len(set(types)) and types == sorted(types)
     assert "持续推进生态绿城建设" in types
+
+
+def test_move_within_a_section_undoes_exactly(session, sample_plan):
+    second = session.scalar(
+        select(Section).where(Section.plan_id == sample_plan.id, Section.position == 1)
+    )
+    flt = query.ProjectFilter(section_ids=(second.id,))
+    before = list(query.project_ids(session, flt))
+    moved = ledger.move_projects(session, [before[2]], second.id, 1)
+    assert list(query.project_ids(session, flt))[:3] == [before[0], before[2], before[1]]
+    ledger.place_projects(session, moved)
+    assert list(query.project_ids(session, flt)) == before

@@ -197,6 +197,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_project_plan_quantity', ['plan_id', 'quantity'], unique=False)
         batch_op.create_index('ix_project_plan_period', ['plan_id', 'start_year', 'end_year'], unique=False)
         batch_op.create_index('ix_project_plan_status', ['plan_id', 'status'], unique=False)
+        batch_op.create_index('ix_project_carried_from', ['carried_from_id'], unique=False)
 
     op.create_table('rectification_town',
     sa.Column('rectification_id', sa.Integer(), nullable=False),
@@ -265,6 +266,7 @@ def downgrade() -> None:
     op.drop_table('key_task_project')
     op.drop_table('rectification_town')
     with op.batch_alter_table('project', schema=None) as batch_op:
+        batch_op.drop_index('ix_project_carried_from')
         batch_op.drop_index('ix_project_plan_status')
         batch_op.drop_index('ix_project_plan_period')
         batch_op.drop_index('ix_project_plan_quantity')

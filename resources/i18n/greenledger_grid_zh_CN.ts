@@ -1,0 +1,395 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CellErrorDialog</name>
+    <message>
+        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>GridDelegate</name>
+    <message>
+        <location filename="../../widgets/grid/delegates.py" line="172"/>
+        <source>2023 or 2022-2024</source>
+        <translation>2023 或 2022-2024</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/delegates.py" line="174"/>
+        <source>/ = not set</source>
+        <translation>/ 表示未定</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/delegates.py" line="218"/>
+        <source>Not saved — {column}: {reason}</source>
+        <translation>未保存 — {column}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectGrid</name>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="51"/>
+        <source>New project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="76"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="77"/>
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="78"/>
+        <source>Project name</source>
+        <translation>工程项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="79"/>
+        <source>Main construction content</source>
+        <translation>主要建设内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="80"/>
+        <source>Quantity</source>
+        <translation>项目数量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="81"/>
+        <source>Planned investment (10k yuan)</source>
+        <translation>计划投资(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="82"/>
+        <source>Construction period</source>
+        <translation>建设期限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="83"/>
+        <source>Responsible units / construction entities</source>
+        <translation>责任部门/建设主体</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="84"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="85"/>
+        <source>New/continued</source>
+        <translation>新建/续建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="86"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="92"/>
+        <source>Planned</source>
+        <translation>未开工</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="93"/>
+        <source>In progress</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="94"/>
+        <source>Done</source>
+        <translation>已建成</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="95"/>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="99"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="99"/>
+        <source>Continued</source>
+        <translation>续建</translation>
+    </message>
+</context>
+<context>
+    <name>SpreadsheetView</name>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="146"/>
+        <source>This column cannot be sorted.</source>
+        <translation>此列不能排序。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="162"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="163"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="164"/>
+        <source>Fill down</source>
+        <translation>向下填充</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="165"/>
+        <location filename="../../widgets/grid/table_view.py" line="689"/>
+        <source>Clear cells</source>
+        <translation>清除内容</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="168"/>
+        <source>Insert row above</source>
+        <translation>在上方插入行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="174"/>
+        <source>Insert row below</source>
+        <translation>在下方插入行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="178"/>
+        <source>Delete rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="181"/>
+        <location filename="../../widgets/grid/table_view.py" line="778"/>
+        <source>Move rows up</source>
+        <translation>上移行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="187"/>
+        <location filename="../../widgets/grid/table_view.py" line="778"/>
+        <source>Move rows down</source>
+        <translation>下移行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="215"/>
+        <source>Move to section</source>
+        <translation>移动到分区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="429"/>
+        <source>Grid</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="436"/>
+        <location filename="../../widgets/grid/table_view.py" line="439"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="469"/>
+        <source>Edit {column} in row {row}</source>
+        <translation>编辑第 {row} 行的{column}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="471"/>
+        <source>Edit refused</source>
+        <translation>编辑被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="476"/>
+        <source>Copy needs one rectangular selection.</source>
+        <translation>复制需要选中一个矩形区域。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="495"/>
+        <source>Copied {rows} × {columns} cells.</source>
+        <translation>已复制 {rows} × {columns} 个单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="505"/>
+        <source>The clipboard is empty.</source>
+        <translation>剪贴板为空。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="509"/>
+        <source>Paste needs one rectangular selection.</source>
+        <translation>粘贴需要选中一个矩形区域。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="517"/>
+        <source>Paste refused</source>
+        <translation>粘贴被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="522"/>
+        <source>The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed.</source>
+        <translation>粘贴的区域有 {width} 列，但右侧只剩 {room} 列。未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="530"/>
+        <source>Add rows?</source>
+        <translation>添加行？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="532"/>
+        <source>The pasted block has {extra} more rows than the table below the current cell. Add {extra} new rows at the end and paste into them?</source>
+        <translation>粘贴的区域比当前单元格以下的行多 {extra} 行。是否在末尾添加 {extra} 个新行并粘贴？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="535"/>
+        <source>Paste cancelled; nothing was changed.</source>
+        <translation>已取消粘贴，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="550"/>
+        <source>This row was deleted meanwhile.</source>
+        <translation>此行已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="563"/>
+        <source>{count} value(s) cannot be pasted. Nothing was changed.</source>
+        <translation>有 {count} 个值无法粘贴，未做任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="570"/>
+        <source>Paste {rows} × {columns} cells</source>
+        <translation>粘贴 {rows} × {columns} 个单元格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="577"/>
+        <location filename="../../widgets/grid/table_view.py" line="706"/>
+        <source>There is no section to add rows to.</source>
+        <translation>没有可添加行的分区。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="595"/>
+        <source>Pasted {rows} × {columns} cells.</source>
+        <translation>已粘贴 {rows} × {columns} 个单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="608"/>
+        <source>This column is read-only.</source>
+        <translation>此列为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="629"/>
+        <source>Select a range of at least two rows to fill down.</source>
+        <translation>请选中至少两行的区域再向下填充。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="636"/>
+        <source>Nothing to fill: the selected columns are read-only.</source>
+        <translation>无可填充内容：所选列为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="642"/>
+        <source>Fill down {rows} rows</source>
+        <translation>向下填充 {rows} 行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="644"/>
+        <source>Fill down refused</source>
+        <translation>向下填充被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="645"/>
+        <source>Filled {rows} rows.</source>
+        <translation>已填充 {rows} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="677"/>
+        <source>Clear refused</source>
+        <translation>清除被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="682"/>
+        <source>These columns cannot be empty; nothing was cleared. To remove whole rows use Delete rows.</source>
+        <translation>这些列不能为空，未清除任何内容。如需删除整行，请使用“删除行”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="714"/>
+        <source>Insert {count} row(s)</source>
+        <translation>插入 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="716"/>
+        <source>Insert refused</source>
+        <translation>插入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="730"/>
+        <source>Delete {count} row(s)</source>
+        <translation>删除 {count} 行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="732"/>
+        <source>Delete refused</source>
+        <translation>删除被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="734"/>
+        <source>Deleted {count} row(s); Ctrl+Z brings them back.</source>
+        <translation>已删除 {count} 行；按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="745"/>
+        <source>Rows can only be moved in the table&apos;s own order. Click the sorted column&apos;s header until the arrow disappears.</source>
+        <translation>只能在表格原始顺序下移动行。请点击已排序列的表头，直到排序箭头消失。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="752"/>
+        <source>Select one block of adjacent rows to move.</source>
+        <translation>请选中一组相邻的行再移动。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="757"/>
+        <source>The rows are already at the edge.</source>
+        <translation>这些行已在边缘。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="781"/>
+        <location filename="../../widgets/grid/table_view.py" line="795"/>
+        <source>Move refused</source>
+        <translation>移动被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/table_view.py" line="793"/>
+        <source>Move rows to section</source>
+        <translation>将行移动到分区</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../app/undo.py" line="56"/>
+        <source>Redo failed</source>
+        <translation>重做失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/undo.py" line="59"/>
+        <source>Undo failed</source>
+        <translation>撤销失败</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1 @@
+"""Reusable Qt widgets: the spreadsheet grid, its delegates, and widgets built on it."""

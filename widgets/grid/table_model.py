@@ -1,0 +1,424 @@
+"""LazyTableModel: a Qt table model that is an ordered id array plus a small page cache.
+
+The model holds only the ids the RecordSource returned for the current filter and sort (an
+`array('q')`: 8 MB for 1,000,000 rows) and fetches rows a page at a time, on demand, for the
+rows the view paints; pages are kept in a bounded LRU. Sorting re-queries the ids in SQL.
+A ChangeSet refreshes only the changed rows that are cached, one dataChanged per contiguous
+block. Never load every row, never sort or filter in Python, never measure all rows.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from sqlalchemy.orm import Session
+
+from services.ledger import ChangeSet
+from services.query import Sort
+from services.records import Column, ColumnKind, RecordSource
+
+# PySide6 6.12 drops one reference to None each time a Python override called from C++
+# (data(), headerData()) returns None; after enough paints None itself is freed and the
+# process aborts ("none_dealloc"). Every "no data" answer goes through `no_data()`, which
+# adds the reference back first. An extra reference to None is harmless on any version.
+_incref = ctypes.pythonapi.Py_IncRef
+_incref.argtypes = [ctypes.py_object]
+_incref.restype = None
+
+
+def no_data() -> None:
+    """Return this instead of a bare None from Qt model overrides (see the note above)."""
+    _incref(None)
+    return None
+
+
+SessionProvider = Callable[[], AbstractContextManager[Session]]
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row
+COPY_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell as clipboard text (parses back unchanged)
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+_ALIGN = {
+    ColumnKind.SEQUENCE: _CENTER,
+    ColumnKind.MONEY: _RIGHT,
+    ColumnKind.INTEGER: _RIGHT,
+    ColumnKind.PERIOD: _CENTER,
+    ColumnKind.CHOICE: _CENTER,
+}
+_MUTED = QBrush(QColor("#8a8a8a"))
+_READ_ONLY_BG = QBrush(QColor("#f4f5f7"))
+_MISSING = object()  # a row deleted since the ids were read
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Rows of any RecordSource, fetched lazily in pages of PAGE_SIZE."""
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 50  # 10,000 rows cached at most, whatever the table size
+
+    ASYNC_ROWS = 100_000  # from this many rows on, re-reading ids runs off the GUI thread
+
+    aboutToReload = Signal()  # ids are about to be replaced (views save selection by id)
+    reloaded = Signal()  # ids replaced (views restore selection by id)
+    loadingChanged = Signal(bool)  # a background id query started (True) or ended (False)
+    loadFailed = Signal(str)  # a background id query failed; the old rows stay
+
+    def __init__(
+        self,
+        session: SessionProvider,
+        source: RecordSource,
+        flt: Any = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session, self.source = session, source
+        self._columns: list[Column] = source.columns()
+        self._headers = {c.key: c.title for c in self._columns}
+        self._labels: dict[str, dict[str, str]] = {}
+        self._filter = flt
+        self._sort: Sort | None = None
+        self._ids = array("q")
+        self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self.commit_handler: Callable[[QModelIndex, object], bool] | None = None
+        self.page_fetches = 0  # pages read from the database (for tests and benchmarks)
+        self._generation = 0  # the newest id request; older background answers are dropped
+        self._task = None
+
+    # ---------------------------------------------------------------- configuration
+
+    def columns(self) -> list[Column]:
+        return list(self._columns)
+
+    def column(self, index: int) -> Column:
+        return self._columns[index]
+
+    def column_index(self, key: str) -> int:
+        for i, column in enumerate(self._columns):
+            if column.key == key:
+                return i
+        raise KeyError(key)
+
+    def reset_columns(self) -> None:
+        """Take the source's columns again (a column was registered after the model was made)."""
+        self.beginResetModel()
+        self._columns = self.source.columns()
+        for column in self._columns:
+            self._headers.setdefault(column.key, column.title)
+        self._pages.clear()
+        self.endResetModel()
+
+    def set_headers(self, titles: dict[str, str]) -> None:
+        """Translated header titles by column key (the UI owns the words)."""
+        self._headers.update(titles)
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
+    def header_title(self, column: int) -> str:
+        return self._headers[self._columns[column].key]
+
+    def set_choice_labels(self, key: str, labels: dict[str, str]) -> None:
+        """Translated labels of a CHOICE column: {stored value: label}."""
+        self._labels[key] = labels
+
+    def choice_labels(self, key: str) -> dict[str, str]:
+        return self._labels.get(key, {})
+
+    # ---------------------------------------------------------------- ids, filter, sort
+
+    def filter(self) -> Any:
+        return self._filter
+
+    def sort_state(self) -> Sort | None:
+        return self._sort
+
+    def ids(self) -> array:
+        return self._ids
+
+    def set_filter(self, flt: Any) -> None:
+        self._filter = flt
+        self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL by a column; column < 0 returns to the table's own order."""
+        if column < 0:
+            self.set_sort(None)
+            return
+        self.set_sort(Sort(self._columns[column].key, order == Qt.SortOrder.DescendingOrder))
+
+    def set_sort(self, sort: Sort | None) -> None:
+        self._sort = sort
+        self.reload()
+
+    def reload(self, *, background: bool | None = None) -> None:
+        """Re-read the id list (filter/sort/rows added or removed); selection is kept by id.
+
+        Big tables (≥ ASYNC_ROWS rows shown) re-read in the background while the old rows stay
+        on screen; the newest request wins, so fast typing in a filter never queues queries.
+        """
+        self._generation += 1
+        if background is None:
+            background = len(self._ids) >= self.ASYNC_ROWS
+        if self._filter is None:
+            self._swap(self._generation, array("q"))
+            return
+        if not background:
+            with self._session() as session:
+                ids = self.source.ids(session, self._filter, self._sort)
+            self._swap(self._generation, ids)
+            return
+        from app.tasks import run_task
+
+        generation, flt, sort = self._generation, self._filter, self._sort
+
+        def read_ids(_state: object) -> array:
+            with self._session() as session:
+                return self.source.ids(session, flt, sort)
+
+        self.loadingChanged.emit(True)
+        self._task = run_task(
+            None,
+            "",
+            read_ids,
+            on_done=lambda ids: self._swap(generation, ids),
+            on_error=lambda exc, _tb: self._failed(generation, exc),
+            show_dialog=False,
+        )
+
+    def is_loading(self) -> bool:
+        return self._task is not None and not self._task.done
+
+    def _swap(self, generation: int, ids: array) -> None:
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return  # the grid was closed, or a newer request was made meanwhile
+        self.aboutToReload.emit()
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+        self.reloaded.emit()
+        if self._task is not None:
+            self._task = None
+            self.loadingChanged.emit(False)
+
+    def _failed(self, generation: int, exc: Exception) -> None:
+        if shiboken6.isValid(self) and generation == self._generation:
+            self._task = None
+            self.loadingChanged.emit(False)
+            self.loadFailed.emit(str(exc))
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def ids_for_rows(self, rows: Iterable[int]) -> list[int]:
+        return [self._ids[r] for r in rows]
+
+    def rows_of(self, ids: Iterable[int]) -> dict[int, int]:
+        """{id: row} for the given ids, in one pass over the id array (no full index kept)."""
+        wanted = set(ids)
+        found: dict[int, int] = {}
+        if not wanted:
+            return found
+        for row, pid in enumerate(self._ids):
+            if pid in wanted:
+                found[pid] = row
+                if len(found) == len(wanted):
+                    break
+        return found
+
+    # ---------------------------------------------------------------- rows
+
+    def record(self, row: int) -> Any:
+        """The source row at `row` (None if it was deleted since the ids were read)."""
+        page_no = row // self.PAGE_SIZE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = self._fetch_page(page_no)
+        else:
+            self._pages.move_to_end(page_no)
+        record = page[row - page_no * self.PAGE_SIZE]
+        return None if record is _MISSING else record
+
+    def records(self, rows: Sequence[int]) -> list[Any]:
+        """Rows for an arbitrary set of row numbers (copy, fill), bypassing the page cache."""
+        ids = [self._ids[r] for r in rows]
+        out: list[Any] = []
+        with self._session() as session:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                by_id = {self.source.row_id(r): r for r in self.source.rows(session, chunk)}
+                out += [by_id.get(pid) for pid in chunk]
+        return out
+
+    def _fetch_page(self, page_no: int) -> list[Any]:
+        start = page_no * self.PAGE_SIZE
+        ids = self._ids[start : start + self.PAGE_SIZE]
+        with self._session() as session:
+            by_id = {self.source.row_id(r): r for r in self.source.rows(session, ids)}
+        page = [by_id.get(pid, _MISSING) for pid in ids]
+        self._pages[page_no] = page
+        self.page_fetches += 1
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def cached_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
+    def apply_change(self, change: ChangeSet | None) -> None:
+        """Refresh after a write: None = rows added/removed/moved (reload ids), else only the
+        changed rows that are cached; uncached rows are read fresh when painted anyway."""
+        if change is None:
+            self.reload()
+            return
+        if not change.changed_ids or not self._pages:
+            return
+        touched: list[tuple[int, int]] = []  # (row, page_no)
+        for page_no, page in self._pages.items():
+            start = page_no * self.PAGE_SIZE
+            for offset in range(len(page)):
+                if self._ids[start + offset] in change.changed_ids:
+                    touched.append((start + offset, page_no))
+        if not touched:
+            return
+        with self._session() as session:
+            fresh = {
+                self.source.row_id(r): r
+                for r in self.source.rows(session, [self._ids[row] for row, _ in touched])
+            }
+        for row, page_no in touched:
+            page = self._pages[page_no]
+            page[row - page_no * self.PAGE_SIZE] = fresh.get(self._ids[row], _MISSING)
+        last = len(self._columns) - 1
+        for first, end in contiguous_blocks(sorted(row for row, _ in touched)):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
+    # ---------------------------------------------------------------- Qt model API
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        value = self._header_data(section, orientation, role)
+        return no_data() if value is None else value
+
+    def _header_data(self, section: int, orientation: Qt.Orientation, role: int) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self._headers[self._columns[section].key]
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self._columns[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        value = self._data(index, role)
+        return no_data() if value is None else value
+
+    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN.get(column.kind, _LEFT)
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+            COPY_ROLE,
+        ):
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return None if column.editable else _READ_ONLY_BG
+        record = self.record(index.row())
+        if record is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            # One line per row: line breaks of long content show as spaces (full text in tooltip).
+            return " ".join(self.display_text(record, column).split("\n"))
+        if role == Qt.ItemDataRole.EditRole:
+            return self.source.edit_text(record, column.key)
+        if role == COPY_ROLE:
+            return self.copy_text(record, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return (
+                _MUTED
+                if column.kind is ColumnKind.MONEY and self.source.value(record, column.key) is None
+                else None
+            )
+        # Tooltip: the full text where a cell is usually too narrow for it.
+        if column.kind in (ColumnKind.MULTILINE, ColumnKind.OWNERS, ColumnKind.TEXT):
+            text = self.source.display(record, column.key)
+            return text if len(text) > 12 else None
+        return None
+
+    def display_text(self, record: Any, column: Column) -> str:
+        if column.kind is ColumnKind.CHOICE:
+            value = self.source.value(record, column.key)
+            label = self._labels.get(column.key, {}).get(getattr(value, "value", value))
+            if label is not None:
+                return label
+        return self.source.display(record, column.key)
+
+    def copy_text(self, record: Any, column: Column) -> str:
+        """What Ctrl+C puts on the clipboard: what the user sees, in a form paste reads back."""
+        if column.kind is ColumnKind.CHOICE:
+            return self.display_text(record, column)
+        return self.source.edit_text(record, column.key)
+
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        # Writes go through the view's undo command, never straight into the cache.
+        if role != Qt.ItemDataRole.EditRole or self.commit_handler is None or not index.isValid():
+            return False
+        return self.commit_handler(QModelIndex(index), value)
+
+
+def contiguous_blocks(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers → [(first, last)] runs of consecutive rows."""
+    blocks: list[tuple[int, int]] = []
+    for row in rows:
+        if blocks and row == blocks[-1][1] + 1:
+            blocks[-1] = (blocks[-1][0], row)
+        elif not blocks or row != blocks[-1][1]:
+            blocks.append((row, row))
+    return blocks

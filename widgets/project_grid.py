@@ -1,0 +1,191 @@
+"""ProjectGrid: the project ledger (附件1 工程项目表) as a spreadsheet-grade grid.
+
+Wraps a LazyTableModel over services.records.ProjectSource and a SpreadsheetView, with the
+official column headers (translated), status labels, selection/filter totals computed in SQL
+and refresh on the change bus. The main window embeds it; other helpers read its signals.
+Never query the database directly here: everything goes through the RecordSource.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.context import AppContext
+from models.base import to_money
+from services.ledger import ChangeSet
+from services.query import ProjectFilter, Sort
+from services.records import ProjectSource
+from widgets.grid.table_model import LazyTableModel
+from widgets.grid.table_view import SpreadsheetView
+
+ZERO = to_money(0)
+
+
+@dataclass(frozen=True)
+class SelectionStats:
+    """Status-bar figures: the selection and the filtered rows, counts and 万元 sums."""
+
+    projects: int  # selected rows
+    planned_investment_wan: Decimal  # their planned investment
+    filtered_projects: int  # rows the filter admits
+    filtered_investment_wan: Decimal
+
+
+class ProjectGrid(QWidget):
+    """The project grid of one plan (or any ProjectFilter)."""
+
+    currentProjectChanged = Signal(object)  # project id or None
+    selectionStatsChanged = Signal(object)  # SelectionStats
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.source = ProjectSource()
+        self.model = LazyTableModel(ctx.session, self.source, None, self)
+        self.view = SpreadsheetView(ctx, self.model, self)
+        self.view.new_row_values = lambda: {"name": self.tr("New project")}
+        self._retranslate()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+        self._filtered = (0, ZERO)
+        self._stats: SelectionStats | None = None
+        # Selection sums run in SQL; a short delay keeps drag-selecting smooth.
+        self._stats_timer = QTimer(self, singleShot=True, interval=60)
+        self._stats_timer.timeout.connect(self._emit_stats)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._stats_timer.start())
+        self.model.modelReset.connect(self._after_reset)
+        self.view.currentIdChanged.connect(self.currentProjectChanged)
+        ctx.bus.projectsChanged.connect(self._on_projects_changed)
+        ctx.bus.structureChanged.connect(self.refresh)
+
+    def _after_reset(self) -> None:
+        # New ids: the filtered totals may have changed too.
+        self._update_filtered_totals()
+        self._stats_timer.start()
+
+    def _retranslate(self) -> None:
+        self.model.set_headers(
+            {
+                "seq_label": self.tr("No."),
+                "project_type": self.tr("Project type"),
+                "name": self.tr("Project name"),
+                "content": self.tr("Main construction content"),
+                "quantity": self.tr("Quantity"),
+                "planned_investment_wan": self.tr("Planned investment (10k yuan)"),
+                "period": self.tr("Construction period"),
+                "owners": self.tr("Responsible units / construction entities"),
+                "status": self.tr("Status"),
+                "construction_kind": self.tr("New/continued"),
+                "remarks": self.tr("Remarks"),
+            }
+        )
+        self.model.set_choice_labels(
+            "status",
+            {
+                "planned": self.tr("Planned"),
+                "in_progress": self.tr("In progress"),
+                "done": self.tr("Done"),
+                "suspended": self.tr("Suspended"),
+            },
+        )
+        self.model.set_choice_labels(
+            "construction_kind", {"new": self.tr("New"), "continued": self.tr("Continued")}
+        )
+
+    # ---------------------------------------------------------------- public API
+
+    def set_filter(self, flt: ProjectFilter) -> None:
+        """Show the projects `flt` admits (ids re-read in SQL; sort kept)."""
+        self.model.set_filter(flt)
+
+    def filter(self) -> ProjectFilter:
+        return self.model.filter() or ProjectFilter()
+
+    def set_sort(self, sort: Sort | None) -> None:
+        self.model.set_sort(sort)
+
+    def refresh(self) -> None:
+        """Re-read ids and rows (after changes made outside the change bus)."""
+        if self.model.filter() is not None:
+            self.model.reload()
+
+    def refresh_columns(self) -> None:
+        """Show project columns registered (register_project_column) after this grid was made."""
+        self.source.refresh_extras()
+        self.model.reset_columns()
+        self.view.apply_default_widths()
+
+    def selected_ids(self) -> list[int]:
+        return self.view.selected_ids()
+
+    def current_project_id(self) -> int | None:
+        return self.view.current_id()
+
+    def select_project(self, project_id: int) -> bool:
+        """Make a project current (e.g. from search or the dashboard); False if not shown."""
+        found = self.model.rows_of([project_id])
+        if project_id not in found:
+            return False
+        self.view.select_ids([project_id])
+        self.view.setCurrentIndex(
+            self.model.index(found[project_id], self.model.column_index("name"))
+        )
+        return True
+
+    def stats(self) -> SelectionStats:
+        """The current figures, computed now (the signal carries the same)."""
+        ids = self.view.selected_ids() if self.view.selectionModel().hasSelection() else []
+        count, amount = self._filtered
+        if ids and len(ids) == count:
+            selected = (count, amount)  # select-all: reuse the filter's SQL sum
+        elif ids:
+            with self.ctx.session() as session:
+                totals = self.source.totals_for_ids(session, ids)
+            selected = (totals.projects, totals.planned_investment_wan)
+        else:
+            selected = (0, ZERO)
+        return SelectionStats(selected[0], selected[1], count, amount)
+
+    def edit_actions(self) -> list[QAction]:
+        """Copy, paste, fill down, clear, insert/delete/move rows (for the Edit menu)."""
+        return list(self.view.grid_actions().values())
+
+    def header_state(self) -> QByteArray:
+        return self.view.horizontalHeader().saveState()
+
+    def restore_header_state(self, state: QByteArray) -> bool:
+        restored = self.view.horizontalHeader().restoreState(state)
+        if restored and self.view.horizontalHeader().count() != self.model.columnCount():
+            self.view.apply_default_widths()
+        return restored
+
+    # ---------------------------------------------------------------- internals
+
+    def _update_filtered_totals(self) -> None:
+        flt = self.model.filter()
+        if flt is None:
+            self._filtered = (0, ZERO)
+            return
+        with self.ctx.session() as session:
+            totals = self.source.totals(session, flt)
+        self._filtered = (totals.projects, totals.planned_investment_wan)
+
+    def _emit_stats(self) -> None:
+        stats = self.stats()
+        self._stats = stats
+        self.selectionStatsChanged.emit(stats)
+
+    def _on_projects_changed(self, change: ChangeSet | None) -> None:
+        if self.model.filter() is None:
+            return
+        self.model.apply_change(change)
+        if change is None or change.totals_touched:
+            self._update_filtered_totals()
+            self._stats_timer.start()
