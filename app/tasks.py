@@ -8,6 +8,7 @@ errors come back on the GUI thread through queued signals.
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable
 
@@ -33,11 +34,17 @@ class _Runnable(QRunnable):
         try:
             result = self.fn(self.state, *self.args)
         except Cancelled:
-            self.relay.cancelled.emit()
+            self._emit(self.relay.cancelled)
         except Exception as exc:
-            self.relay.failed.emit(exc, traceback.format_exc())
+            self._emit(self.relay.failed, exc, traceback.format_exc())
         else:
-            self.relay.finished.emit(result)
+            self._emit(self.relay.finished, result)
+
+    @staticmethod
+    def _emit(signal, *values) -> None:
+        # The app may have closed while the task ran: nobody is waiting any more.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(*values)
 
 
 class TaskHandle:

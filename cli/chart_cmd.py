@@ -1,7 +1,95 @@
-"""`chart`: placeholder until its issue lands (see README)."""
+"""`chart KIND OUT.png|OUT.svg [--plan NAME]`: one dashboard chart, rendered headless.
+
+The same aggregates (services.aggregates) and renderer (exports.charts) as the dashboard and
+the PDF briefing, so a chart saved here matches what the office sees on screen.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+KINDS = (
+    "sections",
+    "lead_units",
+    "participation",
+    "areas",
+    "years",
+    "status",
+    "planned_vs_completed",
+    "timeline",
+)
+
 
 def register(subparsers) -> None:
-    pass
+    from cli.main import db_option, plan_option
+
+    parser = subparsers.add_parser(
+        "chart",
+        help="save a dashboard chart as PNG (300 dpi) or SVG",
+        description="Render one dashboard chart of a plan. KIND: " + ", ".join(KINDS),
+    )
+    parser.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    parser.add_argument("out", type=Path, metavar="OUT.png|OUT.svg")
+    db_option(parser)
+    plan_option(parser)
+    parser.add_argument(
+        "--year-mode",
+        choices=("spread", "start"),
+        default="spread",
+        help="years: spread multi-year investment evenly (default) or count it in the start year",
+    )
+    parser.add_argument(
+        "--timeline",
+        choices=("section", "project"),
+        default="section",
+        help="timeline bars per section and period (default) or per project",
+    )
+    parser.add_argument("--top", type=int, default=10, metavar="N", help="lead units shown")
+    parser.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from cli.main import UserError, open_session, resolve_plan
+
+    suffix = args.out.suffix.lower().lstrip(".")
+    if suffix not in ("png", "svg", "pdf"):
+        raise UserError(
+            f"输出文件应以 .png 或 .svg 结尾 (OUT must end in .png or .svg): {args.out}"
+        )
+    if not args.out.parent.exists():
+        raise UserError(f"目录不存在 (no such directory): {args.out.parent}")
+    if args.top < 1 or not 1 <= args.dpi <= 1200:
+        raise UserError("--top 至少为 1，--dpi 应在 1–1200 之间 (bad --top or --dpi)")
+
+    from exports.charts import render_chart
+    from services import aggregates
+    from services.query import ProjectFilter
+
+    with open_session(args) as session:
+        plan = resolve_plan(session, args.plan)
+        flt = ProjectFilter(plan_id=plan.id)
+        data = _data(session, flt, args, aggregates)
+    render_chart(args.kind, data, args.out, dpi=args.dpi)
+    print(f"{args.out} ({plan.title}, {args.kind})")
+    return 0
+
+
+def _data(session, flt, args, aggregates):
+    """Only the aggregate the chart needs, not the whole dashboard."""
+    kind = args.kind
+    if kind == "sections":
+        return aggregates.by_section(session, flt)
+    if kind == "lead_units":
+        return aggregates.by_lead_unit(session, flt, top_n=args.top)
+    if kind == "participation":
+        return aggregates.unit_participation(session, flt)
+    if kind == "areas":
+        return aggregates.by_area(session, flt)
+    if kind == "years":
+        return aggregates.by_year(session, flt, mode=args.year_mode)
+    if kind == "status":
+        return aggregates.status_share(session, flt)
+    if kind == "planned_vs_completed":
+        return aggregates.planned_vs_completed(session, flt)
+    return aggregates.timeline(session, flt, mode=args.timeline)

@@ -29,9 +29,13 @@ class UserError(Exception):
     """A mistake the user can fix (missing file, unknown plan…): one line on stderr, exit 1."""
 
 
-def db_option(parser: argparse.ArgumentParser) -> None:
+def db_option(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    # On a command, an absent --db must not hide one given before the command (SUPPRESS).
     parser.add_argument(
-        "--db", metavar="PATH|URL", help="SQLite file or SQLAlchemy URL (default: user data dir)"
+        "--db",
+        metavar="PATH|URL",
+        default=None if top_level else argparse.SUPPRESS,
+        help="SQLite file or SQLAlchemy URL (default: user data dir)",
     )
 
 
@@ -46,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="greenledger",
         description="GreenLedger 绿色台账 — eco-civilization project ledger. No command opens the app.",
     )
-    db_option(parser)
+    db_option(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

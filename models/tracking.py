@@ -13,6 +13,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -31,6 +32,8 @@ class ProgressReport(Base):
     __tablename__ = "progress_report"
     __table_args__ = (
         UniqueConstraint("project_id", "period"),
+        # "Latest report per project up to a date" is a grouped max over this index (0002).
+        Index("ix_progress_report_project_end", "project_id", "period_end"),
         # Stored in hundredths, so 100 % is 10000.
         CheckConstraint(
             "progress_pct IS NULL OR progress_pct BETWEEN 0 AND 10000", name="pct_range"
@@ -58,6 +61,26 @@ class ProgressReport(Base):
     next_steps: Mapped[str | None] = mapped_column(Text)  # 下步计划
     reporter: Mapped[str | None] = mapped_column(String(100))
     reported_on: Mapped[date | None] = mapped_column(Date)
+
+
+class ProjectMilestone(Base):
+    """An optional schedule point of a project: by `due` it should be at `pct` % (0002).
+
+    Without milestones the expected progress (序时进度) is linear over the construction period.
+    """
+
+    __tablename__ = "project_milestone"
+    __table_args__ = (
+        CheckConstraint("pct BETWEEN 0 AND 10000", name="pct_range"),
+        UniqueConstraint("project_id", "due"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    due: Mapped[date] = mapped_column(Date)
+    pct: Mapped[Decimal] = mapped_column(Money)  # percent points, two places, like progress_pct
 
 
 class IndicatorDirection(enum.StrEnum):

@@ -218,14 +218,24 @@ class ProjectSource:
 
     # -- reading
 
-    def ids(self, session: Session, flt: ProjectFilter, sort: Sort | None = None) -> array:
+    # The grid may ask for the first `limit` ids first (see LazyTableModel.HEAD_ROWS).
+    supports_head = True
+
+    def ids(
+        self,
+        session: Session,
+        flt: ProjectFilter,
+        sort: Sort | None = None,
+        *,
+        limit: int | None = None,
+    ) -> array:
         sort = sort or Sort()
         if sort.column == "seq_label":
             # 序号 restarts in every section; ascending 序号 is the table's own order.
             sort = Sort(None, sort.descending)
         extra = self._extras.get(sort.column or "")
         if extra is None:
-            return query.project_ids(session, flt, sort)
+            return query.project_ids(session, flt, sort, limit=limit)
         if extra.order_by is None:
             raise LedgerError(f"column cannot be sorted: {sort.column}")
         expression = extra.order_by()
@@ -234,6 +244,7 @@ class ProjectSource:
             select(Project.id)
             .where(*query.filter_clauses(flt))
             .order_by(expression.is_(None), order, Project.id)
+            .limit(limit)
         )
         return _fetch_ids(session, statement)
 

@@ -1,8 +1,15 @@
-"""Plan totals: the figures `python main.py summary --json` prints and every view repeats."""
+"""Plan totals: the figures `python main.py summary --json` prints and every view repeats.
+
+Besides the planned totals per section it reports the year-round tracking state: projects
+behind schedule and overdue (services.schedule, as of a date, in SQL), the completed
+investment (latest cumulative figures), rectifications closed and indicators met.
+The original keys and their formats never change; new keys are only added.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -10,6 +17,10 @@ from sqlalchemy.orm import Session
 
 from models import Plan, Project, Section
 from models.base import to_money
+from services.indicators import indicator_counts
+from services.query import ProjectFilter
+from services.rectifications import rectification_counts
+from services.schedule import schedule_counts
 
 
 @dataclass(frozen=True)
@@ -45,10 +56,23 @@ def section_totals(session: Session, plan_id: int) -> list[SectionTotal]:
     ]
 
 
-def plan_summary(session: Session, plan: Plan) -> dict:
-    """The CLI contract: money as decimal strings with two places."""
+def plan_summary(
+    session: Session,
+    plan: Plan,
+    *,
+    as_of: date | None = None,
+    tolerance: Decimal | None = None,
+) -> dict:
+    """The CLI contract: money as decimal strings with two places.
+
+    `as_of` (default today) is the date the schedule flags are judged at; `tolerance` the
+    points behind 序时进度 that count as behind (default: the configured rule, 10 points).
+    """
     sections = section_totals(session, plan.id)
     total = sum((s.planned_investment_wan for s in sections), to_money(0))
+    counts = schedule_counts(session, ProjectFilter(plan_id=plan.id), as_of, tolerance)
+    rectifications = rectification_counts(session, plan.id)
+    indicators = indicator_counts(session, plan.id)
     return {
         "plan": plan.title,
         "projects": sum(s.projects for s in sections),
@@ -61,4 +85,9 @@ def plan_summary(session: Session, plan: Plan) -> dict:
             }
             for s in sections
         ],
+        "behind_schedule": counts.behind,
+        "overdue": counts.overdue,
+        "completed_investment_wan": str(counts.completed_investment_wan),
+        "rectifications": {"total": rectifications["total"], "closed": rectifications["closed"]},
+        "indicators": {"total": indicators["total"], "met": indicators["met"]},
     }

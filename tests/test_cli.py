@@ -43,3 +43,13 @@ def test_user_mistakes_exit_nonzero_without_traceback(tmp_path):
     assert again.returncode == 1 and "已存在" in again.stderr
     missing = run("summary", "--db", db, "--plan", "没有这个方案")
     assert missing.returncode == 1 and "没有这个方案" in missing.stderr
+
+
+def test_db_option_works_before_or_after_the_command(tmp_path):
+    before, after = str(tmp_path / "before.sqlite"), str(tmp_path / "after.sqlite")
+    run("--db", before, "sample", check=True)
+    run("sample", "--db", after, check=True)
+    for db in (before, after):
+        summary = json.loads(run("summary", "--db", db, "--json", check=True).stdout)
+        assert summary["projects"] == 56
+    assert json.loads(run("--db", before, "summary", "--json", check=True).stdout)["projects"] == 56

@@ -41,3 +41,13 @@ def test_existing_file_is_backed_up_before_migrating(tmp_path):
 def test_db_option_accepts_paths_and_urls(tmp_path):
     assert database_url(tmp_path / "a.sqlite") == f"sqlite:///{tmp_path / 'a.sqlite'}"
     assert database_url("sqlite:///:memory:") == "sqlite:///:memory:"
+
+
+def test_migrations_match_the_models(engine):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import models
+
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), models.Base.metadata) == []

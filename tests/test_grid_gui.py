@@ -548,3 +548,17 @@ def test_registered_column_shows_read_only(grid):
         assert grid.view.last_error_dialog.errors[0].reason == "This column is read-only."
     finally:
         unregister_project_column("flag")
+
+
+def test_first_load_of_a_big_table_paints_its_head_then_fills_in(qtbot, ctx, sample_plan, monkeypatch):
+    from widgets.grid.table_model import LazyTableModel
+
+    # 56 sample rows stand in for a million: the head is 10 rows, the rest arrive in background.
+    monkeypatch.setattr(LazyTableModel, "HEAD_ROWS", 10)
+    widget = ProjectGrid(ctx)
+    qtbot.addWidget(widget)
+    widget.set_filter(ProjectFilter(plan_id=sample_plan.id))
+    assert widget.model.rowCount() == 10
+    assert widget.model.index(0, _col(widget, "name")).data() == "工业绿色制造体系"
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 56, timeout=5000)
+    assert not widget.model.is_loading()

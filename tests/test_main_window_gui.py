@@ -159,7 +159,8 @@ def test_quick_filter_is_debounced_and_matches_owners(qtbot, window):
 
 def test_status_and_year_filter(qtbot, window):
     wait_rows(qtbot, window, 56)
-    assert "67,619.88" in window.summary.rows_label.text()
+    # The status bar is debounced (drag-selecting stays smooth): wait for it.
+    qtbot.waitUntil(lambda: "67,619.88" in window.summary.rows_label.text(), timeout=3000)
     assert "6.76" in window.summary.rows_label.text()  # 亿元
     assert "56" in window.summary.rows_label.text()
     window.filter_bar.year.setValue(2025)
@@ -319,7 +320,7 @@ def test_empty_database_offers_the_sample(qtbot, engine):
     )
     assert window.current_plan_id() is not None
     wait_rows(qtbot, window, 56)
-    assert "67,619.88" in window.summary.rows_label.text()
+    qtbot.waitUntil(lambda: "67,619.88" in window.summary.rows_label.text(), timeout=3000)
 
 
 def test_new_plan_with_sections(qtbot, engine):

@@ -226,3 +226,19 @@ def test_move_within_a_section_undoes_exactly(session, sample_plan):
     assert list(query.project_ids(session, flt))[:3] == [before[0], before[2], before[1]]
     ledger.place_projects(session, moved)
     assert list(query.project_ids(session, flt)) == before
+
+
+@pytest.mark.parametrize(
+    "sort",
+    [None, query.Sort(None, True), query.Sort("planned_investment_wan"), query.Sort("name", True)],
+)
+def test_limited_id_lists_are_the_head_of_the_full_list(session, sample_plan, sort):
+    flt = query.ProjectFilter(plan_id=sample_plan.id)
+    full = list(query.project_ids(session, flt, sort))
+    for limit in (1, 5, 20, 55, 56, 100):
+        assert list(query.project_ids(session, flt, sort, limit=limit)) == full[:limit]
+    narrowed = query.ProjectFilter(plan_id=sample_plan.id, text="街道")
+    assert (
+        list(query.project_ids(session, narrowed, sort, limit=7))
+        == list(query.project_ids(session, narrowed, sort))[:7]
+    )

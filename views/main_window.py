@@ -96,7 +96,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ construction
 
     def _build_centre(self) -> None:
+        from views.tracking_views import decorate_project_grid, register_schedule_column
+
+        # The 序时进度 flag column must be registered before the grid copies its columns.
+        register_schedule_column()
         self.grid = ProjectGrid(self.ctx)
+        decorate_project_grid(self.grid)
         self.filter_bar = FilterBar(self.ctx, self)
         grid_page = QWidget(self)
         layout = QVBoxLayout(grid_page)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -31,9 +32,9 @@ class SelectionStats:
     """Status-bar figures: the selection and the filtered rows, counts and 万元 sums."""
 
     projects: int  # selected rows
-    planned_investment_wan: Decimal  # their planned investment
+    planned_investment_wan: Decimal | None  # their planned investment (None: being computed)
     filtered_projects: int  # rows the filter admits
-    filtered_investment_wan: Decimal
+    filtered_investment_wan: Decimal | None
 
 
 class ProjectGrid(QWidget):
@@ -55,6 +56,9 @@ class ProjectGrid(QWidget):
         layout.addWidget(self.view)
 
         self._filtered = (0, ZERO)
+        self._totals_for: ProjectFilter | None = None  # the filter self._filtered belongs to
+        self._totals_generation = 0
+        self._totals_task = None
         self._stats: SelectionStats | None = None
         # Selection sums run in SQL; a short delay keeps drag-selecting smooth.
         self._stats_timer = QTimer(self, singleShot=True, interval=60)
@@ -66,8 +70,10 @@ class ProjectGrid(QWidget):
         ctx.bus.structureChanged.connect(self.refresh)
 
     def _after_reset(self) -> None:
-        # New ids: the filtered totals may have changed too.
-        self._update_filtered_totals()
+        # A new filter needs new totals; a reset for the same filter (the full id list arriving
+        # after the first screen, a re-sort) does not. Row inserts/deletes come via the bus.
+        if self.model.filter() != self._totals_for:
+            self._update_filtered_totals()
         self._stats_timer.start()
 
     def _retranslate(self) -> None:
@@ -140,14 +146,20 @@ class ProjectGrid(QWidget):
         return True
 
     def stats(self) -> SelectionStats:
-        """The current figures, computed now (the signal carries the same)."""
-        ids = self.view.selected_ids() if self.view.selectionModel().hasSelection() else []
-        count, amount = self._filtered
-        if ids and len(ids) == count:
-            selected = (count, amount)  # select-all: reuse the filter's SQL sum
-        elif ids:
+        """The current figures, computed now (the signal carries the same).
+
+        Sums are None while the filter's SQL total is still being computed in the background.
+        """
+        selection = self.view.selectionModel()
+        selected_rows = self.view.selected_count() if selection.hasSelection() else 0
+        pending = self._totals_task is not None
+        count = self.model.rowCount() if pending else self._filtered[0]
+        amount = None if pending else self._filtered[1]
+        if selected_rows and selected_rows == self.model.rowCount() and not self.model.is_loading():
+            selected = (selected_rows, amount)  # select-all: the filter's own SQL sum
+        elif selected_rows:
             with self.ctx.session() as session:
-                totals = self.source.totals_for_ids(session, ids)
+                totals = self.source.totals_for_ids(session, self.view.selected_ids())
             selected = (totals.projects, totals.planned_investment_wan)
         else:
             selected = (0, ZERO)
@@ -170,12 +182,35 @@ class ProjectGrid(QWidget):
 
     def _update_filtered_totals(self) -> None:
         flt = self.model.filter()
+        self._totals_for = flt
+        self._totals_generation += 1
         if flt is None:
             self._filtered = (0, ZERO)
             return
-        with self.ctx.session() as session:
-            totals = self.source.totals(session, flt)
+        if self.model.rowCount() < self.model.ASYNC_ROWS and not self.model.is_loading():
+            with self.ctx.session() as session:
+                totals = self.source.totals(session, flt)
+            self._filtered = (totals.projects, totals.planned_investment_wan)
+            return
+        # A SUM over a million rows takes a moment: compute it off the GUI thread, newest wins.
+        from app.tasks import run_task
+
+        generation = self._totals_generation
+
+        def compute(_state: object):
+            with self.ctx.session() as session:
+                return self.source.totals(session, flt)
+
+        self._totals_task = run_task(
+            None, "", compute, on_done=lambda t: self._got_totals(generation, t), show_dialog=False
+        )
+
+    def _got_totals(self, generation: int, totals) -> None:
+        if not shiboken6.isValid(self) or generation != self._totals_generation:
+            return
         self._filtered = (totals.projects, totals.planned_investment_wan)
+        self._totals_task = None
+        self._emit_stats()
 
     def _emit_stats(self) -> None:
         stats = self.stats()

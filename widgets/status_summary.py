@@ -17,8 +17,13 @@ from services.parsing import format_money, format_yi
 YI = Decimal(10000)  # 1 亿元 = 10,000 万元
 
 
-def money_text(amount: Decimal) -> str:
-    """ "67,619.88 万元（6.76 亿元）" — 亿元 added only from 1 亿元 up, where it reads better."""
+def money_text(amount: Decimal | None) -> str:
+    """ "67,619.88 万元（6.76 亿元）" — 亿元 added only from 1 亿元 up, where it reads better.
+
+    None means the sum is still being computed (a million-row SUM runs off the GUI thread).
+    """
+    if amount is None:
+        return "…"
     if amount >= YI:
         return (
             QCoreApplication.translate("StatusSummary", "%1 ×10k CNY (%2 ×100M CNY)")
@@ -55,11 +60,11 @@ class StatusSummary(QWidget):
         self._selection: tuple[int, Decimal] = (0, Decimal(0))
         self._render()
 
-    def set_rows(self, count: int, amount: Decimal) -> None:
+    def set_rows(self, count: int, amount: Decimal | None) -> None:
         self._rows = (count, amount)
         self._render()
 
-    def set_selection(self, count: int, amount: Decimal) -> None:
+    def set_selection(self, count: int, amount: Decimal | None) -> None:
         self._selection = (count, amount)
         self._render()
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -74,6 +75,9 @@ class LazyTableModel(QAbstractTableModel):
     MAX_PAGES = 50  # 10,000 rows cached at most, whatever the table size
 
     ASYNC_ROWS = 100_000  # from this many rows on, re-reading ids runs off the GUI thread
+    # A first load reads this many ids at once (milliseconds at any size); when there are more,
+    # they are shown straight away and the full list follows in the background.
+    HEAD_ROWS = 5_000
 
     aboutToReload = Signal()  # ids are about to be replaced (views save selection by id)
     reloaded = Signal()  # ids replaced (views restore selection by id)
@@ -100,6 +104,7 @@ class LazyTableModel(QAbstractTableModel):
         self.page_fetches = 0  # pages read from the database (for tests and benchmarks)
         self._generation = 0  # the newest id request; older background answers are dropped
         self._task = None
+        self._rest_pending: int | None = None  # a first screen is shown, the rest is due
 
     # ---------------------------------------------------------------- configuration
 
@@ -179,9 +184,17 @@ class LazyTableModel(QAbstractTableModel):
             self._swap(self._generation, array("q"))
             return
         if not background:
+            head = not self._ids and getattr(self.source, "supports_head", False)
             with self._session() as session:
-                ids = self.source.ids(session, self._filter, self._sort)
+                if head:
+                    ids = self.source.ids(session, self._filter, self._sort, limit=self.HEAD_ROWS)
+                else:
+                    ids = self.source.ids(session, self._filter, self._sort)
             self._swap(self._generation, ids)
+            if head and len(ids) >= self.HEAD_ROWS:
+                # Let the first screen paint before the full id read competes for the CPU.
+                generation = self._rest_pending = self._generation
+                QTimer.singleShot(50, lambda: self._load_rest(generation))
             return
         from app.tasks import run_task
 
@@ -201,7 +214,16 @@ class LazyTableModel(QAbstractTableModel):
             show_dialog=False,
         )
 
+    def _load_rest(self, generation: int) -> None:
+        if shiboken6.isValid(self) and generation == self._generation:
+            self.reload(background=True)
+        if shiboken6.isValid(self):
+            self._rest_pending = None
+
     def is_loading(self) -> bool:
+        """True while ids are being read in the background (or are about to be)."""
+        if self._rest_pending is not None and self._rest_pending == self._generation:
+            return True
         return self._task is not None and not self._task.done
 
     def _swap(self, generation: int, ids: array) -> None:

@@ -1,0 +1,212 @@
+"""PDF briefing benchmark: `python benchmarks/bench_briefing.py [--runs N] [--projects N]`.
+
+In one run, on the same machine and the same 2023 sample plan (56 projects):
+- LibreOffice headless converting the official-layout workbook to PDF
+  (`soffice --headless --convert-to pdf`; the workbook from exports/official_xlsx when present,
+  else resources/sample/zhonglou-2023-projects.xlsx). LibreOffice gets its own throwaway user
+  profile, created by one untimed warm-up conversion, so every timed run is a warm start.
+- GreenLedger's full briefing (cover, contents, summary, 4 vector charts, optional chapters,
+  project table): `python main.py brief` as a fresh process (what a user or a script runs), and
+  `build_briefing` inside a running process (what the GUI's worker does).
+The goal is a briefing in at most half of LibreOffice's time. Then the 10,000-project briefing
+(benchmarks/generate.py): time, pages, size and peak memory.
+Timings are medians of --runs runs. Nothing here is a unit test; it only prints figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from db import open_database, session_factory  # noqa: E402
+from exports.briefing import build_briefing  # noqa: E402
+from exports.briefing_options import BriefingOptions  # noqa: E402
+from services.sample import load_sample, sample_workbook_path  # noqa: E402
+from services.tasks import TaskState  # noqa: E402
+
+GOAL = 0.5
+
+
+def median_time(fn, runs: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), times
+
+
+def official_workbook(db: Path, folder: Path) -> tuple[Path, str]:
+    """The official-layout xlsx of the sample plan, as GreenLedger exports it when it can."""
+    try:
+        from exports.official_xlsx import export_official
+    except ImportError:
+        return Path(str(sample_workbook_path())), "resources/sample (typed official workbook)"
+    engine = open_database(db)
+    try:
+        with session_factory(engine)() as session:
+            from services.query import find_plan
+
+            plan = find_plan(session, None)
+            out = folder / "official.xlsx"
+            export_official(TaskState(), session, plan.id, out)
+    finally:
+        engine.dispose()
+    return out, "exports/official_xlsx (GreenLedger's official layout)"
+
+
+def soffice_command(xlsx: Path, outdir: Path, profile: Path) -> list[str] | None:
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        return None
+    return [
+        binary,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(outdir),
+        str(xlsx),
+    ]
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(path)).pages)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
+    parser.add_argument("--projects", type=int, default=10_000, help="size of the big briefing")
+    parser.add_argument("--skip-big", action="store_true", help="only the 56-project comparison")
+    parser.add_argument("--keep", type=Path, help="keep the PDFs in this folder")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="gl-bench-brief-"))
+    try:
+        db = work / "sample.sqlite"
+        engine = open_database(db)
+        with session_factory(engine)() as session:
+            plan_id = load_sample(session).id
+        engine.dispose()
+        print(
+            f"GreenLedger briefing benchmark — {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
+        )
+
+        # ---------------------------------------------------------------- LibreOffice
+        xlsx, origin = official_workbook(db, work)
+        lo_out = work / "lo"
+        lo_out.mkdir()
+        command = soffice_command(xlsx, lo_out, work / "lo-profile")
+        lo_median = None
+        if command is None:
+            print("LibreOffice (soffice) not found: install libreoffice-calc for the comparison")
+        else:
+            subprocess.run(command, check=True, capture_output=True)  # warm-up: creates profile
+            lo_median, lo_times = median_time(
+                lambda: subprocess.run(command, check=True, capture_output=True), args.runs
+            )
+            lo_pdf = lo_out / (xlsx.stem + ".pdf")
+            print(f"\nLibreOffice xlsx → PDF ({origin})")
+            print(
+                f"  {lo_median:6.2f} s median of {args.runs} "
+                f"({', '.join(f'{t:.2f}' for t in lo_times)}), {pdf_pages(lo_pdf)} pages"
+            )
+
+        # ---------------------------------------------------------------- GreenLedger, CLI
+        cli_pdf = work / "cli.pdf"
+        cli = [sys.executable, str(ROOT / "main.py"), "brief", str(cli_pdf), "--db", str(db)]
+        cli_median, cli_times = median_time(
+            lambda: subprocess.run(cli, check=True, capture_output=True, cwd=ROOT), args.runs
+        )
+        print("\nGreenLedger `main.py brief` (new process: imports + fonts + data + PDF)")
+        print(
+            f"  {cli_median:6.2f} s median of {args.runs} "
+            f"({', '.join(f'{t:.2f}' for t in cli_times)}), {pdf_pages(cli_pdf)} pages, "
+            f"{cli_pdf.stat().st_size / 1024:.0f} KB"
+        )
+
+        # ---------------------------------------------------------------- GreenLedger, in process
+        engine = open_database(db)
+        factory = session_factory(engine)
+        inproc_pdf = work / "inproc.pdf"
+
+        def build() -> object:
+            with factory() as session:
+                return build_briefing(TaskState(), session, BriefingOptions(plan_id), inproc_pdf)
+
+        first_started = time.perf_counter()
+        build()  # registers the fonts and loads matplotlib once per process, as the GUI does
+        first = time.perf_counter() - first_started
+        warm_median, warm_times = median_time(build, args.runs)
+        result = build()
+        engine.dispose()
+        print("GreenLedger build_briefing in a running process (the GUI worker)")
+        print(f"  {first:6.2f} s first in the process")
+        print(
+            f"  {warm_median:6.2f} s median of {args.runs} "
+            f"({', '.join(f'{t:.2f}' for t in warm_times)}), {result.pages} pages; stages: "
+            + ", ".join(
+                f"{k} {v:.2f}" for k, v in result.timings.items() if not k.startswith("story_")
+            )
+        )
+
+        if lo_median:
+            print("\nRatio to LibreOffice (goal ≤ 0.5):")
+            for label, value in (("CLI, new process", cli_median), ("in process", warm_median)):
+                ratio = value / lo_median
+                verdict = "meets the goal" if ratio <= GOAL else "MISSES the goal"
+                print(f"  {label:18} {ratio:5.2f}×  {verdict}")
+
+        # ---------------------------------------------------------------- 10,000 projects
+        if not args.skip_big:
+            from benchmarks.generate import generate
+
+            big_db = work / "big.sqlite"
+            generate(big_db, args.projects)
+            engine = open_database(big_db)
+            big_pdf = work / "big.pdf"
+            with session_factory(engine)() as session:
+                from services.query import find_plan
+
+                big_plan = find_plan(session, None)
+                before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                started = time.perf_counter()
+                big = build_briefing(TaskState(), session, BriefingOptions(big_plan.id), big_pdf)
+                seconds = time.perf_counter() - started
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            engine.dispose()
+            print(f"\n{big.projects:,}-project briefing")
+            print(
+                f"  {seconds:6.2f} s, {big.pages:,} pages, {big_pdf.stat().st_size / 1e6:.1f} MB, "
+                f"{big.pages / seconds:.0f} pages/s, peak RSS {peak / 1024:.0f} MB "
+                f"(before {before / 1024:.0f} MB); stages: "
+                + ", ".join(
+                    f"{k} {v:.2f}" for k, v in big.timings.items() if not k.startswith("story_")
+                )
+            )
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            for pdf in work.glob("*.pdf"):
+                shutil.copy2(pdf, args.keep / pdf.name)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

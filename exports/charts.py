@@ -1,0 +1,648 @@
+"""Dashboard charts (看板图表): services.aggregates results drawn as matplotlib Figures.
+
+Headless — `matplotlib.figure.Figure` (Agg when saved), never pyplot (no global figure state,
+safe on worker threads) and never Qt. The dashboard embeds these figures in a canvas, the PDF
+briefing and `main.py chart` save them. API (stable; the PDF helper uses it):
+
+    KINDS                                        the chart kinds, in dashboard order
+    figure_for(kind, data, *, text=ChartText(), size=(8.0, 4.5)) -> Figure
+    render_chart(kind, data, out, fmt=None, dpi=300, *, text=ChartText(), size=...) -> Path
+    section_color(position) / section_colors(positions)      (re-exported from chart_style)
+    pick_target(artist) -> (Drill, label) | None   what a clicked bar/slice stands for
+
+`data` is what `Dashboard.chart_data(kind)` returns: sections → list[SectionFigure],
+lead_units → LeadUnitBreakdown, participation → ParticipationBreakdown, areas → AreaBreakdown,
+years → YearBreakdown, status → list[StatusFigure], planned_vs_completed → ProgressBreakdown,
+timeline → Timeline. Every text uses the CJK font file; values carry thousands separators and
+the axis says 万元 or 亿元 (亿元 from 100,000 万元 up). Words come from `ChartText` (Chinese by
+default, the language of the office's documents; the Qt view passes its translations).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
+from exports.chart_style import (
+    AREA_COLOR,
+    CONSTRUCTING_COLOR,
+    COOPERATING_COLOR,
+    GRID_COLOR,
+    LABEL_SIZE,
+    LEAD_COLOR,
+    MUTED_COLOR,
+    NOTE_SIZE,
+    SPINE_COLOR,
+    STATUS_COLORS,
+    TEXT_COLOR,
+    TITLE_SIZE,
+    UNIT_COLOR,
+    VALUE_SIZE,
+    YEAR_COLOR,
+    cjk,
+    format_amount,
+    format_tick,
+    lighten,
+    money_unit,
+    section_color,
+    section_colors,
+    wrap_label,
+)
+from models import OwnerRole
+from services.aggregates import (
+    AreaBreakdown,
+    Drill,
+    LeadUnitBreakdown,
+    ParticipationBreakdown,
+    ProgressBreakdown,
+    SectionFigure,
+    StatusFigure,
+    Timeline,
+    YearBreakdown,
+)
+from services.fields import STATUS_LABELS
+
+__all__ = [
+    "KINDS",
+    "ChartText",
+    "figure_for",
+    "pick_target",
+    "render_chart",
+    "section_color",
+    "section_colors",
+]
+
+KINDS = (
+    "sections",
+    "lead_units",
+    "participation",
+    "areas",
+    "years",
+    "status",
+    "planned_vs_completed",
+    "timeline",
+)
+FORMATS = ("png", "svg", "pdf")
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """Every word a chart prints. `{unit}` is 万元 or 亿元, `{n}` a count."""
+
+    sections_title: str = "各重点任务计划投资"
+    lead_units_title: str = "牵头单位计划投资（前{n}位）"
+    participation_title: str = "各单位参与项目数"
+    areas_title: str = "各镇（街道）涉及投资"
+    years_title: str = "分年度计划投资"
+    status_title: str = "项目状态"
+    progress_title: str = "各重点任务计划与完成投资"
+    timeline_title: str = "建设期限"
+    investment_axis: str = "计划投资（{unit}）"
+    amount_axis: str = "投资（{unit}）"
+    projects_axis: str = "项目数（个）"
+    year_axis: str = "年度"
+    projects_count: str = "{n}项"
+    projects_total: str = "{n}个项目"
+    other: str = "其他（{n}个单位）"
+    no_lead: str = "未指定牵头单位"
+    lead: str = "牵头"
+    cooperating: str = "配合"
+    constructing: str = "建设主体"
+    planned: str = "计划投资"
+    completed: str = "完成投资"
+    year_label: str = "{year}年"
+    no_data: str = "暂无数据"
+    no_progress: str = "暂无进度数据"
+    more_units: str = "另有{n}个单位未列出"
+    more_projects: str = "另有{n}个项目未列出（按计划投资取前{shown}个）"
+    no_period: str = "另有{n}个项目未填建设期限"
+    spread_note: str = "多年项目的投资按建设期限平均分摊到各年"
+    start_note: str = "多年项目的投资全部计入开工年度"
+    area_note: str = "项目投资全额计入其涉及的每个镇（街道），“各板块”项目（{n}个）计入全部镇（街道），各镇（街道）合计不等于总投资"
+    progress_note: str = "完成投资取各项目截至{date}的最新进度报告"
+    status_labels: dict[str, str] = field(
+        default_factory=lambda: {s.value: label for s, label in STATUS_LABELS.items()}
+    )
+
+
+# ---------------------------------------------------------------- picking
+
+
+def _pickable(artist: Artist, drill: Drill, label: str) -> None:
+    artist.set_picker(True)
+    # matplotlib artists have no slot for app data; one namespaced attribute keeps it findable.
+    artist.greenledger_pick = (drill, label)
+
+
+def pick_target(artist: Artist) -> tuple[Drill, str] | None:
+    """The (drill, label) of a bar or slice that charts made clickable, else None."""
+    return getattr(artist, "greenledger_pick", None)
+
+
+# ---------------------------------------------------------------- public entry points
+
+
+def figure_for(
+    kind: str,
+    data: object,
+    *,
+    text: ChartText | None = None,
+    size: tuple[float, float] = (8.0, 4.5),
+) -> Figure:
+    """A new Figure of the given kind; nothing global is touched."""
+    if kind not in _BUILDERS:
+        raise ValueError(f"unknown chart kind {kind!r}; one of {', '.join(KINDS)}")
+    text = text or ChartText()
+    fig = Figure(figsize=size, dpi=100, layout="constrained", facecolor="white")
+    _BUILDERS[kind](fig, data, text)
+    _pin_font(fig)
+    return fig
+
+
+def render_chart(
+    kind: str,
+    data: object,
+    out: str | Path,
+    fmt: str | None = None,
+    dpi: int = 300,
+    *,
+    text: ChartText | None = None,
+    size: tuple[float, float] = (8.0, 4.5),
+) -> Path:
+    """Save a chart as PNG (at `dpi`), SVG or PDF; the format comes from `fmt` or the suffix."""
+    out = Path(out)
+    fmt = (fmt or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"图表格式应为 png、svg 或 pdf (format must be png, svg or pdf): {fmt!r}")
+    fig = figure_for(kind, data, text=text, size=size)
+    # SVG keeps glyphs as paths (matplotlib's default), so it needs no font on the reader's side.
+    fig.savefig(out, format=fmt, dpi=dpi, facecolor="white", metadata=_metadata(fmt))
+    return out
+
+
+def _metadata(fmt: str) -> dict:
+    if fmt == "png":
+        return {"Software": "GreenLedger"}
+    if fmt == "svg":
+        return {"Creator": "GreenLedger", "Date": None}  # no date: same data → same file
+    return {"Creator": "GreenLedger"}
+
+
+def _pin_font(fig: Figure) -> None:
+    # Every text — titles, ticks, legends, value labels — drawn with the CJK file. New tick
+    # labels matplotlib adds later copy their font from the first tick of their axis.
+    for artist in fig.findobj(Text):
+        artist.set_fontproperties(cjk(artist.get_fontsize(), artist.get_fontweight()))
+
+
+# ---------------------------------------------------------------- shared drawing helpers
+
+
+def _style(ax, value_axis: str) -> None:
+    ax.set_facecolor("white")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_color(SPINE_COLOR)
+    ax.tick_params(colors=TEXT_COLOR, labelsize=LABEL_SIZE, length=3)
+    ax.grid(axis=value_axis, color=GRID_COLOR, linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+def _title(ax, title: str) -> None:
+    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, fontweight="bold", color=TEXT_COLOR)
+
+
+def _note(fig: Figure, lines: Sequence[str]) -> None:
+    lines = [line for line in lines if line]
+    if lines:
+        # supxlabel takes part in the constrained layout, so the note is never clipped.
+        fig.supxlabel(
+            "\n".join("注：" + line if i == 0 else "　　" + line for i, line in enumerate(lines)),
+            x=0.01,
+            ha="left",
+            fontsize=NOTE_SIZE,
+            color="#666666",
+            wrap=True,
+        )
+
+
+def _top_legend(fig: Figure, handles: list, labels: list[str]) -> None:
+    # A row of its own above the plot (constrained layout makes room): it can neither hide a bar
+    # nor run into a left-aligned title, however narrow the card.
+    fig.legend(
+        handles,
+        labels,
+        loc="outside upper right",
+        frameon=False,
+        fontsize=LABEL_SIZE,
+        ncols=len(labels),
+    )
+
+
+def _empty(fig: Figure, title: str, message: str) -> None:
+    ax = fig.add_subplot()
+    _title(ax, title)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=LABEL_SIZE + 2, color="#888888")
+
+
+def _value_axis(ax, axis: str, largest: float, label: str, *, integer: bool = False) -> None:
+    """Fixed, round ticks from 0 with headroom for the value labels."""
+    top = largest * 1.18 if largest > 0 else 1
+    ticks = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=integer).tick_values(0, top)
+    ticks = [t for t in ticks if t >= 0]
+    limit = max(top, ticks[-1])
+    formatter = FuncFormatter(lambda value, _pos: format_tick(value))
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    target.set_major_locator(FixedLocator(ticks))
+    target.set_major_formatter(formatter)
+    if axis == "y":
+        ax.set_ylim(0, limit)
+        ax.set_ylabel(label, fontsize=LABEL_SIZE, color=TEXT_COLOR)
+    else:
+        ax.set_xlim(0, limit)
+        ax.set_xlabel(label, fontsize=LABEL_SIZE, color=TEXT_COLOR)
+
+
+def _category_axis(ax, axis: str, labels: Sequence[str]) -> None:
+    positions = list(range(len(labels)))
+    if axis == "x":
+        ax.set_xticks(positions, labels)
+        ax.set_xlim(-0.6, len(labels) - 0.4)
+    else:
+        ax.set_yticks(positions, labels)
+        ax.set_ylim(len(labels) - 0.4, -0.6)  # first item on top
+    ax.tick_params(axis=axis, length=0)
+
+
+def _bar_label(ax, x: float, y: float, label: str, *, horizontal: bool) -> None:
+    if horizontal:
+        ax.annotate(
+            label,
+            (x, y),
+            xytext=(4, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=VALUE_SIZE,
+            color=TEXT_COLOR,
+        )
+    else:
+        ax.annotate(
+            label,
+            (x, y),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=VALUE_SIZE,
+            color=TEXT_COLOR,
+        )
+
+
+def _money_scale(amounts: Sequence[Decimal]) -> tuple[Decimal, str]:
+    return money_unit(max(amounts, default=Decimal(0)))
+
+
+# ---------------------------------------------------------------- the chart kinds
+
+
+COLUMN_LIMIT = 7  # more sections than this read better as horizontal bars
+
+
+def _sections(fig: Figure, data: list[SectionFigure], text: ChartText) -> None:
+    if not data:
+        return _empty(fig, text.sections_title, text.no_data)
+    horizontal = len(data) > COLUMN_LIMIT
+    if horizontal:
+        _grow_for_rows(fig, len(data))
+    ax = fig.add_subplot()
+    _style(ax, "x" if horizontal else "y")
+    _title(ax, text.sections_title)
+    divisor, unit = _money_scale([s.planned_investment_wan for s in data])
+    values = [float(s.planned_investment_wan / divisor) for s in data]
+    colors = section_colors(s.position for s in data)
+    if horizontal:
+        bars = ax.barh(range(len(data)), values, height=0.62, color=colors, edgecolor="white")
+    else:
+        bars = ax.bar(range(len(data)), values, width=0.62, color=colors, edgecolor="white")
+    for bar, s, value in zip(bars, data, values, strict=True):
+        amount = format_amount(s.planned_investment_wan, divisor)
+        count = text.projects_count.format(n=f"{s.projects:,}")
+        if horizontal:
+            y = bar.get_y() + bar.get_height() / 2
+            _bar_label(ax, value, y, f"{amount} · {count}", horizontal=True)
+        else:
+            x = bar.get_x() + bar.get_width() / 2
+            _bar_label(ax, x, value, f"{amount}\n{count}", horizontal=False)
+        _pickable(bar, s.drill, s.name)
+    axis_label = text.investment_axis.format(unit=unit)
+    if horizontal:
+        _category_axis(ax, "y", [_shorten(s.name, 18) for s in data])
+        _value_axis(ax, "x", max(values), axis_label)
+        ax.set_xlim(0, ax.get_xlim()[1] * 1.15)
+    else:
+        _category_axis(ax, "x", [wrap_label(s.name, 7) for s in data])
+        _value_axis(ax, "y", max(values), axis_label)
+
+
+def _grow_for_rows(fig: Figure, rows: int) -> None:
+    """One readable row per bar: grow the figure rather than squeeze the labels."""
+    if rows > 12:
+        fig.set_figheight(max(fig.get_figheight(), 1.3 + 0.27 * rows))
+
+
+def _shorten(label: str, width: int) -> str:
+    return label if len(label) <= width else label[: width - 1] + "…"
+
+
+def _lead_units(fig: Figure, data: LeadUnitBreakdown, text: ChartText) -> None:
+    bars_data = data.bars
+    title = text.lead_units_title.format(n=len(data.top))
+    if not bars_data:
+        return _empty(fig, title, text.no_data)
+    ax = fig.add_subplot()
+    _style(ax, "x")
+    _title(ax, title)
+    divisor, unit = _money_scale([b.planned_investment_wan for b in bars_data])
+    values = [float(b.planned_investment_wan / divisor) for b in bars_data]
+    labels, colors = [], []
+    for b in bars_data:
+        if b is data.other:
+            labels.append(text.other.format(n=data.other_units))
+            colors.append(MUTED_COLOR)
+        elif b is data.no_lead:
+            labels.append(text.no_lead)
+            colors.append(lighten(MUTED_COLOR, 0.4))
+        else:
+            labels.append(wrap_label(b.name, 12))
+            colors.append(UNIT_COLOR)
+    bars = ax.barh(range(len(bars_data)), values, height=0.62, color=colors)
+    for bar, b, value, label in zip(bars, bars_data, values, labels, strict=True):
+        caption = f"{format_amount(b.planned_investment_wan, divisor)} · " + (
+            text.projects_count.format(n=f"{b.projects:,}")
+        )
+        _bar_label(ax, value, bar.get_y() + bar.get_height() / 2, caption, horizontal=True)
+        _pickable(bar, b.drill, label.replace("\n", ""))
+    _category_axis(ax, "y", labels)
+    _value_axis(ax, "x", max(values), text.investment_axis.format(unit=unit))
+    # Room for the "12,345.67（12项）" labels right of the longest bar.
+    ax.set_xlim(0, ax.get_xlim()[1] * 1.12)
+
+
+def _participation(fig: Figure, data: ParticipationBreakdown, text: ChartText) -> None:
+    if not data.units:
+        return _empty(fig, text.participation_title, text.no_data)
+    ax = fig.add_subplot()
+    _style(ax, "x")
+    _title(ax, text.participation_title)
+    positions = range(len(data.units))
+    left = [0] * len(data.units)
+    series = [
+        (OwnerRole.LEAD, text.lead, LEAD_COLOR, [u.lead for u in data.units]),
+        (
+            OwnerRole.COOPERATING,
+            text.cooperating,
+            COOPERATING_COLOR,
+            [u.cooperating for u in data.units],
+        ),
+        (
+            OwnerRole.CONSTRUCTING,
+            text.constructing,
+            CONSTRUCTING_COLOR,
+            [u.constructing for u in data.units],
+        ),
+    ]
+    for role, label, color, counts in series:
+        if not any(counts):
+            continue
+        bars = ax.barh(positions, counts, left=left, height=0.62, color=color, label=label)
+        for bar, unit, count in zip(bars, data.units, counts, strict=True):
+            if count:
+                _pickable(bar, unit.drill(role), f"{unit.name} · {label}")
+        left = [a + b for a, b in zip(left, counts, strict=True)]
+    for y, unit in enumerate(data.units):
+        _bar_label(ax, unit.total, y, f"{unit.total:,}", horizontal=True)
+    _category_axis(ax, "y", [wrap_label(u.name, 12) for u in data.units])
+    _value_axis(ax, "x", max(u.total for u in data.units), text.projects_axis, integer=True)
+    # In the title line, right-aligned: never on top of a bar.
+    _top_legend(fig, *ax.get_legend_handles_labels())
+    _note(fig, [text.more_units.format(n=data.omitted_units) if data.omitted_units else ""])
+
+
+def _areas(fig: Figure, data: AreaBreakdown, text: ChartText) -> None:
+    if not data.areas:
+        return _empty(fig, text.areas_title, text.no_data)
+    _grow_for_rows(fig, len(data.areas))
+    ax = fig.add_subplot()
+    _style(ax, "x")
+    _title(ax, text.areas_title)
+    divisor, unit = _money_scale([a.planned_investment_wan for a in data.areas])
+    values = [float(a.planned_investment_wan / divisor) for a in data.areas]
+    bars = ax.barh(range(len(data.areas)), values, height=0.62, color=AREA_COLOR)
+    for bar, a, value in zip(bars, data.areas, values, strict=True):
+        caption = f"{format_amount(a.planned_investment_wan, divisor)} · " + (
+            text.projects_count.format(n=f"{a.projects:,}")
+        )
+        _bar_label(ax, value, bar.get_y() + bar.get_height() / 2, caption, horizontal=True)
+        _pickable(bar, a.drill, a.name)
+    _category_axis(ax, "y", [wrap_label(a.name, 12) for a in data.areas])
+    _value_axis(ax, "x", max(values), text.amount_axis.format(unit=unit))
+    ax.set_xlim(0, ax.get_xlim()[1] * 1.12)
+    _note(fig, [text.area_note.format(n=f"{data.group_projects:,}")])
+
+
+def _years(fig: Figure, data: YearBreakdown, text: ChartText) -> None:
+    if not data.years:
+        return _empty(fig, text.years_title, text.no_data)
+    ax = fig.add_subplot()
+    _style(ax, "y")
+    _title(ax, text.years_title)
+    divisor, unit = _money_scale([y.planned_investment_wan for y in data.years])
+    values = [float(y.planned_investment_wan / divisor) for y in data.years]
+    bars = ax.bar(range(len(data.years)), values, width=0.6, color=YEAR_COLOR)
+    for bar, y, value in zip(bars, data.years, values, strict=True):
+        label = (
+            f"{format_amount(y.planned_investment_wan, divisor)}\n"
+            + text.projects_count.format(n=f"{y.projects:,}")
+        )
+        _bar_label(ax, bar.get_x() + bar.get_width() / 2, value, label, horizontal=False)
+        _pickable(bar, y.drill, text.year_label.format(year=y.year))
+    _category_axis(ax, "x", [text.year_label.format(year=y.year) for y in data.years])
+    _value_axis(ax, "y", max(values), text.investment_axis.format(unit=unit))
+    notes = [text.spread_note if data.mode == "spread" else text.start_note]
+    if data.no_period_projects:
+        notes.append(text.no_period.format(n=f"{data.no_period_projects:,}"))
+    _note(fig, notes)
+
+
+def _status(fig: Figure, data: list[StatusFigure], text: ChartText) -> None:
+    total = sum(s.projects for s in data)
+    if not total:
+        return _empty(fig, text.status_title, text.no_data)
+    ax = fig.add_subplot()
+    _title(ax, text.status_title)
+    ax.set_aspect("equal")
+    wedges, _ = ax.pie(
+        [s.projects for s in data],
+        colors=[STATUS_COLORS[s.status.value] for s in data],
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"width": 0.38, "edgecolor": "white", "linewidth": 1.5},
+    )
+    labels = []
+    for wedge, s in zip(wedges, data, strict=True):
+        name = text.status_labels.get(s.status.value, s.status.value)
+        share = Decimal(s.projects * 100) / total
+        labels.append(
+            f"{name}  {text.projects_count.format(n=f'{s.projects:,}')}  {share:.1f}%\n"
+            f"{format_amount(s.planned_investment_wan)} 万元"
+        )
+        _pickable(wedge, s.drill, name)
+    ax.text(
+        0,
+        0,
+        text.projects_total.format(n=f"{total:,}"),
+        ha="center",
+        va="center",
+        fontsize=LABEL_SIZE + 2,
+        color=TEXT_COLOR,
+    )
+    ax.legend(
+        wedges,
+        labels,
+        loc="center left",
+        bbox_to_anchor=(1.0, 0.5),
+        frameon=False,
+        fontsize=LABEL_SIZE,
+        labelspacing=1.0,
+    )
+
+
+def _planned_vs_completed(fig: Figure, data: ProgressBreakdown, text: ChartText) -> None:
+    if not data.has_data or not data.sections:
+        return _empty(fig, text.progress_title, text.no_progress)
+    sections = data.sections
+    horizontal = len(sections) > COLUMN_LIMIT
+    if horizontal:
+        _grow_for_rows(fig, int(len(sections) * 1.5))
+    ax = fig.add_subplot()
+    _style(ax, "x" if horizontal else "y")
+    _title(ax, text.progress_title)
+    divisor, unit = _money_scale(
+        [s.planned_investment_wan for s in sections]
+        + [s.completed_investment_wan for s in sections]
+    )
+    width = 0.38
+    largest = 0.0
+    # Horizontal rows run top-down (the category axis is inverted), so planned sits above.
+    offset = -width / 2
+    draw = ax.barh if horizontal else ax.bar
+    for i, s in enumerate(sections):
+        color = section_color(s.position)
+        planned = float(s.planned_investment_wan / divisor)
+        completed = float(s.completed_investment_wan / divisor)
+        largest = max(largest, planned, completed)
+        (p_bar,) = draw(i + offset, planned, width, color=lighten(color), edgecolor=color)
+        (c_bar,) = draw(i - offset, completed, width, color=color)
+        _pickable(p_bar, s.drill, s.name)
+        _pickable(c_bar, s.drill, s.name)
+        pct = s.completion_pct
+        planned_text = format_amount(s.planned_investment_wan, divisor)
+        completed_text = format_amount(s.completed_investment_wan, divisor)
+        if horizontal:
+            if pct is not None:
+                completed_text += f" · {pct:.1f}%"
+            _bar_label(ax, planned, i + offset, planned_text, horizontal=True)
+            _bar_label(ax, completed, i - offset, completed_text, horizontal=True)
+        else:
+            if pct is not None:
+                completed_text += f"\n{pct:.1f}%"
+            _bar_label(ax, i + offset, planned, planned_text, horizontal=False)
+            _bar_label(ax, i - offset, completed, completed_text, horizontal=False)
+    if horizontal:
+        _category_axis(ax, "y", [_shorten(s.name, 18) for s in sections])
+        _value_axis(ax, "x", largest, text.amount_axis.format(unit=unit))
+        ax.set_xlim(0, ax.get_xlim()[1] * 1.15)
+    else:
+        _category_axis(ax, "x", [wrap_label(s.name, 7) for s in sections])
+        _value_axis(ax, "y", largest, text.amount_axis.format(unit=unit))
+    _top_legend(
+        fig,
+        [
+            Patch(facecolor=lighten("#777777"), edgecolor="#777777"),
+            Patch(facecolor="#777777"),
+        ],
+        [text.planned, text.completed],
+    )
+    _note(fig, [text.progress_note.format(date=data.latest_period_end.isoformat())])
+
+
+def _timeline(fig: Figure, data: Timeline, text: ChartText) -> None:
+    if not data.bars:
+        return _empty(fig, text.timeline_title, text.no_data)
+    ax = fig.add_subplot()
+    _style(ax, "x")
+    _title(ax, text.timeline_title)
+    _grow_for_rows(fig, len(data.bars))
+    first = min(b.start_year for b in data.bars)
+    last = max(b.end_year for b in data.bars)
+    labels = []
+    for row, b in enumerate(data.bars):
+        color = section_color(b.section_position)
+        span = b.end_year - b.start_year + 1
+        (bar,) = ax.barh(row, span, left=b.start_year, height=0.6, color=color, edgecolor="white")
+        period = f"{b.start_year}" if span == 1 else f"{b.start_year}–{b.end_year}"
+        caption = f"{period} · "
+        if data.mode == "section":
+            caption += text.projects_count.format(n=f"{b.projects:,}") + " · "
+        caption += f"{format_amount(b.planned_investment_wan)}万元"
+        _bar_label(ax, b.end_year + 1, row, caption, horizontal=True)
+        if data.mode == "section":
+            # A section with several periods is named on its first row only.
+            same = row > 0 and data.bars[row - 1].section_id == b.section_id
+            label = "" if same else b.label
+        else:
+            label = _shorten(b.label, 16)
+        labels.append(label)
+        _pickable(bar, b.drill, f"{b.label} {period}")
+    # Years as columns: a tick at each boundary for the grid, the year name centred below.
+    ax.set_xlim(first - 0.1, last + 1 + max(1.6, 0.5 * (last - first + 1)))
+    ax.set_xticks(
+        [y + 0.5 for y in range(first, last + 1)], [str(y) for y in range(first, last + 1)]
+    )
+    ax.set_xticks(range(first, last + 2), minor=True)
+    ax.grid(axis="x", which="major", visible=False)
+    ax.grid(axis="x", which="minor", color=GRID_COLOR, linewidth=0.8)
+    ax.tick_params(axis="x", which="both", length=0)
+    ax.set_xlabel(text.year_axis, fontsize=LABEL_SIZE, color=TEXT_COLOR)
+    _category_axis(ax, "y", labels)
+    notes = []
+    if data.omitted_projects:
+        notes.append(
+            text.more_projects.format(n=f"{data.omitted_projects:,}", shown=len(data.bars))
+        )
+    if data.no_period_projects:
+        notes.append(text.no_period.format(n=f"{data.no_period_projects:,}"))
+    _note(fig, notes)
+
+
+_BUILDERS: dict[str, Callable[[Figure, object, ChartText], None]] = {
+    "sections": _sections,
+    "lead_units": _lead_units,
+    "participation": _participation,
+    "areas": _areas,
+    "years": _years,
+    "status": _status,
+    "planned_vs_completed": _planned_vs_completed,
+    "timeline": _timeline,
+}

@@ -1,0 +1,633 @@
+"""Importing a workbook into the ledger: analyze first, then write all of it or nothing.
+
+`analyze(state, path)` reads every sheet, finds project tables and rectification lists, parses
+and validates every value and returns an `ImportPreview` (nothing written). Then either
+`write_new_plan(state, session, preview, title)` creates a plan in ONE transaction with bulk
+inserts (cancel or any error = rollback, nothing written), or `diff_plan(session, preview,
+plan_id)` compares with an existing plan — projects matched by (section, name, content) — and
+`apply_diff(session, diff)` writes the accepted new rows and changed fields as one step whose
+`MergeResult` holds what undo needs. Never import Qt here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from importers.issues import WARNING, ImportIssue
+from importers.projects import (
+    PROJECT_SCHEMA,
+    RECTIFICATION_SCHEMA,
+    ParsedProject,
+    ParsedRectification,
+    check_totals,
+    normalized_key,
+    parse_projects,
+    parse_rectifications,
+)
+from importers.reader import ReadError, SheetGrid, read_file
+from importers.safety import DEFAULT_LIMITS, ImportLimits
+from importers.table import TableBlock, find_tables
+from models import (
+    AuditEntry,
+    ConstructionKind,
+    OwnerRole,
+    Plan,
+    Project,
+    ProjectStatus,
+    Rectification,
+    RectificationTown,
+    Section,
+)
+from models.base import money_to_cents, utcnow
+from services.errors import LedgerError
+from services.ledger import atomic, current_user, delete_projects, set_fields
+from services.organizations import OrganizationResolver
+from services.parsing import Period, normalize_text
+from services.tasks import TaskState
+
+ZERO = Decimal("0.00")
+BATCH = 5000
+_ROLE_TEXT = {role: role.value for role in OwnerRole}  # Enum.value is slow in a 300k-row loop
+
+
+class ImportFailed(LedgerError):
+    """The file has errors; nothing was written. `issues` lists every one of them."""
+
+    def __init__(self, issues: list[ImportIssue]) -> None:
+        self.issues = issues
+        errors = [i for i in issues if i.is_error]
+        head = "; ".join(str(i) for i in errors[:3])
+        more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
+        super().__init__(f"导入失败，{len(errors)} 处错误 (import failed): {head}{more}")
+
+
+@dataclass
+class SectionSummary:
+    name: str
+    projects: int
+    planned_investment_wan: Decimal
+
+
+@dataclass
+class ImportPreview:
+    """Everything found in a file, typed and checked; nothing has been written."""
+
+    path: Path
+    sheets: list[str] = field(default_factory=list)
+    blocks: list[TableBlock] = field(default_factory=list)
+    projects: list[ParsedProject] = field(default_factory=list)
+    rectifications: list[ParsedRectification] = field(default_factory=list)
+    issues: list[ImportIssue] = field(default_factory=list)
+    skipped_sheets: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[ImportIssue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def warnings(self) -> list[ImportIssue]:
+        return [i for i in self.issues if not i.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def total_wan(self) -> Decimal:
+        return sum((p.planned_investment_wan or ZERO for p in self.projects), ZERO)
+
+    def sections(self) -> list[SectionSummary]:
+        found: dict[str, SectionSummary] = {}
+        for p in self.projects:
+            s = found.setdefault(p.section, SectionSummary(p.section, 0, ZERO))
+            s.projects += 1
+            s.planned_investment_wan += p.planned_investment_wan or ZERO
+        return list(found.values())
+
+    @property
+    def title(self) -> str:
+        for block in self.blocks:
+            if block.schema is PROJECT_SCHEMA and block.title:
+                return block.title
+        return self.path.stem
+
+    @property
+    def year(self) -> int:
+        match = re.search(r"(19|20)\d\d", self.title)
+        if match:
+            return int(match.group(0))
+        years = [p.start_year for p in self.projects if p.start_year]
+        return min(years) if years else utcnow().year
+
+    def summary(self) -> dict:
+        """The CLI's `--json` shape (money as decimal strings)."""
+        return {
+            "file": str(self.path),
+            "title": self.title,
+            "projects": len(self.projects),
+            "planned_investment_wan": str(self.total_wan),
+            "sections": [
+                {
+                    "name": s.name,
+                    "projects": s.projects,
+                    "planned_investment_wan": str(s.planned_investment_wan),
+                }
+                for s in self.sections()
+            ],
+            "rectifications": len(self.rectifications),
+            "skipped_sheets": [{"sheet": n, "reason": r} for n, r in self.skipped_sheets],
+            "warnings": [i.to_dict() for i in self.warnings],
+            "errors": [i.to_dict() for i in self.errors],
+        }
+
+
+def analyze(
+    state: TaskState,
+    path: Path | str,
+    *,
+    limits: ImportLimits = DEFAULT_LIMITS,
+    overrides: dict[str, dict[int, str | None]] | None = None,
+) -> ImportPreview:
+    """Read and check a file completely. Unreadable files come back as located errors."""
+    path = Path(path)
+    preview = ImportPreview(path)
+    state.progress(0, 3, "读取文件 (reading)")
+    try:
+        grids = read_file(path, limits)
+    except ReadError as exc:
+        preview.issues.extend(exc.issues)
+        return preview
+    state.progress(1, 3, "识别表格 (detecting tables)")
+    while grids:
+        state.check()
+        grid = grids.pop(0)  # each sheet's cells are freed once its rows are parsed
+        preview.sheets.append(grid.name)
+        _analyze_sheet(grid, preview, overrides)
+    if not preview.projects and not preview.rectifications and not preview.errors:
+        preview.issues.append(
+            ImportIssue.file(
+                path.name,
+                "没有找到表头（应含 序号、项目名称、计划投资 等列）(no table header found)",
+            )
+        )
+    state.progress(3, 3, "")
+    return preview
+
+
+def _analyze_sheet(grid: SheetGrid, preview: ImportPreview, overrides) -> None:
+    if not any(any(c.strip() for c in row) for row in grid.rows):
+        preview.skipped_sheets.append((grid.name, "空白工作表 (empty sheet)"))
+        return
+    blocks = find_tables(grid, [PROJECT_SCHEMA, RECTIFICATION_SCHEMA], overrides)
+    if not blocks:
+        reason = "未找到项目表或问题表的表头 (no project or rectification header)"
+        preview.skipped_sheets.append((grid.name, reason))
+        preview.issues.append(ImportIssue(grid.name, None, None, None, None, reason, WARNING))
+        return
+    for block in blocks:
+        preview.blocks.append(block)
+        preview.issues.extend(block.issues)
+        if block.schema is PROJECT_SCHEMA:
+            before = len(preview.errors)
+            found = parse_projects(block, preview.issues)
+            if len(preview.errors) == before:
+                # With refused rows left out the sums would differ anyway: say nothing misleading.
+                check_totals(block, found, preview.issues)
+            preview.projects.extend(found)
+        else:
+            preview.rectifications.extend(parse_rectifications(block, preview.issues))
+        block.records = []  # parsed: the raw text is no longer needed (peak memory)
+
+
+def require_ok(preview: ImportPreview) -> None:
+    if preview.errors:
+        raise ImportFailed(preview.issues)
+
+
+# ---------------------------------------------------------------- a new plan, in bulk
+
+
+@dataclass
+class ImportReport:
+    plan_id: int
+    title: str
+    projects: int
+    sections: int
+    rectifications: int
+    planned_investment_wan: Decimal
+    organizations_created: list[str]
+
+
+def write_new_plan(
+    state: TaskState, session: Session, preview: ImportPreview, title: str | None = None
+) -> ImportReport:
+    """Create a plan holding everything in `preview`, in one transaction (all or nothing)."""
+    require_ok(preview)
+    title = (title or preview.title).strip()
+    if session.scalar(select(Plan.id).where(Plan.title == title)):
+        raise LedgerError(f"已有同名方案 (a plan with this title exists): {title}")
+    total = len(preview.projects) + len(preview.rectifications)
+    with atomic(session):
+        resolver = OrganizationResolver(session)
+        plan = Plan(
+            title=title, year_start=preview.year, year_end=preview.year, notes=preview.title
+        )
+        session.add(plan)
+        session.flush()  # the first write takes SQLite's write lock: ids below stay ours
+        section_ids: dict[str, int] = {}
+        for position, summary in enumerate(preview.sections()):
+            section = Section(plan_id=plan.id, name=summary.name, position=position)
+            session.add(section)
+            session.flush()
+            section_ids[summary.name] = section.id
+        org_ids = _resolve_orgs(
+            session,
+            resolver,
+            [n for p in preview.projects for n, _ in p.owners]
+            + [n for r in preview.rectifications for n in r.towns],
+        )
+        org_names = {org.id: org.name for org in resolver._by_key.values()}
+        next_id = (session.scalar(select(func.max(Project.id))) or 0) + 1
+        positions: dict[str, int] = defaultdict(int)
+        stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME text
+        connection = session.connection()
+        for start in range(0, len(preview.projects), BATCH):
+            state.progress(start, total, "写入项目 (writing projects)")
+            rows, owners = [], []
+            for p in preview.projects[start : start + BATCH]:
+                position = positions[p.section]
+                positions[p.section] += 1
+                specs = _dedupe_owners(p.owners, org_ids)
+                text = "、".join(org_names[org_ids[n]] for n, _ in specs)
+                rows.append(
+                    _project_row(next_id, plan.id, section_ids[p.section], position, p, text, stamp)
+                )
+                owners.extend(
+                    (next_id, i, org_ids[n], _ROLE_TEXT[r]) for i, (n, r) in enumerate(specs)
+                )
+                next_id += 1
+            # Plain executemany: 100k rows through the ORM's per-row parameter processing
+            # cost more than reading the workbook; types are converted in _project_row.
+            connection.exec_driver_sql(_PROJECT_INSERT, rows)
+            if owners:
+                connection.exec_driver_sql(_OWNER_INSERT, owners)
+        _write_rectifications(session, plan.id, preview.rectifications, org_ids)
+        session.add(
+            AuditEntry(
+                user=current_user(),
+                action="import",
+                entity="plan",
+                entity_id=plan.id,
+                field=None,
+                old_value=None,
+                new_value=f"{preview.path.name}: {len(preview.projects)} projects",
+            )
+        )
+        state.progress(total, total, "提交 (committing)")
+        state.check()  # last chance: a cancel here still rolls everything back
+    return ImportReport(
+        plan_id=plan.id,
+        title=title,
+        projects=len(preview.projects),
+        sections=len(section_ids),
+        rectifications=len(preview.rectifications),
+        planned_investment_wan=preview.total_wan,
+        organizations_created=[o.name for o in resolver.created],
+    )
+
+
+def _dedupe_owners(owners, org_ids: dict[str, int]) -> list[tuple[str, OwnerRole]]:
+    """Two spellings of one unit ("住建局"/"区住建局") are one owner row (primary key safety)."""
+    if len(owners) < 2:
+        return owners
+    seen, result = set(), []
+    for name, role in owners:
+        key = org_ids[name]
+        if key not in seen:
+            seen.add(key)
+            result.append((name, role))
+    return result
+
+
+def _resolve_orgs(session: Session, resolver: OrganizationResolver, names: list[str]) -> dict:
+    """Resolve each distinct unit name once; new units are created in the same transaction."""
+    distinct = list(dict.fromkeys(names))
+    orgs = {name: resolver.resolve(name) for name in distinct}
+    session.flush()
+    return {name: org.id for name, org in orgs.items()}
+
+
+_PROJECT_COLUMNS = (
+    "id",
+    "plan_id",
+    "section_id",
+    "position",
+    "seq_label",
+    "project_type",
+    "name",
+    "content",
+    "quantity",
+    "planned_investment_wan",
+    "start_year",
+    "end_year",
+    "status",
+    "construction_kind",
+    "remarks",
+    "owners_text",
+    "created_at",
+    "updated_at",
+)
+_PROJECT_INSERT = (
+    f"INSERT INTO project ({', '.join(_PROJECT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_PROJECT_COLUMNS))})"
+)
+_OWNER_INSERT = (
+    "INSERT INTO project_owner (project_id, position, organization_id, role) VALUES (?, ?, ?, ?)"
+)
+
+
+def _project_row(
+    pid: int,
+    plan_id: int,
+    section_id: int,
+    position: int,
+    p: ParsedProject,
+    owners: str,
+    stamp: str,
+) -> tuple:
+    amount = p.planned_investment_wan
+    return (
+        pid,
+        plan_id,
+        section_id,
+        position,
+        p.seq_label,
+        p.project_type,
+        p.name,
+        p.content,
+        p.quantity,
+        None if amount is None else money_to_cents(amount),  # models.base.Money's storage
+        p.start_year,
+        p.end_year,
+        (p.status or ProjectStatus.PLANNED).value,
+        (p.construction_kind or ConstructionKind.NEW).value,
+        p.remarks,
+        owners,
+        stamp,
+        stamp,
+    )
+
+
+def _write_rectifications(session, plan_id: int, items: list[ParsedRectification], org_ids) -> None:
+    start = session.scalar(
+        select(func.max(Rectification.position)).where(Rectification.plan_id == plan_id)
+    )
+    start = 0 if start is None else start + 1
+    for offset, item in enumerate(items):
+        rect = Rectification(
+            plan_id=plan_id,
+            position=start + offset,
+            seq_label=item.seq_label,
+            category=item.category,
+            description=item.description,
+            towns_text="、".join(item.towns),
+        )
+        session.add(rect)
+        session.flush()
+        town_ids = list(dict.fromkeys(org_ids[n] for n in item.towns))
+        if town_ids:
+            session.execute(
+                insert(RectificationTown.__table__),
+                [{"rectification_id": rect.id, "organization_id": oid} for oid in town_ids],
+            )
+
+
+def import_file(
+    state: TaskState,
+    session: Session,
+    path: Path | str,
+    title: str | None = None,
+    *,
+    limits: ImportLimits = DEFAULT_LIMITS,
+) -> ImportReport:
+    """analyze + write_new_plan; raises ImportFailed (every located error) writing nothing."""
+    preview = analyze(state, path, limits=limits)
+    require_ok(preview)
+    return write_new_plan(state, session, preview, title)
+
+
+# ---------------------------------------------------------------- into an existing plan
+
+COMPARED = (
+    "seq_label",
+    "project_type",
+    "quantity",
+    "planned_investment_wan",
+    "period",
+    "owners",
+    "status",
+    "construction_kind",
+    "remarks",
+)
+_FIELD_COLUMNS = {  # a field is compared only when the file has a column for it
+    "seq_label": ("seq_label",),
+    "project_type": ("project_type",),
+    "quantity": ("quantity",),
+    "planned_investment_wan": ("planned_investment_wan",),
+    "period": ("period", "start_year", "end_year"),
+    "owners": ("owners", "lead", "cooperating"),
+    "status": ("status",),
+    "construction_kind": ("construction_kind",),
+    "remarks": ("remarks",),
+}
+
+
+@dataclass
+class ChangedProject:
+    project_id: int
+    name: str
+    section: str
+    changes: dict[str, tuple[object, object]]  # field → (old, new)
+    source: ParsedProject
+
+
+@dataclass
+class PlanDiff:
+    plan_id: int
+    new: list[ParsedProject] = field(default_factory=list)
+    changed: list[ChangedProject] = field(default_factory=list)
+    missing: list[tuple[int, str, str]] = field(default_factory=list)  # id, section, name
+    unchanged: int = 0
+    new_sections: list[str] = field(default_factory=list)
+    # 附件2 items are not merged (they have no stable key); said so, never silently dropped.
+    rectifications_skipped: int = 0
+
+
+def _section_key(name: str) -> str:
+    return "".join(normalize_text(name).split())
+
+
+def diff_plan(session: Session, preview: ImportPreview, plan_id: int) -> PlanDiff:
+    """What importing `preview` into an existing plan would add and change (nothing written)."""
+    require_ok(preview)
+    diff = PlanDiff(plan_id, rectifications_skipped=len(preview.rectifications))
+    sections = {
+        _section_key(s.name): s
+        for s in session.scalars(select(Section).where(Section.plan_id == plan_id))
+    }
+    resolver = OrganizationResolver(session)
+    existing: dict[tuple, deque[Project]] = defaultdict(deque)
+    query = (
+        select(Project, Section.name)
+        .join(Section, Section.id == Project.section_id)
+        .where(Project.plan_id == plan_id)
+        .order_by(Section.position, Project.position)
+    )
+    all_projects = []
+    for project, section_name in session.execute(query):
+        existing[normalized_key(section_name, project.name, project.content)].append(project)
+        all_projects.append((project, section_name))
+    present = {k for b in preview.blocks if b.schema is PROJECT_SCHEMA for k in b.columns}
+    fields = [f for f in COMPARED if any(c in present for c in _FIELD_COLUMNS[f])]
+    matched: set[int] = set()
+    for parsed in preview.projects:
+        if _section_key(parsed.section) not in sections and parsed.section not in diff.new_sections:
+            diff.new_sections.append(parsed.section)
+        queue = existing.get(normalized_key(parsed.section, parsed.name, parsed.content))
+        if not queue:
+            diff.new.append(parsed)
+            continue
+        project = queue.popleft()
+        matched.add(project.id)
+        changes = {}
+        for key in fields:
+            old, new = _old_new(project, parsed, key, resolver)
+            if old != new:
+                changes[key] = (old, new)
+        if changes:
+            diff.changed.append(
+                ChangedProject(project.id, project.name, parsed.section, changes, parsed)
+            )
+        else:
+            diff.unchanged += 1
+    diff.missing = [(p.id, s, p.name) for p, s in all_projects if p.id not in matched]
+    return diff
+
+
+def _old_new(project: Project, parsed: ParsedProject, key: str, resolver) -> tuple[object, object]:
+    if key == "period":
+        return Period(project.start_year, project.end_year), Period(
+            parsed.start_year, parsed.end_year
+        )
+    if key == "owners":
+        old = [(o.organization.name, o.role) for o in project.owners]
+        new = []
+        for name, role in parsed.owners:
+            org = resolver.find(name)
+            new.append((org.name if org else normalize_text(name), role))
+        return old, new
+    new = getattr(parsed, key)
+    if key in ("status", "construction_kind") and new is None:
+        return getattr(project, key), getattr(project, key)
+    return getattr(project, key), new
+
+
+@dataclass
+class MergeResult:
+    """What `apply_diff` wrote, so that undo can take it back (and redo replay it)."""
+
+    changeset: object | None  # services.ledger.ChangeSet of the field changes
+    inserted_ids: list[int]
+    new_section_ids: list[int]
+
+
+def apply_diff(
+    session: Session,
+    diff: PlanDiff,
+    *,
+    accept_new: set[int] | None = None,
+    accept_changed: set[int] | None = None,
+) -> MergeResult:
+    """Write the accepted part of a diff (default: all). Indexes refer to diff.new / project ids.
+
+    Field changes go through services.ledger.set_fields (one transaction, audited); new rows
+    are inserted in one more. If the second step fails the first is reverted from its inverse,
+    so the plan is never left half-merged.
+    """
+    from services.ledger import insert_projects
+
+    new_rows = [p for i, p in enumerate(diff.new) if accept_new is None or i in accept_new]
+    changes = {
+        c.project_id: {k: new for k, (_old, new) in c.changes.items()}
+        for c in diff.changed
+        if accept_changed is None or c.project_id in accept_changed
+    }
+    changeset = set_fields(session, changes) if changes else None
+    inserted: list[int] = []
+    created_sections: list[int] = []
+    try:
+        sections = {
+            _section_key(s.name): s.id
+            for s in session.scalars(select(Section).where(Section.plan_id == diff.plan_id))
+        }
+        by_section: dict[str, list[ParsedProject]] = defaultdict(list)
+        for parsed in new_rows:
+            by_section[parsed.section].append(parsed)
+        for name, rows in by_section.items():
+            section_id = sections.get(_section_key(name))
+            if section_id is None:
+                from services.plans import add_section
+
+                section_id = add_section(session, diff.plan_id, name).id
+                created_sections.append(section_id)
+                sections[_section_key(name)] = section_id
+            inserted += insert_projects(session, section_id, None, [_values(p) for p in rows])
+    except Exception:
+        if inserted:
+            delete_projects(session, inserted)
+        for section_id in created_sections:
+            from services.plans import delete_section
+
+            delete_section(session, section_id)
+        if changeset:
+            set_fields(session, changeset.inverse)
+        raise
+    return MergeResult(changeset, inserted, created_sections)
+
+
+def _values(p: ParsedProject) -> dict[str, object]:
+    values: dict[str, object] = {
+        "seq_label": p.seq_label,
+        "project_type": p.project_type,
+        "name": p.name,
+        "content": p.content,
+        "quantity": p.quantity,
+        "planned_investment_wan": p.planned_investment_wan,
+        "period": Period(p.start_year, p.end_year),
+        "owners": list(p.owners),
+        "remarks": p.remarks,
+    }
+    if p.status is not None:
+        values["status"] = p.status
+    if p.construction_kind is not None:
+        values["construction_kind"] = p.construction_kind
+    return values
+
+
+def undo_merge(session: Session, result: MergeResult) -> None:
+    """Take a merge back: delete the inserted rows and sections, restore the old field values."""
+    from services.plans import delete_section
+
+    if result.inserted_ids:
+        delete_projects(session, result.inserted_ids)
+    for section_id in result.new_section_ids:
+        delete_section(session, section_id)
+    if result.changeset:
+        set_fields(session, result.changeset.inverse)

@@ -1,0 +1,394 @@
+"""Project tables (附件1 工程项目表, 重点项目表) and rectification lists (附件2) → typed rows.
+
+Schemas here feed importers.table; `parse_projects(block)` and `parse_rectifications(block)`
+turn its raw records into `ParsedProject` / `ParsedRectification` values with every refused
+value reported as a located `ImportIssue`. Values go through services.parsing (one rule for the
+grid, paste and import). Owners: where the table has separate 牵头单位/配合单位 columns those set
+the roles (units only in 责任单位 become 建设主体); otherwise the first unit listed leads and the
+rest cooperate — the office's convention. Never touch the database here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from importers.issues import WARNING, ImportIssue
+from importers.table import ColumnSpec, TableBlock, TableSchema
+from models import ConstructionKind, OwnerRole, ProjectStatus
+from models.base import CENT
+from services.fields import FIELDS
+from services.parsing import (
+    normalize_text,
+    parse_money,
+    parse_period,
+    parse_quantity,
+    parse_year,
+    split_owner_names,
+)
+
+PROJECT_SCHEMA = TableSchema(
+    kind="projects",
+    columns=(
+        ColumnSpec("section", ("分区", "所属分区", "专项行动", "攻坚战")),
+        ColumnSpec("seq_label", ("序号", "编号", "序")),
+        ColumnSpec("project_type", ("项目类型", "类型", "项目类别", "类别")),
+        ColumnSpec("name", ("工程项目名称", "项目名称", "工程名称", "名称", "项目"), required=True),
+        ColumnSpec(
+            "content",
+            (
+                "主要建设内容",
+                "建设内容",
+                "建设规模及内容",
+                "建设内容及规模",
+                "主要内容",
+                "建设规模",
+            ),
+        ),
+        ColumnSpec("quantity", ("项目数量", "数量"), fill_merged=False),
+        ColumnSpec(
+            "planned_investment_wan",
+            ("计划投资", "计划总投资", "年度计划投资", "总投资", "投资额", "投资金额", "投资"),
+            money=True,
+            fill_merged=False,
+        ),
+        ColumnSpec(
+            "period", ("建设期限", "建设年限", "实施年限", "实施期限", "起止年限", "建设周期")
+        ),
+        ColumnSpec("start_year", ("启动时间", "开工时间", "开始时间", "起始时间", "开工年份")),
+        ColumnSpec("end_year", ("完成时间", "竣工时间", "结束时间", "完工时间", "完成年份")),
+        ColumnSpec(
+            "owners",
+            (
+                "责任部门/建设主体",
+                "责任部门",
+                "建设主体",
+                "责任单位",
+                "实施单位",
+                "实施主体",
+                "责任主体",
+                "建设单位",
+            ),
+        ),
+        ColumnSpec("lead", ("牵头单位", "牵头部门", "牵头")),
+        ColumnSpec("cooperating", ("配合单位", "配合部门", "配合")),
+        ColumnSpec("status", ("项目状态", "进展状态", "状态")),
+        ColumnSpec("construction_kind", ("建设性质", "新建/续建", "新建续建", "性质")),
+        ColumnSpec("remarks", ("备注",)),
+    ),
+    record_key="name",
+    group_key="name",
+    group_carry=("seq_label", "project_type"),
+)
+
+RECTIFICATION_SCHEMA = TableSchema(
+    kind="rectifications",
+    columns=(
+        ColumnSpec("seq_label", ("序号", "编号")),
+        ColumnSpec("category", ("问题类别", "问题类型", "类别")),
+        ColumnSpec(
+            "description",
+            ("内容描述", "问题描述", "具体问题", "问题内容", "存在问题"),
+            required=True,
+        ),
+        ColumnSpec(
+            "towns",
+            ("所属镇(街道)", "所属镇（街道）", "所属镇街", "所属板块", "镇(街道)", "所属街道"),
+        ),
+    ),
+    record_key="description",
+    group_key="category",
+    group_carry=("seq_label",),
+)
+
+FIELD_LABELS = {  # the official header of each key, for messages and the mapping editor
+    "section": "分区",
+    "seq_label": "序号",
+    "project_type": "项目类型",
+    "name": "工程项目名称",
+    "content": "主要建设内容",
+    "quantity": "项目数量",
+    "planned_investment_wan": "计划投资(万元)",
+    "period": "建设期限",
+    "start_year": "启动时间",
+    "end_year": "完成时间",
+    "owners": "责任部门/建设主体",
+    "lead": "牵头单位",
+    "cooperating": "配合单位",
+    "status": "项目状态",
+    "construction_kind": "建设性质",
+    "remarks": "备注",
+    "category": "问题类别",
+    "description": "内容描述",
+    "towns": "所属镇(街道)",
+}
+
+
+@dataclass(slots=True)
+class ParsedProject:
+    sheet: str
+    row: int
+    section: str
+    seq_label: str | None
+    project_type: str | None
+    name: str
+    content: str | None
+    quantity: int | None
+    planned_investment_wan: Decimal | None
+    start_year: int | None
+    end_year: int | None
+    owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
+    status: ProjectStatus | None = None
+    construction_kind: ConstructionKind | None = None
+    remarks: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedRectification:
+    sheet: str
+    row: int
+    seq_label: str | None
+    category: str | None
+    description: str
+    towns: list[str]
+
+
+# Real tables repeat the same owner lists, periods and amounts thousands of times.
+_plain_money = functools.lru_cache(maxsize=65536)(parse_money)
+_PLAIN_AMOUNT = re.compile(r"\d{1,12}(?:\.\d{1,2})?")
+
+
+def _money(value: str, scale: Decimal = Decimal(1)) -> Decimal | None:
+    """parse_money, with a fast path for the common plain amount ("5698.85") in 万元."""
+    if scale == 1 and _PLAIN_AMOUNT.fullmatch(value):
+        return Decimal(value).quantize(CENT)
+    return _plain_money(value, scale=scale)
+
+
+_period = functools.lru_cache(maxsize=4096)(parse_period)
+_year = functools.lru_cache(maxsize=4096)(parse_year)
+_quantity = functools.lru_cache(maxsize=16384)(parse_quantity)
+_owners = functools.lru_cache(maxsize=16384)(lambda text: tuple(split_owner_names(text)))
+
+
+def _text(value: str) -> str | None:
+    text = value.replace("\r\n", "\n").strip() if value else ""
+    return text or None
+
+
+class _RowErrors:
+    """Collects located issues for one block."""
+
+    def __init__(self, block: TableBlock, issues: list[ImportIssue]) -> None:
+        self.block, self.issues = block, issues
+
+    def add(self, row: int, key: str, value: str, reason: str, severity: str = "error") -> None:
+        letter, header = self.block.locate(key)
+        self.issues.append(
+            ImportIssue(
+                self.block.sheet,
+                row,
+                letter,
+                header or FIELD_LABELS.get(key),
+                value,
+                reason,
+                severity,
+            )
+        )
+
+
+def _scaled_money(value: str, scale: Decimal, row: int, errors: _RowErrors) -> Decimal | None:
+    """万元 from a cell in the table's unit (元/千元/亿元 converted), warning when rounding."""
+    if scale == 1:
+        return _money(value)
+    amount = _money(value, scale=scale)
+    if amount is None:
+        return None
+    try:
+        # Two more places: if they are not zero, the conversion rounded the user's value.
+        finer = _money(value, scale=scale * 100)
+    except ValueError:
+        finer = None
+    if finer is not None and finer != amount * 100:
+        errors.add(
+            row,
+            "planned_investment_wan",
+            value,
+            f"换算为万元后四舍五入为 {amount} (rounded to 0.01 万元)",
+            WARNING,
+        )
+    return amount
+
+
+def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedProject]:
+    """Typed projects of a block; refused values are appended to `issues` (row kept out)."""
+    errors = _RowErrors(block, issues)
+    cols = block.columns
+    has_split_roles = "lead" in cols or "cooperating" in cols
+    default_section = block.title or block.sheet
+    projects = []
+    scale = block.unit_scale
+    for record in block.records:
+        values = record.values
+        row = record.row
+        before = len(issues)
+        name = _text(values.get("name", ""))
+        if not name:
+            errors.add(row, "name", "", "项目名称不能为空 (project name is blank)")
+        quantity = amount = None
+        start = end = None
+        if "quantity" in values:
+            try:
+                quantity = _quantity(values["quantity"])
+            except ValueError as exc:
+                errors.add(row, "quantity", values["quantity"], str(exc))
+        if "planned_investment_wan" in values:
+            try:
+                amount = _scaled_money(values["planned_investment_wan"], scale, row, errors)
+            except ValueError as exc:
+                errors.add(
+                    row, "planned_investment_wan", values["planned_investment_wan"], str(exc)
+                )
+        if values.get("period"):
+            try:
+                period = _period(values["period"])
+                start, end = period.start_year, period.end_year
+            except ValueError as exc:
+                errors.add(row, "period", values["period"], str(exc))
+        for key in ("start_year", "end_year"):
+            if values.get(key):
+                try:
+                    year = _year(values[key])
+                except ValueError as exc:
+                    errors.add(row, key, values[key], str(exc))
+                    continue
+                if key == "start_year":
+                    start = year
+                else:
+                    end = year
+        if start is not None and end is not None and end < start:
+            key = "end_year" if "end_year" in values else "period"
+            errors.add(
+                row, key, values.get(key, ""), "结束年份早于开始年份 (end year before start)"
+            )
+        owners = _parse_owner_columns(values, has_split_roles)
+        status = kind = None
+        if values.get("status"):
+            try:
+                status = FIELDS["status"].parse(values["status"])
+            except ValueError as exc:
+                errors.add(row, "status", values["status"], str(exc))
+        if values.get("construction_kind"):
+            try:
+                kind = FIELDS["construction_kind"].parse(values["construction_kind"])
+            except ValueError as exc:
+                errors.add(row, "construction_kind", values["construction_kind"], str(exc))
+        if len(issues) > before and any(i.is_error for i in issues[before:]):
+            continue
+        projects.append(
+            ParsedProject(
+                sheet=block.sheet,
+                row=row,
+                section=_text(values.get("section", "")) or record.section or default_section,
+                seq_label=_text(values.get("seq_label", "")),
+                project_type=_text(values.get("project_type", "")),
+                name=name or "",
+                content=_text(values.get("content", "")),
+                quantity=quantity,
+                planned_investment_wan=amount,
+                start_year=start,
+                end_year=end,
+                owners=owners,
+                status=status,
+                construction_kind=kind,
+                remarks=_text(values.get("remarks", "")),
+            )
+        )
+    return projects
+
+
+@functools.lru_cache(maxsize=16384)
+def _lead_first(text: str) -> tuple[tuple[str, OwnerRole], ...]:
+    """The office's rule when roles are not given: the first unit leads, the rest cooperate."""
+    names = _owners(text)
+    return tuple((n, _LEAD if i == 0 else _COOPERATING) for i, n in enumerate(names))
+
+
+_LEAD, _COOPERATING, _CONSTRUCTING = OwnerRole.LEAD, OwnerRole.COOPERATING, OwnerRole.CONSTRUCTING
+
+
+def _parse_owner_columns(values: dict[str, str], split_roles: bool) -> list[tuple[str, OwnerRole]]:
+    if not split_roles:
+        return list(_lead_first(values.get("owners", "")))
+    specs: list[tuple[str, OwnerRole]] = []
+    seen: set[str] = set()
+    for key, role in (("lead", _LEAD), ("cooperating", _COOPERATING), ("owners", _CONSTRUCTING)):
+        for name in _owners(values.get(key, "")):
+            if name not in seen:
+                seen.add(name)
+                specs.append((name, role))
+    return specs
+
+
+def parse_rectifications(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedRectification]:
+    errors = _RowErrors(block, issues)
+    items = []
+    for record in block.records:
+        description = _text(record.values.get("description", ""))
+        if not description:
+            errors.add(record.row, "description", "", "内容描述不能为空 (description is blank)")
+            continue
+        items.append(
+            ParsedRectification(
+                sheet=block.sheet,
+                row=record.row,
+                seq_label=_text(record.values.get("seq_label", "")),
+                category=_text(record.values.get("category", "")),
+                description=description,
+                towns=list(_owners(record.values.get("towns", ""))),
+            )
+        )
+    return items
+
+
+def check_totals(
+    block: TableBlock, projects: list[ParsedProject], issues: list[ImportIssue]
+) -> None:
+    """小计/合计/总计 rows against the imported sums: a mismatch is a warning, not an error."""
+    if "planned_investment_wan" not in block.columns:
+        return
+    errors = _RowErrors(block, issues)
+    by_section: dict[str, Decimal] = {}
+    for project in projects:
+        if project.sheet == block.sheet and project.planned_investment_wan is not None:
+            by_section[project.section] = (
+                by_section.get(project.section, Decimal("0.00")) + project.planned_investment_wan
+            )
+    grand = sum(by_section.values(), Decimal("0.00"))
+    for line in block.totals:
+        text = line.values.get("planned_investment_wan", "")
+        try:
+            stated = _scaled_money(text, block.unit_scale, line.row, errors) if text else None
+        except ValueError:
+            stated = None
+        if stated is None:
+            continue
+        if line.kind == "小计" and line.section is not None:
+            actual = by_section.get(line.section, Decimal("0.00"))
+        else:
+            actual = grand
+        if stated != actual:
+            errors.add(
+                line.row,
+                "planned_investment_wan",
+                text,
+                f"{line.kind}为 {stated}，但导入项目合计 {actual} 万元 (stated total differs)",
+                WARNING,
+            )
+
+
+def normalized_key(*parts: str | None) -> tuple[str, ...]:
+    """The match key of a project: NFKC, no spaces, so a retyped bracket still matches."""
+    return tuple("".join(normalize_text(p).split()) for p in parts)

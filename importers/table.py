@@ -1,0 +1,424 @@
+"""Generic tolerant table reading: find a table's header by synonyms, walk its sections and rows.
+
+Real tables are not at fixed positions. A `TableSchema` lists its columns with header synonyms;
+`find_tables(grid, schemas)` locates the header row (title rows, "附件1" and "单位：万元" lines may
+sit above it), maps columns, and walks the rows below:
+
+* a section row (one filled cell, or a row merged across: "(一)加快推动绿色低碳发展",
+  "一、改善空气质量行动重点项目") starts a section; a repeated header row is skipped;
+* blank rows are skipped; "小计/合计/总计" rows become `TotalLine`s (cross-checked by the caller);
+  "注：…" lines are kept as notes;
+* a vertically merged cell carries its value down to every row it spans (money and quantity
+  excepted: a merged amount is counted once, with a warning); a row whose `group_key` cell
+  (the name) is blank continues the row above: it inherits the name and the `group_carry`
+  columns (序号, 类型) it leaves blank. Any row with its own values is its own record.
+
+The result is a `TableBlock` of `TableRecord`s (raw text per column key, with the row number
+and section) that a domain importer (importers.projects, TRACK's importers.progress) turns
+into typed values. Headless and side-effect free: never touch the database here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from importers.issues import WARNING, ImportIssue, column_letter
+from importers.reader import SheetGrid
+
+UNIT_SCALES = {
+    "万元": Decimal(1),
+    "元": Decimal("0.0001"),
+    "千元": Decimal("0.1"),
+    "亿元": Decimal(10000),
+}
+_UNIT_IN_HEADER = re.compile(r"[(（\[【]\s*(万元|亿元|千元|元)\s*[)）\]】]")
+_UNIT_LINE = re.compile(r"^(?:计量)?单位\s*[:：]\s*(万元|亿元|千元|元)")
+_SECTION = re.compile(
+    r"^(?:[(（]\s*[一二三四五六七八九十百]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]"
+    r"|第[一二三四五六七八九十百]+[部分章节篇])"
+)
+_ATTACHMENT = re.compile(r"^附\s*件\s*\d*$|^附表\s*\d*$")
+_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[:：]")
+_TOTAL_WORDS = ("小计", "合计", "总计")
+_NUMBER = re.compile(r"^[\d.,]+$")
+HEADER_SCAN_ROWS = 60
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One logical column: its key, the header texts that name it, and how it behaves."""
+
+    key: str
+    synonyms: tuple[str, ...]
+    required: bool = False
+    money: bool = False  # a 万元 amount: the table's unit applies, merged cells are not copied
+    fill_merged: bool = True  # vertically merged cells copy their value to every row they span
+
+
+@dataclass(frozen=True)
+class TableSchema:
+    """A kind of table (projects, rectifications, progress returns, key tasks…)."""
+
+    kind: str
+    columns: tuple[ColumnSpec, ...]
+    record_key: str  # a row is a record only if this column has a value (own or carried)
+    group_key: str | None = None  # blank here = the row continues the group above
+    group_carry: tuple[str, ...] = ()  # inherited by continuation rows when blank
+    min_matches: int = 3
+
+    def spec(self, key: str) -> ColumnSpec:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.columns)
+
+
+@dataclass(slots=True)
+class TableRecord:
+    row: int  # 1-based sheet row
+    section: str | None
+    values: dict[str, str]
+    carried: set[str] = field(default_factory=set)  # keys whose value came from above
+
+
+@dataclass
+class TotalLine:
+    row: int
+    kind: str  # "小计" / "合计" / "总计"
+    label: str
+    section: str | None  # the section a 小计 closes; None for 合计/总计
+    values: dict[str, str]
+
+
+@dataclass
+class TableBlock:
+    sheet: str
+    schema: TableSchema
+    header_row: int  # 1-based
+    columns: dict[str, int]  # key → 0-based column
+    headers: dict[str, str]  # key → header text as printed
+    signature: str  # identifies this header layout (remembered column mappings)
+    raw_headers: list[str]
+    example_row: list[str] = field(default_factory=list)  # first data row, for previews
+    unit_label: str = "万元"
+    unit_scale: Decimal = Decimal(1)
+    attachment: str | None = None  # "附件1"
+    title: str | None = None
+    sections: list[str] = field(default_factory=list)
+    records: list[TableRecord] = field(default_factory=list)
+    totals: list[TotalLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    issues: list[ImportIssue] = field(default_factory=list)
+
+    def locate(self, key: str) -> tuple[str | None, str | None]:
+        """(column letter, header text) of a key, for located errors."""
+        if key not in self.columns:
+            return None, None
+        return column_letter(self.columns[key]), self.headers.get(key)
+
+
+def normalize_header(text: str) -> str:
+    """NFKC, no spaces/line breaks/asterisks, unit parenthesis removed: "计划投资\\n（万元）" → "计划投资"."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = re.sub(r"[\s*＊]+", "", text)
+    return _UNIT_IN_HEADER.sub("", text)
+
+
+def header_unit(text: str) -> str | None:
+    match = _UNIT_IN_HEADER.search(unicodedata.normalize("NFKC", text or "").replace(" ", ""))
+    return match.group(1) if match else None
+
+
+def header_signature(cells: list[str]) -> str:
+    return "|".join(normalize_header(c) for c in cells).rstrip("|")
+
+
+def match_header(cells: list[str], schema: TableSchema) -> dict[str, int]:
+    """key → column for the cells of one candidate header row (exact, then prefix, then suffix)."""
+    normalized = [normalize_header(c) for c in cells]
+    found: dict[str, int] = {}
+    taken: set[int] = set()
+    for level in range(3):
+        for spec in schema.columns:
+            if spec.key in found:
+                continue
+            for col, text in enumerate(normalized):
+                if col in taken or not text:
+                    continue
+                if any(_matches(text, syn, level) for syn in spec.synonyms):
+                    found[spec.key] = col
+                    taken.add(col)
+                    break
+    return found
+
+
+def _matches(text: str, synonym: str, level: int) -> bool:
+    syn = normalize_header(synonym)
+    if level == 0:
+        return text == syn
+    if len(syn) < 2 or len(text) > len(syn) + 12:
+        return False
+    return text.startswith(syn) if level == 1 else text.endswith(syn)
+
+
+def _is_header(mapping: dict[str, int], schema: TableSchema) -> bool:
+    required = all(c.key in mapping for c in schema.columns if c.required)
+    return required and schema.record_key in mapping and len(mapping) >= schema.min_matches
+
+
+def find_tables(
+    grid: SheetGrid,
+    schemas: list[TableSchema],
+    overrides: dict[str, dict[int, str | None]] | None = None,
+) -> list[TableBlock]:
+    """Every table of the schemas found in a sheet (normally one, with repeated headers).
+
+    `overrides` maps a header signature to {column: key or None}, the user's corrected mapping.
+    """
+    rows = grid.rows
+    overrides = overrides or {}
+    best: tuple[int, int, TableSchema, dict[str, int]] | None = None
+    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        for schema in schemas:
+            mapping = match_header(row, schema)
+            signature = header_signature(row)
+            if signature in overrides:
+                mapping = _apply_override(mapping, overrides[signature], schema)
+            if _is_header(mapping, schema) and (best is None or len(mapping) > best[0]):
+                best = (len(mapping), index, schema, mapping)
+        if best is not None and best[1] == index:
+            break  # the first header row wins; later ones are repeats
+    if best is None:
+        return []
+    _, header_index, schema, mapping = best
+    return [_walk(grid, schema, header_index, mapping)]
+
+
+def _apply_override(
+    mapping: dict[str, int], override: dict[int, str | None], schema: TableSchema
+) -> dict[str, int]:
+    result = {k: c for k, c in mapping.items() if c not in override}
+    for col, key in override.items():
+        if key is None or key not in schema.keys:
+            continue
+        result = {k: c for k, c in result.items() if k != key}
+        result[key] = int(col)
+    return result
+
+
+def _vertical_fills(grid: SheetGrid, fill_cols: set[int]) -> tuple[dict, dict, dict]:
+    """(row → [(col, value)] copied down, row → widest horizontal merge, money merges)."""
+    fills: dict[int, list[tuple[int, str]]] = {}
+    across: dict[int, int] = {}
+    spans: dict[tuple[int, int], int] = {}
+    for r1, c1, r2, c2 in grid.merges:
+        if c2 > c1:
+            across[r1] = max(across.get(r1, 0), c2 - c1 + 1)
+        if r2 <= r1 or r1 >= len(grid.rows):
+            continue
+        row = grid.rows[r1]
+        for col in range(c1, c2 + 1):
+            value = row[col] if col < len(row) else ""
+            if col in fill_cols:
+                for r in range(r1 + 1, r2 + 1):
+                    fills.setdefault(r, []).append((col, value))
+            else:
+                spans[(r1, col)] = r2
+    return fills, across, spans
+
+
+def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict) -> TableBlock:
+    rows = grid.rows
+    header = rows[header_index]
+    headers = {key: (header[col] if col < len(header) else "") for key, col in mapping.items()}
+    block = TableBlock(
+        sheet=grid.name,
+        schema=schema,
+        header_row=header_index + 1,
+        columns=dict(mapping),
+        headers=headers,
+        signature=header_signature(header),
+        raw_headers=list(header),
+    )
+    width = max(len(header), max(mapping.values()) + 1)
+    fill_cols = {c for k, c in mapping.items() if schema.spec(k).fill_merged}
+    fills, across, spans = _vertical_fills(grid, fill_cols)
+    section = _read_preamble(block, rows[:header_index], across)
+    if section:
+        block.sections.append(section)
+    money_keys = [c.key for c in schema.columns if c.money and c.key in mapping]
+    for key in money_keys:
+        unit = header_unit(headers[key])
+        if unit:
+            block.unit_label, block.unit_scale = unit, UNIT_SCALES[unit]
+    header_unit_fixed = any(header_unit(headers[k]) for k in money_keys)
+    items = list(mapping.items())
+    seq_col = mapping.get("seq_label", 0)
+    group, carry = schema.group_key, schema.group_carry
+    previous: TableRecord | None = None
+    in_notes = False
+    key_col = mapping[schema.record_key]
+    header_keys = _header_keys(header, mapping, schema)
+    for index in range(header_index + 1, len(rows)):
+        row = rows[index]
+        if index in fills:
+            row = row + [""] * (width - len(row)) if len(row) < width else list(row)
+            for col, value in fills[index]:
+                if not row[col].strip():
+                    row[col] = value
+        filled = [(c, t) for c, v in enumerate(row) if v and (t := v.strip())]
+        if not filled:
+            continue
+        first = filled[0][1]
+        folded = unicodedata.normalize("NFKC", first).replace(" ", "")
+        if _looks_like_header(row, key_col, header_keys, schema):
+            previous = None  # a repeated header: continuation never crosses it
+            continue
+        unit = _UNIT_LINE.match(folded)
+        if unit and len(filled) <= 2:
+            if not header_unit_fixed:
+                block.unit_label, block.unit_scale = unit.group(1), UNIT_SCALES[unit.group(1)]
+            continue
+        # Totals and notes have at most two words (the rest numbers); stop counting at three.
+        wordy = 0
+        for _, v in filled:
+            if not _NUMBER.match(v):
+                wordy += 1
+                if wordy > 2:
+                    break
+        total = _total_kind(filled[:3])
+        if total and wordy > 2:
+            # Many words: a total only if it has no project name of its own.
+            name = row[key_col].strip() if key_col < len(row) else ""
+            if name and not _total_kind([(key_col, name)]):
+                total = None
+        if total:
+            label = next(v for _, v in filled[:3] if total in v.replace(" ", ""))
+            block.totals.append(
+                TotalLine(
+                    row=index + 1,
+                    kind=total,
+                    label=label,
+                    section=block.sections[-1] if total == "小计" and block.sections else None,
+                    values={k: (row[c].strip() if c < len(row) else "") for k, c in items},
+                )
+            )
+            continue
+        if (_NOTE.match(folded) and wordy <= 2) or (in_notes and len(filled) == 1):
+            block.notes.append(" ".join(v for _, v in filled))
+            in_notes = True
+            continue
+        distinct = {v for _, v in filled}
+        if (across.get(index, 0) >= 3 and len(distinct) == 1) or (
+            len(filled) == 1
+            and not _NUMBER.match(first)
+            and (filled[0][0] == seq_col or filled[0][0] == 0 or _SECTION.match(folded))
+            and (schema.record_key not in mapping or filled[0][0] != mapping[schema.record_key])
+        ):
+            block.sections.append(first)
+            previous = None
+            continue
+        values = {k: (row[c].strip() if c < len(row) else "") for k, c in items}
+        record = TableRecord(index + 1, block.sections[-1] if block.sections else None, values)
+        if fills.get(index):
+            fill_set = {c for c, _ in fills[index]}
+            record.carried.update(k for k, c in items if c in fill_set)
+        if group and previous is not None and group in values:
+            continuing = not values[group] or group in record.carried
+            if continuing:
+                for key in (group, *carry):
+                    if key in values and not values[key]:
+                        values[key] = previous.values.get(key, "")
+                        record.carried.add(key)
+        carried = record.carried
+        if not (
+            any(values.values())
+            if not carried
+            else any(v for k, v in values.items() if k not in carried)
+        ):
+            continue  # only merged/continued cells: the tail of a merge, not a new record
+        for key in money_keys:
+            end = spans.get((index, mapping[key]))
+            if end is not None:
+                letter, head = block.locate(key)
+                block.issues.append(
+                    ImportIssue(
+                        grid.name,
+                        index + 1,
+                        letter,
+                        head,
+                        values[key],
+                        f"合并单元格跨第{index + 1}–{end + 1}行，金额只计一次 "
+                        "(merged amount counted once)",
+                        WARNING,
+                    )
+                )
+        if not block.records:
+            block.example_row = list(row)
+        block.records.append(record)
+        previous = record
+    return block
+
+
+def _header_keys(header: list[str], mapping: dict, schema: TableSchema) -> set[str]:
+    col = mapping[schema.record_key]
+    known = {normalize_header(s) for s in schema.spec(schema.record_key).synonyms}
+    known.add(normalize_header(header[col] if col < len(header) else ""))
+    return known
+
+
+def _looks_like_header(row: list[str], col: int, known: set[str], schema) -> bool:
+    """A repeated header row; the cheap record-key test keeps data rows off the full match."""
+    cell = row[col] if col < len(row) else ""
+    if not cell or len(cell) > 40:  # a real name cell: no header text is this long
+        return False
+    quick = "".join(cell.split())
+    if quick not in known and not (
+        any(ch in quick for ch in "(（[【*＊") and normalize_header(cell) in known
+    ):
+        return False
+    return _is_header(match_header(row, schema), schema)
+
+
+def _total_kind(cells: list[tuple[int, str]]) -> str | None:
+    for _, value in cells:
+        if "计" not in value:
+            continue
+        text = unicodedata.normalize("NFKC", value).replace(" ", "")
+        for word in _TOTAL_WORDS:
+            if text.startswith(word) or (text.endswith(word) and len(text) <= len(word) + 8):
+                return word
+    return None
+
+
+def _read_preamble(block: TableBlock, rows: list[list[str]], across: dict[int, int]) -> str | None:
+    """Title, "附件1", "单位：万元" and a section row above the first header. Returns the section."""
+    section = None
+    for row in rows:
+        filled = [v.strip() for v in row if v and not v.isspace()]
+        if not filled:
+            continue
+        for text in filled:
+            folded = unicodedata.normalize("NFKC", text).replace(" ", "")
+            unit = _UNIT_LINE.search(folded)
+            if unit:
+                block.unit_label, block.unit_scale = unit.group(1), UNIT_SCALES[unit.group(1)]
+        if len(filled) != 1:
+            continue
+        text = filled[0]
+        folded = unicodedata.normalize("NFKC", text).replace(" ", "")
+        if _ATTACHMENT.match(folded):
+            block.attachment = text
+        elif _UNIT_LINE.match(folded):
+            pass
+        elif _SECTION.match(folded):
+            section = text
+        elif block.title is None:
+            block.title = text
+        elif section is None and block.title is not None:
+            section = text  # a second free-text line right above the header: a section
+    return section

@@ -1,0 +1,966 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AuditHistoryView</name>
+    <message>
+        <location filename="../../views/audit_view.py" line="48"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="49"/>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="50"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="51"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="52"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="53"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="65"/>
+        <source>Restore this old value</source>
+        <translation>恢复为此旧值</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="67"/>
+        <source>Writes the old value back; Ctrl+Z undoes it like any edit.</source>
+        <translation>把旧值写回；和其他修改一样可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="109"/>
+        <source>{count} change(s)</source>
+        <translation>共 {count} 条修改</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="114"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="115"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="116"/>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="117"/>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="122"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="123"/>
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="124"/>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="125"/>
+        <source>Main construction content</source>
+        <translation>主要建设内容</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="126"/>
+        <source>Quantity</source>
+        <translation>项目数量</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="127"/>
+        <source>Planned investment</source>
+        <translation>计划投资</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="128"/>
+        <source>Construction period</source>
+        <translation>建设期限</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="129"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="130"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="131"/>
+        <source>New/continued</source>
+        <translation>新建/续建</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="132"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="133"/>
+        <source>Carried over from</source>
+        <translation>结转自</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="134"/>
+        <source>Progress %</source>
+        <translation>完成比例(%)</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="135"/>
+        <source>Completed investment</source>
+        <translation>完成投资</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="136"/>
+        <source>Over plan confirmed</source>
+        <translation>超计划已确认</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="137"/>
+        <source>Progress narrative</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="138"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="139"/>
+        <source>Next steps</source>
+        <translation>下步计划</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="140"/>
+        <source>Reporter</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="141"/>
+        <source>Reported on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="142"/>
+        <source>Milestones</source>
+        <translation>进度节点</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="143"/>
+        <source>Key task link</source>
+        <translation>关联重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="150"/>
+        <source>{period} report</source>
+        <translation>{period} 进度填报</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="185"/>
+        <source>Restore {field}</source>
+        <translation>恢复{field}</translation>
+    </message>
+    <message>
+        <location filename="../../views/audit_view.py" line="190"/>
+        <source>Restore refused</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="408"/>
+        <source>Close issues (销号)</source>
+        <translation>问题销号</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="410"/>
+        <source>{count} issue(s) will be closed.</source>
+        <translation>将对 {count} 个问题销号。</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="414"/>
+        <source>Closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="416"/>
+        <source>Evidence: inspection, photos, documents…</source>
+        <translation>整改佐证：现场核查、照片、文件……</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="417"/>
+        <source>Evidence</source>
+        <translation>整改佐证</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="428"/>
+        <source>Closing needs an evidence note.</source>
+        <translation>销号需要填写整改佐证。</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsView</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="254"/>
+        <source>Period of the actual values: 2023 (year end), 2023Q2, 2023-05</source>
+        <translation>实际值所属期间：2023（年度）、2023Q2（季度）、2023-05（月度）</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="258"/>
+        <source>Actual values for</source>
+        <translation>实际值期间</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="260"/>
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="261"/>
+        <location filename="../../views/tracking_views.py" line="269"/>
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="261"/>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="264"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="265"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="266"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="267"/>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="268"/>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="270"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="321"/>
+        <source>{met} of {total} indicators met</source>
+        <translation>{total} 项指标中 {met} 项达标</translation>
+    </message>
+</context>
+<context>
+    <name>KeyTasksView</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="472"/>
+        <source>New task</source>
+        <translation>新任务</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="475"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="476"/>
+        <source>Work area</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="477"/>
+        <source>Task</source>
+        <translation>工作任务</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="478"/>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="479"/>
+        <source>Cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="480"/>
+        <source>Linked projects</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="483"/>
+        <source>Import table…</source>
+        <translation>导入分解表…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="484"/>
+        <source>Export table…</source>
+        <translation>导出分解表…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="489"/>
+        <source>Projects implementing the task</source>
+        <translation>落实该任务的工程项目</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="493"/>
+        <source>Find a project to link…</source>
+        <translation>查找要关联的项目…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="498"/>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="500"/>
+        <source>Unlink</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="552"/>
+        <source>Link projects to task</source>
+        <translation>关联项目到任务</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="563"/>
+        <source>Unlink projects from task</source>
+        <translation>取消任务的项目关联</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="577"/>
+        <source>Import decomposition table</source>
+        <translation>导入责任分解表</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="579"/>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="591"/>
+        <source>Import key tasks</source>
+        <translation>导入重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="594"/>
+        <source>{count} task(s) imported.</source>
+        <translation>已导入 {count} 项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="598"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="612"/>
+        <source>Export decomposition table</source>
+        <translation>导出责任分解表</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="613"/>
+        <source>decomposition.xlsx</source>
+        <translation>工作任务责任分解表.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="614"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="619"/>
+        <source>Responsibility decomposition table</source>
+        <translation>工作任务责任分解表</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="627"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="629"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDiffDialog</name>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="40"/>
+        <source>Compare plans</source>
+        <translation>方案比对</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="51"/>
+        <source>Compare</source>
+        <translation>比对</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="54"/>
+        <source>Earlier edition</source>
+        <translation>对比的早期版本</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="62"/>
+        <location filename="../../views/plan_diff_dialog.py" line="70"/>
+        <location filename="../../views/plan_diff_dialog.py" line="73"/>
+        <source>Section</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="63"/>
+        <location filename="../../views/plan_diff_dialog.py" line="70"/>
+        <location filename="../../views/plan_diff_dialog.py" line="73"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="64"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="65"/>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="66"/>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="70"/>
+        <location filename="../../views/plan_diff_dialog.py" line="73"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="70"/>
+        <location filename="../../views/plan_diff_dialog.py" line="73"/>
+        <source>Planned</source>
+        <translation>计划投资</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="75"/>
+        <source>Changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="76"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="77"/>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="80"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="117"/>
+        <source>Comparing…</source>
+        <translation>正在比对…</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="127"/>
+        <source>{matched} projects matched; {changed} field changes, {added} added, {removed} removed.</source>
+        <translation>对应项目 {matched} 个；字段变更 {changed} 处，新增 {added} 个，删除 {removed} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="148"/>
+        <source>Changed ({n})</source>
+        <translation>变更 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="149"/>
+        <source>Added ({n})</source>
+        <translation>新增 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="150"/>
+        <source>Removed ({n})</source>
+        <translation>删除 ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="169"/>
+        <source>Export differences</source>
+        <translation>导出差异</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="170"/>
+        <source>plan-differences.xlsx</source>
+        <translation>方案差异.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../views/plan_diff_dialog.py" line="171"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="703"/>
+        <source>Reporting period: 2023Q2 (quarter) or 2023-05 (month)</source>
+        <translation>填报期：2023Q2（季度）或 2023-05（月度）</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="708"/>
+        <source>Behind &gt; 10 points</source>
+        <translation>慢于序时 10 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="709"/>
+        <source>Yinchuan rule</source>
+        <translation>银川规则</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="710"/>
+        <source>Sanya rule</source>
+        <translation>三亚规则</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="711"/>
+        <source>Tianjin rule</source>
+        <translation>天津规则</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="715"/>
+        <source>Traffic-light thresholds (红黄绿灯)</source>
+        <translation>红黄绿灯阈值</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="719"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="721"/>
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="727"/>
+        <source>Import return…</source>
+        <translation>导入进度表…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="734"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="735"/>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="736"/>
+        <source>Responsible units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="737"/>
+        <source>Planned (10k yuan)</source>
+        <translation>计划投资(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="738"/>
+        <source>Construction period</source>
+        <translation>建设期限</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="739"/>
+        <source>Completed before</source>
+        <translation>上期累计完成</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="740"/>
+        <source>Completed (10k yuan, cumulative)</source>
+        <translation>累计完成投资(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="741"/>
+        <source>Progress %</source>
+        <translation>完成比例(%)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="742"/>
+        <source>Status</source>
+        <translation>项目状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="743"/>
+        <source>Progress narrative</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="744"/>
+        <source>Problems</source>
+        <translation>存在问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="745"/>
+        <source>Next steps</source>
+        <translation>下步计划</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="746"/>
+        <source>Reporter</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="747"/>
+        <source>Reported on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="748"/>
+        <source>Over plan confirmed</source>
+        <translation>超计划已确认</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="749"/>
+        <source>Milestones</source>
+        <translation>进度节点</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="750"/>
+        <source>Schedule</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="756"/>
+        <source>Planned</source>
+        <translation>未开工</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="757"/>
+        <source>In progress</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="758"/>
+        <source>Done</source>
+        <translation>已建成</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="759"/>
+        <source>Suspended</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="768"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="861"/>
+        <source>{reported}/{projects} reported · {behind} behind · {overdue} overdue · {completed} (10k yuan) completed</source>
+        <translation>已填报 {reported}/{projects} · 滞后 {behind} 个 · 逾期 {overdue} 个 · 累计完成 {completed} 万元</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="880"/>
+        <source>Import progress return</source>
+        <translation>导入进度填报表</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="882"/>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="899"/>
+        <source>Import progress return {name}</source>
+        <translation>导入进度填报表 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="904"/>
+        <source>{count} project(s) updated for {period}.</source>
+        <translation>已更新 {period} 的 {count} 个项目。</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="911"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationsView</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="332"/>
+        <source>New issue</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="335"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="336"/>
+        <source>Category</source>
+        <translation>问题类别</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="337"/>
+        <source>Description</source>
+        <translation>内容描述</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="338"/>
+        <source>Towns / streets</source>
+        <translation>所属镇(街道)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="339"/>
+        <source>Deadline</source>
+        <translation>整改时限</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="340"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="341"/>
+        <source>Closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="342"/>
+        <source>Evidence</source>
+        <translation>整改佐证</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="348"/>
+        <source>Open</source>
+        <translation>未整改</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="349"/>
+        <source>In progress</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="350"/>
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="353"/>
+        <source>Close selected (销号)…</source>
+        <translation>选中问题销号…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="361"/>
+        <source>Select the issues to close first.</source>
+        <translation>请先选中要销号的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="375"/>
+        <source>Close {count} issue(s)</source>
+        <translation>销号 {count} 个问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="377"/>
+        <source>Close refused</source>
+        <translation>无法销号</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="387"/>
+        <source>{closed} of {total} closed · {in_progress} in progress · {overdue} overdue</source>
+        <translation>共 {total} 个，已销号 {closed} · 整改中 {in_progress} · 逾期 {overdue}</translation>
+    </message>
+</context>
+<context>
+    <name>RolloverDialog</name>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="66"/>
+        <source>Roll over to next year</source>
+        <translation>结转到下一年度</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="70"/>
+        <source>No such plan.</source>
+        <translation>方案不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="80"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="81"/>
+        <source>Title of the new plan</source>
+        <translation>新方案标题</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="82"/>
+        <source>Copy the indicators (targets to review)</source>
+        <translation>复制工作目标（目标值请复核）</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="84"/>
+        <source>Copy the key tasks</source>
+        <translation>复制重点任务</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="86"/>
+        <source>Carry the rectifications not closed yet</source>
+        <translation>结转尚未销号的问题</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="95"/>
+        <source>{carried} of {total} projects carry forward as continued (续建) with {money} (10k yuan) remaining; {done} are done and stay behind.</source>
+        <translation>{total} 个项目中 {carried} 个作为续建项目结转，剩余投资 {money} 万元；{done} 个已完成，不再结转。</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="109"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="110"/>
+        <source>Planned</source>
+        <translation>计划投资</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="111"/>
+        <source>Completed</source>
+        <translation>累计完成</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="112"/>
+        <source>Remaining</source>
+        <translation>剩余投资</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="113"/>
+        <source>Carries</source>
+        <translation>是否结转</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="125"/>
+        <source>Yes</source>
+        <translation>结转</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="125"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="140"/>
+        <source>Create plan</source>
+        <translation>创建方案</translation>
+    </message>
+    <message>
+        <location filename="../../views/rollover_dialog.py" line="171"/>
+        <source>Roll over to {title}</source>
+        <translation>结转为 {title}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingTab</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="181"/>
+        <source>Filter…</source>
+        <translation>筛选…</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingViews</name>
+    <message>
+        <location filename="../../views/tracking_views.py" line="89"/>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="90"/>
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="91"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="92"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="93"/>
+        <source>No report</source>
+        <translation>未填报</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="130"/>
+        <source>Schedule</source>
+        <translation>序时进度</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="656"/>
+        <source>Import refused</source>
+        <translation>导入被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="667"/>
+        <source>Warning: {reason}</source>
+        <translation>警告：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="676"/>
+        <source>Nothing was written. Fix these cells and import again.</source>
+        <translation>未写入任何数据。请修正这些单元格后重新导入。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,178 @@
+"""The dashboard view, driven offscreen: tiles, a real mouse click on a bar → drill filter,
+the breadcrumb, debounced refresh after an edit, exports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QUndoStack
+from sqlalchemy import select
+
+from app.context import AppContext
+from db import session_factory
+from exports.charts import pick_target
+from models import Project, Section
+from services.ledger import set_fields
+from services.query import ProjectFilter, project_ids
+
+
+@pytest.fixture
+def ctx(engine, sample_plan, tmp_path):
+    from app.settings import use_settings_file
+
+    use_settings_file(str(tmp_path / "settings.ini"))
+    yield AppContext(engine, session_factory(engine), QUndoStack(), plan_id=sample_plan.id)
+    use_settings_file(None)
+
+
+@pytest.fixture
+def view(qtbot, ctx, sample_plan):
+    from views.dashboard_view import DashboardView
+
+    view = DashboardView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1400, 900)
+    with qtbot.waitSignal(view.updated, timeout=30_000):
+        view.show()
+        view.set_filter(ProjectFilter(plan_id=sample_plan.id))
+    return view
+
+
+def _bar_position(chart, label: str) -> QPoint:
+    """Where a bar with this label is on screen, in Qt widget coordinates."""
+    canvas = chart.canvas
+    canvas.draw()
+    for artist in chart.figure.axes[0].patches:
+        target = pick_target(artist)
+        if target and target[1] == label:
+            box = artist.get_window_extent()
+            ratio = canvas.device_pixel_ratio
+            x = (box.x0 + box.x1) / 2 / ratio
+            y = canvas.height() - (box.y0 + box.y1) / 2 / ratio
+            return QPoint(int(x), int(y))
+    raise AssertionError(f"no bar labelled {label}")
+
+
+def test_tiles_show_key_figures(view):
+    tiles = view.tiles
+    assert tiles["projects"].value.text() == "56"
+    assert tiles["investment"].value.text() == "67,619.88"
+    assert "6.76" in tiles["investment"].detail.text()
+    assert tiles["sections"].value.text() == "6"
+    assert tiles["multi_year"].value.text() == "3"
+    assert tiles["completed"].value.text() == "—"  # no progress data yet
+
+
+def test_clicking_a_bar_filters_to_its_projects(qtbot, view, session, sample_plan):
+    water = session.scalar(select(Section).where(Section.name.like("(三)%")))
+    chart = view.canvases["sections"]
+    pos = _bar_position(chart, water.name)
+    with qtbot.waitSignal(view.drillDown, timeout=10_000) as blocker:
+        qtbot.mouseClick(chart.canvas, Qt.MouseButton.LeftButton, pos=pos)
+    flt = blocker.args[0]
+    expected = session.scalars(
+        select(Project.id).where(Project.section_id == water.id).order_by(Project.position)
+    ).all()
+    assert list(project_ids(session, flt)) == expected and len(expected) == 12
+    assert water.name in view.crumb_label.text()
+    assert view.clear_button.isEnabled()
+
+    # The main window hands the drilled filter back: the trail stays; the view follows it.
+    with qtbot.waitSignal(view.updated, timeout=30_000):
+        view.set_filter(flt)
+    assert water.name in view.crumb_label.text()
+    assert view.tiles["projects"].value.text() == "12"
+    assert view.tiles["investment"].value.text() == "40,363.88"
+
+    # A second click inside the drill (a lead unit) narrows further.
+    chart = view.canvases["lead_units"]
+    with qtbot.waitSignal(view.drillDown, timeout=10_000) as blocker:
+        qtbot.mouseClick(
+            chart.canvas, Qt.MouseButton.LeftButton, pos=_bar_position(chart, "钟楼生态环境局")
+        )
+    both = blocker.args[0]
+    led = [
+        pid
+        for pid in expected
+        if session.get(Project, pid).owners[0].organization.name == "钟楼生态环境局"
+    ]
+    assert sorted(project_ids(session, both)) == sorted(led)
+
+    # Clearing goes back to the filter the grid had before the drill.
+    with qtbot.waitSignal(view.drillDown, timeout=5_000) as blocker:
+        qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert blocker.args[0] == ProjectFilter(plan_id=sample_plan.id)
+    assert not view.clear_button.isEnabled()
+    # The whole plan was computed before: it comes back from the cache, without a worker.
+    with qtbot.waitSignal(view.updated, timeout=5_000):
+        pass
+    assert view.tiles["projects"].value.text() == "56"
+
+
+def test_area_click_selects_projects_naming_it_or_all_areas(qtbot, view, session):
+    chart = view.canvases["areas"]
+    with qtbot.waitSignal(view.drillDown, timeout=10_000) as blocker:
+        qtbot.mouseClick(
+            chart.canvas, Qt.MouseButton.LeftButton, pos=_bar_position(chart, "荷花池街道")
+        )
+    ids = set(project_ids(session, blocker.args[0]))
+    names = {
+        pid: {o.organization.name for o in session.get(Project, pid).owners}
+        for pid in project_ids(session, ProjectFilter(plan_id=view.current_filter().plan_id))
+    }
+    assert ids == {pid for pid, n in names.items() if n & {"荷花池街道", "各板块"}}
+
+
+def test_edits_refresh_once_after_the_pause(qtbot, view, ctx, session):
+    first = session.scalars(select(Project.id).order_by(Project.id)).first()
+    old = session.get(Project, first).planned_investment_wan
+    assert old is not None
+    updates = []
+    view.updated.connect(lambda: updates.append(1))
+    with ctx.session() as s:
+        changes = set_fields(s, {first: {"planned_investment_wan": "1000.00"}})
+    with qtbot.waitSignal(view.updated, timeout=30_000):
+        for _ in range(5):  # a burst of change notifications → one refresh
+            ctx.bus.projectsChanged.emit(changes)
+    qtbot.wait(600)
+    assert len(updates) == 1
+    expected = Decimal("67619.88") - old + Decimal("1000.00")
+    assert view.tiles["investment"].value.text() == f"{expected:,.2f}"
+
+
+def test_latest_request_wins(qtbot, view, sample_plan, session):
+    water = session.scalar(select(Section).where(Section.name.like("(三)%")))
+    with qtbot.waitSignal(view.updated, timeout=30_000):
+        view.set_filter(ProjectFilter(plan_id=sample_plan.id, text="VOCs"))
+        view.refresh()
+        view.set_filter(ProjectFilter(plan_id=sample_plan.id, section_ids=(water.id,)))
+        view.refresh()
+    qtbot.wait(300)
+    assert view.board.filter.section_ids == (water.id,)
+    assert view.tiles["projects"].value.text() == "12"
+
+
+def test_year_mode_toggle_and_exports(qtbot, view, tmp_path):
+    with qtbot.waitSignal(view.updated, timeout=30_000):
+        view.year_mode.setCurrentIndex(view.year_mode.findData("start"))
+    assert view.board.years.mode == "start"
+    chart = view.canvases["years"]
+    png = chart.save(tmp_path / "years.png")
+    svg = chart.save(tmp_path / "years.svg")
+    assert png.read_bytes()[:4] == b"\x89PNG" and png.stat().st_size > 20_000
+    assert "<svg" in svg.read_text("utf-8") and svg.stat().st_size > 10_000
+    image = chart.image()
+    assert not image.isNull() and image.width() > 1000
+    chart.copy_to_clipboard()
+    from PySide6.QtGui import QGuiApplication
+
+    assert not QGuiApplication.clipboard().image().isNull()
+
+
+def test_screenshot_has_no_empty_chart(view, tmp_path):
+    shot = view.grab()
+    assert shot.width() == 1400
+    for kind, chart in view.canvases.items():
+        assert chart.figure is not None, kind

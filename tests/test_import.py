@@ -1,0 +1,619 @@
+"""Importer: the real sample, each layout quirk (a small workbook built here), bad input.
+
+Every bad-input test asserts the exact located error AND that the database is unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from importers.plan_import import (
+    ImportFailed,
+    analyze,
+    apply_diff,
+    diff_plan,
+    import_file,
+    undo_merge,
+    write_new_plan,
+)
+from importers.safety import ImportLimits
+from models import (
+    Organization,
+    OwnerRole,
+    Plan,
+    Project,
+    ProjectOwner,
+    Rectification,
+    Section,
+)
+from services.sample import sample_data, sample_workbook_path
+from services.tasks import Cancelled, TaskState
+
+HEADER = [
+    "序号",
+    "项目类型",
+    "工程项目名称",
+    "主要建设内容",
+    "项目数量",
+    "计划投资\n(万元)",
+    "建设期限",
+    "责任部门/建设主体",
+]
+
+
+def build_workbook(
+    path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None
+) -> Path:
+    """A workbook with the given rows per sheet and merged ranges ("A5:A6")."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for ref in (merges or {}).get(name, []):
+            sheet.merge_cells(ref)
+    book.save(path)
+    return path
+
+
+def counts(session) -> tuple[int, int, int, int]:
+    session.expire_all()
+    return tuple(
+        session.scalar(select(func.count()).select_from(model))
+        for model in (Plan, Project, ProjectOwner, Organization)
+    )
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def projects_of(session, plan_id: int) -> list[Project]:
+    return list(
+        session.scalars(
+            select(Project)
+            .join(Section)
+            .where(Project.plan_id == plan_id)
+            .order_by(Section.position, Project.position)
+        )
+    )
+
+
+def errors_of(preview) -> list[tuple]:
+    return [(i.sheet, i.row, i.column, i.value) for i in preview.errors]
+
+
+# ---------------------------------------------------------------- the real sample
+
+
+def test_sample_workbook_imports_exactly_like_the_sample_json(session):
+    preview = analyze(TaskState(), sample_workbook_path())
+    assert preview.ok, preview.errors
+    assert preview.warnings == []
+    report = write_new_plan(TaskState(), session, preview)
+    assert (report.projects, report.sections, report.rectifications) == (56, 6, 8)
+    assert report.planned_investment_wan == Decimal("67619.88")
+    data = sample_data()
+    expected = [(s["name"], p) for s in data["sections"] for p in s["projects"]]
+    got = projects_of(session, report.plan_id)
+    assert len(got) == len(expected) == 56
+    for project, (section_name, row) in zip(got, expected, strict=True):
+        section = session.get(Section, project.section_id)
+        assert section.name == section_name
+        assert project.seq_label == row["seq_label"]
+        assert project.project_type == row["project_type"]
+        assert project.name == row["name"]
+        assert project.content == row["content"]
+        assert project.quantity == row["quantity"]
+        amount = row["planned_investment_wan"]
+        assert project.planned_investment_wan == (None if amount is None else Decimal(amount))
+        assert project.period_label == row["period"]
+        assert [o.organization.name for o in project.owners] == row["owners"]
+        assert [o.role for o in project.owners] == [OwnerRole.LEAD] + [OwnerRole.COOPERATING] * (
+            len(row["owners"]) - 1
+        )
+    rects = list(session.scalars(select(Rectification).order_by(Rectification.position)))
+    assert [(r.seq_label, r.category, r.description) for r in rects] == [
+        (r["seq_label"], r["category"], r["description"]) for r in data["rectifications"]
+    ]
+    assert [[t.name for t in r.towns] for r in rects] == [
+        list(dict.fromkeys(r["towns"])) for r in data["rectifications"]
+    ]
+
+
+def test_sample_into_a_db_with_the_sample_resolves_aliases(session, sample_plan):
+    preview = analyze(TaskState(), sample_workbook_path())
+    report = write_new_plan(TaskState(), session, preview, "copy")
+    names = {o.organization.name for p in projects_of(session, report.plan_id) for o in p.owners}
+    assert "钟楼自然资源和规划分局" in names and "资规分局" not in names
+    assert "邹区镇" not in names  # alias of 高新园(邹区镇)
+    assert report.organizations_created == []
+
+
+# ---------------------------------------------------------------- layout quirks
+
+
+def test_title_rows_unit_line_in_yuan_repeated_headers_blank_rows_notes(tmp_path, session):
+    plain = [*HEADER[:5], "计划投资", *HEADER[6:]]  # no unit in the header: the 单位 line rules
+    rows = [
+        ["附件1"],
+        ["2024年某区重点工程项目表"],
+        ["单位：元"],
+        [],
+        ["(一)蓝天"],
+        plain,
+        [1, "类型A", "项目一", "内容一", 2, "12,345,600", "2024", "区住建局"],
+        [],
+        ["(二)碧水"],
+        plain,
+        [1, "类型B", "项目二", "内容二", 1, 10000, "2023-2024", "区城管局"],
+        ["合计", None, None, None, None, 12355600, None, None],
+        ["注：本表金额单位为元。"],
+        ["数据截至2024年5月。"],
+    ]
+    path = build_workbook(tmp_path / "t.xlsx", {"Sheet1": rows})
+    preview = analyze(TaskState(), path)
+    assert preview.ok and preview.warnings == []
+    assert preview.title == "2024年某区重点工程项目表"
+    assert [(s.name, s.projects) for s in preview.sections()] == [("(一)蓝天", 1), ("(二)碧水", 1)]
+    assert [p.planned_investment_wan for p in preview.projects] == [
+        Decimal("1234.56"),
+        Decimal("1.00"),
+    ]
+    block = preview.blocks[0]
+    assert block.notes == ["注：本表金额单位为元。", "数据截至2024年5月。"]
+    assert block.attachment == "附件1" and block.unit_label == "元"
+    assert preview.year == 2024
+
+
+def test_unit_in_header_yi_yuan_and_total_mismatch_is_a_warning(tmp_path):
+    header = ["序号", "项目名称", "建设内容", "总投资（亿元）", "建设年限", "责任单位"]
+    rows = [
+        header,
+        [1, "甲", "内容", "1.5", "2023", "区住建局"],
+        [2, "乙", "内容", "0.25", "2023", "区住建局"],
+        ["小计", None, None, "1.80", None, None],
+    ]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
+    assert [p.planned_investment_wan for p in preview.projects] == [
+        Decimal("15000.00"),
+        Decimal("2500.00"),
+    ]
+    assert preview.ok
+    [warning] = preview.warnings
+    assert (warning.sheet, warning.row, warning.column, warning.value) == ("S", 4, "D", "1.80")
+    assert "17500.00" in warning.reason
+
+
+def test_merged_name_with_own_content_rows_are_separate_projects(tmp_path):
+    rows = [
+        HEADER,
+        [1, "类型A", "共享名称", "内容一", 1, 10, "2023", "甲局"],
+        [None, None, None, "内容二", 2, 20, "2023", "乙局"],
+        [2, None, "独立项目", "内容三", 3, 30, "2023", "丙局"],
+        [3, "类型B", "未合并名称", "内容四", 1, 1, "2023", "甲局"],
+        [None, None, None, "内容五", 1, 2, "2023", "甲局"],  # blank continuation, no merge
+    ]
+    merges = {"S": ["A2:A3", "B2:B4", "C2:C3"]}
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}, merges))
+    assert preview.ok
+    got = [(p.seq_label, p.project_type, p.name, p.content) for p in preview.projects]
+    assert got == [
+        ("1", "类型A", "共享名称", "内容一"),
+        ("1", "类型A", "共享名称", "内容二"),
+        ("2", "类型A", "独立项目", "内容三"),
+        ("3", "类型B", "未合并名称", "内容四"),
+        ("3", "类型B", "未合并名称", "内容五"),
+    ]
+
+
+def test_merged_amount_is_counted_once_with_a_warning(tmp_path):
+    rows = [
+        HEADER,
+        [1, "T", "甲", "a", 1, 100, "2023", "甲局"],
+        [2, "T", "乙", "b", 1, None, "2023", "甲局"],
+    ]
+    preview = analyze(
+        TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}, {"S": ["F2:F3"]})
+    )
+    assert preview.total_wan == Decimal("100.00")
+    [warning] = preview.warnings
+    assert (warning.row, warning.column) == (2, "F")
+
+
+def test_text_numbers_full_width_and_not_set_markers(tmp_path):
+    rows = [HEADER]
+    values = ["5,698.85", "１２００", "/", "—", "——", "-", "无", " 12.5 "]
+    for i, value in enumerate(values):
+        rows.append([i + 1, "T", f"项目{i}", "c", "３", value, "2023", "甲局"])
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
+    assert preview.ok
+    assert [p.planned_investment_wan for p in preview.projects] == [
+        Decimal("5698.85"),
+        Decimal("1200.00"),
+        None,
+        None,
+        None,
+        None,
+        None,
+        Decimal("12.50"),
+    ]
+    assert {p.quantity for p in preview.projects} == {3}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2023", 2023, 2023),
+        ("2022-2023", 2022, 2023),
+        ("2022—2024", 2022, 2024),
+        ("2022～2024", 2022, 2024),
+        ("2022年-2024年", 2022, 2024),
+        ("2018~2020", 2018, 2020),
+        ("/", None, None),
+    ],
+)
+def test_period_forms(tmp_path, text, start, end):
+    rows = [HEADER, [1, "T", "甲", "c", 1, 1, text, "甲局"]]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
+    assert preview.ok
+    assert (preview.projects[0].start_year, preview.projects[0].end_year) == (start, end)
+
+
+def test_key_project_table_with_start_and_end_columns_and_numbered_sections(tmp_path):
+    rows = [
+        ["某市2022年生态环境重点项目表"],
+        ["序号", "项目名称", "建设内容", "责任单位", "启动时间", "完成时间"],
+        ["一、改善空气质量行动重点项目"],
+        [1, "甲", "内容", "市生态环境局", "2022年", "2023年"],
+        [2, "乙", "内容", "市住建局", "2022", "——"],
+        ["二、水环境治理重点项目"],
+        [1, "丙", "内容", "市水利局", "——", "——"],
+    ]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
+    assert preview.ok
+    assert [(p.section, p.name, p.start_year, p.end_year) for p in preview.projects] == [
+        ("一、改善空气质量行动重点项目", "甲", 2022, 2023),
+        ("一、改善空气质量行动重点项目", "乙", 2022, None),
+        ("二、水环境治理重点项目", "丙", None, None),
+    ]
+
+
+def test_owner_splitting_aliases_and_lead_cooperating_columns(tmp_path, session, sample_plan):
+    rows = [
+        ["序号", "项目名称", "建设内容", "牵头单位", "配合单位"],
+        [1, "甲", "c", "资规分局", "新闸街道，永红街道;北港街道/ 五星街道\n西林街道"],
+        [2, "乙", "c", "住建局", "高新园（邹区镇）；新单位"],
+    ]
+    path = build_workbook(tmp_path / "t.xlsx", {"S": rows})
+    report = import_file(TaskState(), session, path, "roles")
+    first, second = projects_of(session, report.plan_id)
+    assert [(o.organization.name, o.role) for o in first.owners] == [
+        ("钟楼自然资源和规划分局", OwnerRole.LEAD),
+        ("新闸街道", OwnerRole.COOPERATING),
+        ("永红街道", OwnerRole.COOPERATING),
+        ("北港街道", OwnerRole.COOPERATING),
+        ("五星街道", OwnerRole.COOPERATING),
+        ("西林街道", OwnerRole.COOPERATING),
+    ]
+    assert [(o.organization.name, o.role) for o in second.owners] == [
+        ("区住建局", OwnerRole.LEAD),
+        ("高新园(邹区镇)", OwnerRole.COOPERATING),
+        ("新单位", OwnerRole.COOPERATING),
+    ]
+    assert report.organizations_created == ["新单位"]
+
+
+def test_notes_sheet_first_and_rectification_sheet_and_unknown_sheet_reported(tmp_path):
+    sheets = {
+        "说明": [["填表说明"], ["请按要求填写"]],
+        "项目": [HEADER, [1, "T", "甲", "c", 1, 5, "2023", "甲局"]],
+        "问题": [
+            ["序号", "问题类别", "内容描述", "所属镇(街道)"],
+            [1, "类", "描述一", "北港街道、新闸街道"],
+        ],
+    }
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", sheets))
+    assert preview.ok
+    assert len(preview.projects) == 1 and len(preview.rectifications) == 1
+    assert preview.rectifications[0].towns == ["北港街道", "新闸街道"]
+    assert [name for name, _ in preview.skipped_sheets] == ["说明"]
+    assert [w.sheet for w in preview.warnings] == ["说明"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_encodings(tmp_path, encoding):
+    text = '序号,工程项目名称,主要建设内容,计划投资(万元),责任单位\n1,碧水工程（一期）,清淤,"1,250.03",区住建局、北港街道\n'
+    path = tmp_path / "t.csv"
+    path.write_bytes(text.encode(encoding))
+    preview = analyze(TaskState(), path)
+    assert preview.ok
+    [project] = preview.projects
+    assert project.name == "碧水工程（一期）"
+    assert project.planned_investment_wan == Decimal("1250.03")
+    assert [n for n, _ in project.owners] == ["区住建局", "北港街道"]
+
+
+def test_user_column_override_by_header_signature(tmp_path):
+    rows = [["编号", "工程", "说明", "钱"], [1, "甲", "内容", 5]]
+    path = build_workbook(tmp_path / "t.xlsx", {"S": rows})
+    assert not analyze(TaskState(), path).ok
+    from importers.table import header_signature
+
+    overrides = {header_signature(rows[0]): {1: "name", 2: "content", 3: "planned_investment_wan"}}
+    preview = analyze(TaskState(), path, overrides=overrides)
+    assert preview.ok
+    assert (preview.projects[0].name, preview.projects[0].planned_investment_wan) == (
+        "甲",
+        Decimal("5.00"),
+    )
+
+
+# ---------------------------------------------------------------- bad input: located, nothing written
+
+
+def _assert_untouched(session, db_path, before_counts, before_digest):
+    assert counts(session) == before_counts
+    session.get_bind().dispose()
+    assert digest(db_path) == before_digest
+
+
+@pytest.fixture
+def loaded(session, sample_plan, db_path):
+    session.commit()
+    session.get_bind().dispose()
+    return counts(session), digest(db_path)
+
+
+def test_bad_values_are_all_reported_with_locations_and_nothing_is_written(
+    tmp_path, session, db_path, loaded
+):
+    rows = [
+        ["附件1"],
+        HEADER,
+        [1, "T", "负数", "c", 1, -5, "2023", "甲局"],
+        [2, "T", "数量是文字", "c", "若干", 5, "2023", "甲局"],
+        [3, "T", "年份颠倒", "c", 1, 5, "2024-2022", "甲局"],
+        [4, "T", "好项目", "c", 1, 5, "2023", "甲局"],
+        ["(二)新分区"],
+        [1, "T", None, None, None, "7", "2023", "甲局"],  # no project above to continue
+    ]
+    path = build_workbook(tmp_path / "bad.xlsx", {"表": rows})
+    with pytest.raises(ImportFailed) as info:
+        import_file(TaskState(), session, path)
+    got = [(i.sheet, i.row, i.column, i.header, i.value) for i in info.value.issues if i.is_error]
+    assert got == [
+        ("表", 3, "F", "计划投资\n(万元)", "-5"),
+        ("表", 4, "E", "项目数量", "若干"),
+        ("表", 5, "G", "建设期限", "2024-2022"),
+        ("表", 8, "C", "工程项目名称", ""),
+    ]
+    reasons = [i.reason for i in info.value.issues]
+    assert "负" in reasons[0] and "整数" in reasons[1] and "结束年份早于开始年份" in reasons[2]
+    _assert_untouched(session, db_path, *loaded)
+
+
+def test_start_after_end_in_separate_columns(tmp_path):
+    rows = [["序号", "项目名称", "建设内容", "启动时间", "完成时间"], [1, "甲", "c", 2025, 2023]]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
+    assert errors_of(preview) == [("S", 2, "E", "2023")]
+
+
+def test_no_header_found(tmp_path, session, db_path, loaded):
+    path = build_workbook(tmp_path / "x.xlsx", {"S": [["随便"], ["一些", "文字"]]})
+    with pytest.raises(ImportFailed) as info:
+        import_file(TaskState(), session, path)
+    [error] = [i for i in info.value.issues if i.is_error]
+    assert error.sheet == "x.xlsx" and error.row is None and "表头" in error.reason
+    _assert_untouched(session, db_path, *loaded)
+
+
+def _bad_file(tmp_path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("corrupt.xlsx", b"this is not a workbook at all", "损坏"),
+        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "密码"),
+        ("broken.xlsx", b"PK\x03\x04garbage-garbage-garbage", "损坏"),
+        ("empty.xlsx", b"", "空"),
+        ("notes.docx", b"PK\x03\x04", "不支持"),
+        ("fake.xls", b"<html>not xls</html>", "损坏"),
+    ],
+)
+def test_unreadable_files_are_located_errors_not_tracebacks(
+    tmp_path, session, db_path, loaded, name, data, words
+):
+    path = _bad_file(tmp_path, name, data)
+    with pytest.raises(ImportFailed) as info:
+        import_file(TaskState(), session, path)
+    [error] = info.value.issues
+    assert error.sheet == name and words in error.reason
+    _assert_untouched(session, db_path, *loaded)
+
+
+def test_size_limit_and_zip_bomb_and_doctype(tmp_path):
+    good = build_workbook(
+        tmp_path / "g.xlsx", {"S": [HEADER, [1, "T", "甲", "c", 1, 1, "2023", "甲局"]]}
+    )
+    small = ImportLimits(max_file_bytes=1000)
+    [error] = analyze(TaskState(), good, limits=small).errors
+    assert "过大" in error.reason
+    bomb = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (30 * 1024 * 1024))
+    [error] = analyze(TaskState(), bomb).errors
+    assert "压缩炸弹" in error.reason
+    limited = ImportLimits(max_uncompressed_bytes=1024)
+    [error] = analyze(TaskState(), good, limits=limited).errors
+    assert "超过上限" in error.reason
+    evil = tmp_path / "evil.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(evil, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.endswith("sheet1.xml"):
+                body = data.split(b"?>", 1)[-1]
+                data = b'<!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>' + body
+            dst.writestr(item, data)
+    [error] = analyze(TaskState(), evil).errors
+    assert "ENTITY" in error.reason
+
+
+def test_cancel_during_write_leaves_nothing(session, loaded, db_path):
+    preview = analyze(TaskState(), sample_workbook_path())
+    state = TaskState()
+    calls = []
+
+    def on_progress(done, total, message):
+        calls.append(done)
+        if "writing" in message:
+            state.cancel()
+
+    state.on_progress = on_progress
+    state.min_interval = 0
+    with pytest.raises(Cancelled):
+        write_new_plan(state, session, preview, "cancelled")
+    assert calls
+    _assert_untouched(session, db_path, *loaded)
+
+
+# ---------------------------------------------------------------- into an existing plan
+
+
+def test_diff_and_merge_into_existing_plan_then_undo(tmp_path, session):
+    report = import_file(TaskState(), session, sample_workbook_path())
+    book = openpyxl.load_workbook(sample_workbook_path())
+    sheet = book.worksheets[0]
+    assert sheet["C5"].value == "工业绿色制造体系"
+    sheet["F5"] = 750  # changed amount
+    sheet["H5"] = "区工信局、经开区、北港街道"  # changed owners
+    sheet.delete_rows(7)  # 光伏发电试点区建设 goes missing
+    sheet.insert_rows(7)
+    for col, value in enumerate(
+        [3, "新类型", "新增项目", "新内容", 1, 10, "2023", "区发改局"], start=1
+    ):
+        sheet.cell(7, col, value)
+    path = tmp_path / "returned.xlsx"
+    book.save(path)
+    preview = analyze(TaskState(), path)
+    assert preview.ok, preview.errors
+    diff = diff_plan(session, preview, report.plan_id)
+    assert [p.name for p in diff.new] == ["新增项目"]
+    [changed] = diff.changed
+    assert changed.name == "工业绿色制造体系"
+    assert set(changed.changes) == {"planned_investment_wan", "owners"}
+    assert changed.changes["planned_investment_wan"] == (Decimal("700.00"), Decimal("750.00"))
+    assert [name for _, _, name in diff.missing] == ["光伏发电试点区建设"]
+    assert diff.unchanged == 54
+    before = json.dumps(_snapshot(session, report.plan_id), default=str)
+    result = apply_diff(session, diff)
+    session.expire_all()
+    after = _snapshot(session, report.plan_id)
+    assert len(after) == 57
+    assert any(p[2] == "新增项目" for p in after)
+    assert next(p for p in after if p[2] == "工业绿色制造体系")[4] == "750.00"
+    undo_merge(session, result)
+    session.expire_all()
+    assert json.dumps(_snapshot(session, report.plan_id), default=str) == before
+
+
+def _snapshot(session, plan_id):
+    return [
+        (
+            p.section_id,
+            p.position,
+            p.name,
+            p.content,
+            str(p.planned_investment_wan),
+            [(o.organization.name, str(o.role)) for o in p.owners],
+        )
+        for p in projects_of(session, plan_id)
+    ]
+
+
+def _assert_like_sample(preview) -> None:
+    data = sample_data()
+    expected = [(s["name"], p) for s in data["sections"] for p in s["projects"]]
+    got = [
+        (
+            p.section,
+            {
+                "seq_label": p.seq_label,
+                "project_type": p.project_type,
+                "name": p.name,
+                "content": p.content,
+                "quantity": p.quantity,
+                "planned_investment_wan": None
+                if p.planned_investment_wan is None
+                else str(p.planned_investment_wan),
+                "owners": [n for n, _ in p.owners],
+            },
+        )
+        for p in preview.projects
+    ]
+    keys = (
+        "seq_label",
+        "project_type",
+        "name",
+        "content",
+        "quantity",
+        "planned_investment_wan",
+        "owners",
+    )
+    assert got == [(s, {k: p[k] for k in keys}) for s, p in expected]
+    assert len(preview.rectifications) == 8
+
+
+@pytest.mark.skipif(
+    not shutil.which("soffice"), reason="LibreOffice converts the sample to xls/ods"
+)
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_sample_as_xls_and_ods_reads_the_same(tmp_path, fmt):
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(tmp_path),
+            str(sample_workbook_path()),
+        ],
+        capture_output=True,
+        timeout=180,
+    )
+    converted = tmp_path / f"zhonglou-2023-projects.{fmt}"
+    if not converted.exists():
+        pytest.skip(f"LibreOffice could not convert: {done.stderr[-200:]!r}")
+    preview = analyze(TaskState(), converted)
+    assert preview.ok and preview.warnings == []
+    _assert_like_sample(preview)
+
+
+def test_total_row_with_many_numbers_is_not_a_project(tmp_path):
+    rows = [
+        HEADER,
+        [1, "T", "甲", "c", 2, 10, "2023", "甲局"],
+        [2, "T", "乙", "c", 3, 20, "2023", "乙局"],
+        ["合计", None, None, "2个项目", 5, 30, "2023", "/"],
+    ]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
+    assert [p.name for p in preview.projects] == ["甲", "乙"]
+    assert preview.ok and preview.warnings == []
+    assert [t.kind for t in preview.blocks[0].totals] == ["合计"]

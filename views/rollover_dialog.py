@@ -1,0 +1,182 @@
+"""Year rollover dialog (年度结转): preview what carries forward, then create next year's plan.
+
+The preview lists every project with its planned, completed and remaining money and whether it
+carries (not done by the end of the plan's year). Creating the plan is one undo step: undo
+deletes the new plan with everything in it, redo puts it back with the same ids.
+Never build SQL here: services.rollover does the work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AppContext
+from models import Plan
+from services import rollover
+from services.errors import LedgerError
+from services.parsing import format_money
+
+
+class RolloverCommand(QUndoCommand):
+    """The created plan as one undo step (snapshot with the same ids for redo)."""
+
+    def __init__(self, ctx: AppContext, plan_id: int, text: str) -> None:
+        super().__init__(text)
+        self.ctx, self.plan_id = ctx, plan_id
+        self._snapshot: rollover.PlanSnapshot | None = None
+
+    def redo(self) -> None:
+        if self._snapshot is None:
+            return  # the first run happened before the push
+        with self.ctx.session() as session:
+            rollover.restore_plan_snapshot(session, self._snapshot)
+        self._announce()
+
+    def undo(self) -> None:
+        with self.ctx.session() as session:
+            self._snapshot = rollover.delete_plan(session, self.plan_id)
+        self._announce()
+
+    def _announce(self) -> None:
+        self.ctx.bus.structureChanged.emit()
+        self.ctx.bus.projectsChanged.emit(None)
+
+
+class RolloverDialog(QDialog):
+    def __init__(self, parent: QWidget | None, ctx: AppContext, plan_id: int) -> None:
+        super().__init__(parent)
+        self.ctx, self.plan_id = ctx, plan_id
+        self.result_plan_id: int | None = None
+        self.setWindowTitle(self.tr("Roll over to next year"))
+        with ctx.session() as session:
+            plan = session.get(Plan, plan_id)
+            if plan is None:
+                raise LedgerError(self.tr("No such plan."))
+            last = plan.year_end or plan.year_start
+            self.old_title, self.old_year = plan.title, plan.year_start
+            self.preview = rollover.preview(session, plan_id)
+        form = QFormLayout()
+        self.year = QSpinBox(self)
+        self.year.setRange(1990, 2100)
+        self.year.setValue(last + 1)
+        self.year.valueChanged.connect(self._year_changed)
+        self.title = QLineEdit(rollover.next_title(self.old_title, self.old_year, last + 1), self)
+        form.addRow(self.tr("Year"), self.year)
+        form.addRow(self.tr("Title of the new plan"), self.title)
+        self.indicators = QCheckBox(self.tr("Copy the indicators (targets to review)"), self)
+        self.indicators.setChecked(True)
+        self.tasks = QCheckBox(self.tr("Copy the key tasks"), self)
+        self.tasks.setChecked(True)
+        self.rectifications = QCheckBox(self.tr("Carry the rectifications not closed yet"), self)
+        self.rectifications.setChecked(True)
+        for box in (self.indicators, self.tasks, self.rectifications):
+            form.addRow(box)
+
+        carried = [p for p in self.preview if p.carried]
+        remaining = sum((p.remaining_wan for p in carried if p.remaining_wan), start=0)
+        self.summary = QLabel(
+            self.tr(
+                "{carried} of {total} projects carry forward as continued (续建) with "
+                "{money} (10k yuan) remaining; {done} are done and stay behind."
+            ).format(
+                carried=len(carried),
+                total=len(self.preview),
+                money=format_money(remaining if remaining else None, blank="0.00"),
+                done=len(self.preview) - len(carried),
+            ),
+            self,
+        )
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(len(self.preview), 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Project"),
+                self.tr("Planned"),
+                self.tr("Completed"),
+                self.tr("Remaining"),
+                self.tr("Carries"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        muted = QColor("#8a8a8a")
+        for row, item in enumerate(self.preview[:5000]):  # a preview, not the whole ledger
+            cells = [
+                item.name,
+                format_money(item.planned_wan),
+                format_money(item.completed_wan, blank=""),
+                format_money(item.remaining_wan) if item.carried else "",
+                self.tr("Yes") if item.carried else self.tr("Done"),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if column in (1, 2, 3):
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if not item.carried:
+                    cell.setForeground(muted)
+                self.table.setItem(row, column, cell)
+        self.table.setColumnWidth(0, 300)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create plan"))
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 560)
+
+    def _year_changed(self, year: int) -> None:
+        self.title.setText(rollover.next_title(self.old_title, self.old_year, year))
+
+    def options(self) -> rollover.RolloverOptions:
+        return rollover.RolloverOptions(
+            title=self.title.text().strip(),
+            year=self.year.value(),
+            copy_indicators=self.indicators.isChecked(),
+            copy_key_tasks=self.tasks.isChecked(),
+            carry_rectifications=self.rectifications.isChecked(),
+        )
+
+    def create(self) -> None:
+        try:
+            with self.ctx.session() as session:
+                result = rollover.rollover(None, session, self.plan_id, self.options())
+        except LedgerError as exc:
+            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            return
+        self.result_plan_id = result.plan_id
+        command = RolloverCommand(
+            self.ctx, result.plan_id, self.tr("Roll over to {title}").format(title=result.title)
+        )
+        self.ctx.undo_stack.push(command)
+        command._announce()
+        self.accept()
+
+
+def run_rollover_dialog(parent: QWidget | None, ctx: AppContext, plan_id: int) -> int | None:
+    """Show the dialog; returns the new plan's id, or None when cancelled."""
+    dialog = RolloverDialog(parent, ctx, plan_id)
+    dialog.exec()
+    return dialog.result_plan_id
