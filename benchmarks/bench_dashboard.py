@@ -2,17 +2,19 @@
 
 Runs services.aggregates.dashboard() (every figure and chart input the dashboard shows) for the
 newest plan, prints each step's wall time, the total and its ratio to the 1 s budget, plus the
-same with a quick-text filter. Makes the database with benchmarks/generate.py when missing.
+same with a quick-text filter and with a section filter (the owner pass's join path). Makes the
+database with benchmarks/generate.py when missing.
 
-`--try-recommended` measures the schema changes this module would need to meet the budget at
-1,000,000 projects, ON THE GIVEN FILE (use a throwaway copy): a covering index for the project
-pass, and owner rows carrying plan_id + planned investment for the unit pass. Nothing in the app
-depends on them; the numbers are for the lead's decision.
+`--add-reports` first writes progress reports into the given file (use a throwaway copy) when
+it has none: two quarterly reports for 80 % of the projects, shaped like the tracking helper's
+1.6M-report database, so the schedule tiles (services.schedule.schedule_counts, inside the
+key figures) are measured with real work to do.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sqlite3
 import sys
 import time
@@ -25,23 +27,6 @@ from services import aggregates
 from services.query import ProjectFilter, find_plan
 
 BUDGET_S = 1.0
-
-CUBE_INDEX = (
-    "CREATE INDEX IF NOT EXISTS ix_dash_cube ON project "
-    "(plan_id, section_id, status, start_year, end_year, planned_investment_wan)"
-)
-OWNER_SIDE_TABLE = [
-    "DROP TABLE IF EXISTS dash_owner_bench",
-    "CREATE TABLE dash_owner_bench AS SELECT po.project_id, po.position, po.organization_id,"
-    " po.role, p.plan_id, p.planned_investment_wan FROM project_owner po"
-    " JOIN project p ON p.id = po.project_id",
-    "CREATE INDEX ix_dash_owner_bench ON dash_owner_bench"
-    " (plan_id, organization_id, role, planned_investment_wan)",
-]
-OWNER_SIDE_QUERY = (
-    "SELECT organization_id, role, count(*), sum(planned_investment_wan)"
-    " FROM dash_owner_bench WHERE plan_id = ? GROUP BY organization_id, role"
-)
 
 
 def measure(engine, flt: ProjectFilter, label: str, repeat: int) -> float:
@@ -59,33 +44,46 @@ def measure(engine, flt: ProjectFilter, label: str, repeat: int) -> float:
     return best
 
 
-def try_recommended(path: Path, engine, flt: ProjectFilter, repeat: int) -> None:
-    print("\nrecommended schema (applied to this file):")
+def add_reports(path: Path, share: float = 0.8, seed: int = 7) -> None:
+    """Two quarterly reports (Q1, Q2 2023) for `share` of the projects, when there are none."""
     con = sqlite3.connect(path)
+    if con.execute("SELECT 1 FROM progress_report LIMIT 1").fetchone():
+        con.close()
+        return
     started = time.perf_counter()
-    con.execute(CUBE_INDEX)
-    con.execute("ANALYZE")
-    print(f"  covering index for the project pass built in {time.perf_counter() - started:.1f} s")
-    started = time.perf_counter()
-    for statement in OWNER_SIDE_TABLE:
-        con.execute(statement)
+    rng = random.Random(seed)
+    statuses = ["planned", "in_progress", "in_progress", "done"]
+    rows = []
+    for (pid,) in con.execute("SELECT id FROM project ORDER BY id").fetchall():
+        if rng.random() >= share:
+            continue
+        first = rng.randrange(0, 6000)
+        second = min(10000, first + rng.randrange(0, 4000))
+        status = rng.choice(statuses)
+        rows.append((pid, "2023Q1", "2023-03-31", first, 0, status))
+        rows.append((pid, "2023Q2", "2023-06-30", second, 0, status))
+    con.executemany(
+        "INSERT INTO progress_report (project_id, period, period_end, progress_pct,"
+        " over_plan_confirmed, status) VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
     con.commit()
-    print(f"  owner rows with plan_id + investment built in {time.perf_counter() - started:.1f} s")
-    with session_factory(engine)() as session:
-        started = time.perf_counter()
-        aggregates.project_cube(session, flt)
-        cube = time.perf_counter() - started
-        started = time.perf_counter()
-        aggregates.owner_cube(session, flt)
-        owners = time.perf_counter() - started
-    started = time.perf_counter()
-    con.execute(OWNER_SIDE_QUERY, (flt.plan_id,)).fetchall()
-    side = time.perf_counter() - started
+    con.execute("ANALYZE")
     con.close()
-    print(f"  project pass with the covering index: {cube:.3f} s")
-    print(f"  unit pass today (join to project):    {owners:.3f} s")
-    print(f"  unit pass on denormalized owner rows: {side:.3f} s ({owners / side:.0f}x faster)")
-    measure(engine, flt, "dashboard with the covering index", repeat)
+    print(f"  added {len(rows):,} progress reports in {time.perf_counter() - started:.1f} s")
+
+
+def measure_schedule(engine, flt: ProjectFilter) -> None:
+    from services.schedule import schedule_counts
+
+    with session_factory(engine)() as session:
+        wall = time.perf_counter()
+        counts = schedule_counts(session, flt)
+        wall = time.perf_counter() - wall
+    print(
+        f"  schedule_counts alone: {wall:.3f} s ({counts.reported:,} reported,"
+        f" {counts.behind:,} behind, {counts.overdue:,} overdue)"
+    )
 
 
 def main() -> None:
@@ -95,24 +93,28 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=Path("/tmp/bench1m.sqlite"))
     parser.add_argument("--projects", type=int, default=1_000_000, help="when generating")
     parser.add_argument("--repeat", type=int, default=2)
-    parser.add_argument("--try-recommended", action="store_true")
+    parser.add_argument("--add-reports", action="store_true", help="writes into --db!")
     args = parser.parse_args()
     if not args.db.exists():
         from benchmarks.generate import generate
 
         print(f"generating {args.projects:,} projects → {args.db} …")
         generate(args.db, args.projects)
+    if args.add_reports:
+        add_reports(args.db)
     engine = open_database(args.db)
     with session_factory(engine)() as session:
         plan = find_plan(session, None)
         if plan is None:
             sys.exit(f"no plan in {args.db}")
         flt = ProjectFilter(plan_id=plan.id)
+        sections = list(aggregates.by_section(session, flt))[:3]
     print(f"{args.db}: plan {plan.title!r}")
     measure(engine, flt, "whole plan", args.repeat)
     measure(engine, ProjectFilter(plan_id=plan.id, text="VOCs"), "quick filter 'VOCs'", 1)
-    if args.try_recommended:
-        try_recommended(args.db, engine, flt, args.repeat)
+    three = ProjectFilter(plan_id=plan.id, section_ids=tuple(s.section_id for s in sections))
+    measure(engine, three, "three sections", 1)
+    measure_schedule(engine, flt)
 
 
 if __name__ == "__main__":

@@ -488,6 +488,10 @@ def _schedule(session: Session, flt: ProjectFilter, as_of: date | None) -> Sched
     except ImportError:
         return None
     day = as_of or date.today()
+    # Without any report up to the day nothing is "reported", so the tiles would be hidden
+    # anyway: one index probe instead of a pass over every project (1.2 s at 1,000,000).
+    if _no_reports_until(session, day):
+        return None
     try:
         counts = schedule_counts(session, flt, day)
     except Exception:
@@ -503,6 +507,14 @@ def _schedule(session: Session, flt: ProjectFilter, as_of: date | None) -> Sched
         overdue=counts.overdue,
         completed_investment_wan=_sum_money(counts.completed_investment_wan),
     )
+
+
+def _no_reports_until(session: Session, day: date | None) -> bool:
+    """True when no progress report at all ends on or before `day` (None: none at all)."""
+    query = select(ProgressReport.id)
+    if day is not None:
+        query = query.where(ProgressReport.period_end <= day)
+    return session.scalar(query.limit(1)) is None
 
 
 def by_section(
@@ -815,7 +827,9 @@ def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
             .join(a, a.project_id == g.project_id)
         )
         if flt.plan_id is not None:
-            query = query.where(g.plan_id == flt.plan_id)
+            # On `a` (whose row is read anyway), unindexed ("+ 0"): SQLite then walks the few
+            # 各板块 rows on the covering (organization, project) index. 0.3 s instead of 0.9.
+            query = query.where((a.plan_id + 0) == flt.plan_id)
     else:
         query = (
             select(a.organization_id, func.count(), func.sum(_CENTS))
@@ -824,9 +838,10 @@ def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
             .join(a, a.project_id == Project.id)
             .where(*filter_clauses(flt))
         )
-    return query.where(g.organization_id.in_(groups), a.organization_id.in_(area_ids)).group_by(
-        a.organization_id
-    )
+    # "+ 0" keeps SQLite off the organization index for `a`: starting from the towns' owner
+    # rows (most of the plan) instead of the few 各板块 rows is 2-3x slower at 1M.
+    in_areas = (a.organization_id + 0).in_(area_ids)
+    return query.where(g.organization_id.in_(groups), in_areas).group_by(a.organization_id)
 
 
 # ---------------------------------------------------------------- progress

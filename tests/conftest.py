@@ -38,3 +38,28 @@ def sample_plan(session):
     from services.sample import load_sample
 
     return load_sample(session)
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard_after_gui_tests():
+    """Mime data left on the clipboard is freed after QApplication at exit, which segfaults
+    (exit 139) under the offscreen platform; clearing it after each test avoids that."""
+    yield
+    import sys
+
+    if "PySide6.QtGui" in sys.modules:
+        from PySide6.QtGui import QGuiApplication
+
+        if QGuiApplication.instance() is not None:
+            QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def _isolate_registered_columns():
+    """The main window registers the 序时进度 column globally; keep each test's grid its own."""
+    from services import records
+
+    saved = dict(records._EXTRA_COLUMNS)
+    yield
+    records._EXTRA_COLUMNS.clear()
+    records._EXTRA_COLUMNS.update(saved)
