@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 
 def register(subparsers) -> None:
@@ -12,6 +13,12 @@ def register(subparsers) -> None:
     db_option(parser)
     plan_option(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--as-of",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="judge schedule flags (behind/overdue) at this date (default: today)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -20,7 +27,7 @@ def run(args) -> int:
     from services.summary import plan_summary
 
     with open_session(args) as session:
-        summary = plan_summary(session, resolve_plan(session, args.plan))
+        summary = plan_summary(session, resolve_plan(session, args.plan), as_of=args.as_of)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0

@@ -337,6 +337,28 @@ def schedule_counts(
     plus the few projects with milestones judged in Python."""
     as_of = as_of or date.today()
     rule = rule_for(tolerance, rule)
+    rows = flag_rows(flt, as_of, rule)
+    groups = session.execute(
+        select(
+            rows.c.flag,
+            func.count(),
+            func.sum(case((rows.c.reported, 1), else_=0)),
+            func.sum(rows.c.c),
+        ).group_by(rows.c.flag)
+    )
+    return counts_from_groups(session, flt, as_of, rule, groups)
+
+
+def flag_rows(flt: ProjectFilter, as_of: date, rule: LightRule, *, with_milestones: bool = False):
+    """Subquery, one row per filtered project: pid, flag (the SQL mirror of `judge`: on_track,
+    behind_yellow, behind_red, overdue, done, no_report), reported (has a report up to `as_of`),
+    c (its latest 累计完成投资 in hundredths).
+
+    Projects with milestones are left out, unless `with_milestones`: then they are in with a
+    meaningless flag and `special` true, plus section_id and the report's period_end, for
+    callers that also want the reports (the dashboard's planned-vs-completed shares this one
+    pass; see `counts_from_groups`).
+    """
     report = ProgressReport
     pct = type_coerce(report.progress_pct, Integer)
     completed = type_coerce(report.completed_investment_wan, Integer)
@@ -391,29 +413,49 @@ def schedule_counts(
     has_milestones = (
         select(ProjectMilestone.id).where(ProjectMilestone.project_id == Project.id).exists()
     )
-    rows = (
-        select(Project.id.label("pid"), flag, has_report.label("reported"), completed.label("c"))
+    columns = [Project.id.label("pid"), flag, has_report.label("reported"), completed.label("c")]
+    clauses = filter_clauses(flt)
+    if with_milestones:
+        columns += [
+            Project.section_id.label("section_id"),
+            report.period_end.label("period_end"),
+            has_milestones.label("special"),
+        ]
+    else:
+        clauses.append(~has_milestones)
+    # Walks the filtered projects (the covering ix_project_plan_cube for a plan) with one seek
+    # each for the latest report: the whole-plan pass of the dashboard and the briefing.
+    return (
+        select(*columns)
         .select_from(Project)
         .outerjoin(report, report.id == latest_report_id_for(Project.id, as_of))
-        .where(*filter_clauses(flt), ~has_milestones)
+        .where(*clauses)
         .subquery()
     )
+
+
+def counts_from_groups(
+    session: Session,
+    flt: ProjectFilter,
+    as_of: date,
+    rule: LightRule,
+    groups: Iterable[tuple[str, int, int | None, int | None]],
+) -> ScheduleCounts:
+    """ScheduleCounts from `flag_rows` grouped by flag — (flag, projects, reported, sum of c)
+    over the projects WITHOUT milestones — plus the projects with milestones judged here."""
     tally: dict[str, int] = {}
     reported = 0
     completed_sum = 0
-    for flag_value, n, n_reported, c_sum in session.execute(
-        select(
-            rows.c.flag,
-            func.count(),
-            func.sum(case((rows.c.reported, 1), else_=0)),
-            func.sum(rows.c.c),
-        ).group_by(rows.c.flag)
-    ):
+    for flag_value, n, n_reported, c_sum in groups:
         tally[flag_value] = tally.get(flag_value, 0) + n
         reported += n_reported or 0
         completed_sum += c_sum or 0
-    # The projects with milestones: few, judged one by one with the same rules.
-    special = list(session.scalars(select(Project.id).where(*filter_clauses(flt), has_milestones)))
+    # The projects with milestones: few, judged one by one with the same rules. Found from the
+    # milestone table (small) rather than by probing every filtered project.
+    with_points = select(ProjectMilestone.project_id)
+    special = list(
+        session.scalars(select(Project.id).where(Project.id.in_(with_points), *filter_clauses(flt)))
+    )
     for status_ in schedule_for_ids(session, special, as_of, rule=rule).values():
         key = status_.flag
         if key == "behind":

@@ -470,3 +470,54 @@ def test_owner_copies_after_a_bulk_import(session):
     key = agg.key_figures(session, imported)
     assert sum(b.projects for b in led.bars) == key.projects
     assert sum(b.planned_investment_wan for b in led.bars) == key.planned_investment_wan
+
+
+def test_dashboard_shared_tracking_pass_equals_the_separate_functions(session, sample_plan, flt):
+    from models.tracking import ProjectMilestone
+
+    ids = list(project_ids(session, flt))
+    statuses = [None, ProjectStatus.DONE, ProjectStatus.IN_PROGRESS]
+    for k, pid in enumerate(ids[:40]):
+        for period, end, pct in (
+            ("2023Q1", date(2023, 3, 31), 10),
+            ("2023Q2", date(2023, 6, 30), 40),
+        ):
+            session.add(
+                ProgressReport(
+                    project_id=pid,
+                    period=period,
+                    period_end=end,
+                    progress_pct=D(pct + k) if k % 3 else None,
+                    completed_investment_wan=D(100 * k) if k % 2 else None,
+                    status=statuses[k % 3],
+                )
+            )
+    # Projects with milestones are judged apart by services.schedule; with and without reports.
+    for pid in (ids[1], ids[50]):
+        session.add(ProjectMilestone(project_id=pid, due=date(2023, 6, 30), pct=D(50)))
+    session.commit()
+
+    def separate(as_of):
+        return (
+            agg.key_figures(session, flt, as_of=as_of),
+            agg.planned_vs_completed(session, flt, as_of=as_of),
+        )
+
+    for as_of in (date(2023, 5, 31), date(2023, 8, 31), None):
+        board = agg.dashboard(None, session, flt, agg.DashboardOptions(as_of=as_of))
+        assert agg._tracking_pass(session, flt, as_of) is not None  # the shared pass ran
+        key, progress = separate(as_of)
+        assert board.key.schedule is not None and board.key.schedule.reported in (40, 39)
+        assert (board.key, board.progress) == (key, progress)
+    # A report dated after today parts the two (the chart takes every report): still equal.
+    session.add(
+        ProgressReport(
+            project_id=ids[55], period="2099Q1", period_end=date(2099, 3, 31), progress_pct=D(5)
+        )
+    )
+    session.commit()
+    assert agg._tracking_pass(session, flt, None) is None
+    board = agg.dashboard(None, session, flt)
+    key, progress = separate(None)
+    assert (board.key, board.progress) == (key, progress)
+    assert board.progress.latest_period_end == date(2099, 3, 31)

@@ -53,3 +53,21 @@ def test_db_option_works_before_or_after_the_command(tmp_path):
         summary = json.loads(run("summary", "--db", db, "--json", check=True).stdout)
         assert summary["projects"] == 56
     assert json.loads(run("--db", before, "summary", "--json", check=True).stdout)["projects"] == 56
+
+
+def test_summary_tracking_fields_as_of_a_date(tmp_path):
+    db = str(tmp_path / "cli.sqlite")
+    run("sample", "--db", db, check=True)
+    mid_year = json.loads(
+        run("summary", "--db", db, "--json", "--as-of", "2023-06-30", check=True).stdout
+    )
+    after = json.loads(
+        run("summary", "--db", db, "--json", "--as-of", "2024-01-15", check=True).stdout
+    )
+    assert mid_year["overdue"] == 0
+    # In January 2024 every 2023 project is past its end year and not done; the two
+    # multi-year projects (2022-2024, 2021-2025) are still within their periods.
+    assert after["overdue"] == 54
+    assert after["rectifications"] == {"total": 8, "closed": 0}
+    assert after["indicators"]["total"] == 5
+    assert after["completed_investment_wan"] == "0.00"

@@ -42,16 +42,7 @@ DEFAULT_SECTIONS = [
     "(五)打好生态环境安全保卫战",
     "(六)提升治理能力现代化水平",
 ]
-METADATA = (
-    "title",
-    "region",
-    "year_start",
-    "year_end",
-    "doc_number",
-    "issuer",
-    "issue_date",
-    "notes",
-)
+METADATA = plan_service.PLAN_FIELDS
 
 
 class EditPlanCommand(QUndoCommand):

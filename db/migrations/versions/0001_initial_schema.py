@@ -326,7 +326,8 @@ def upgrade() -> None:
     sa.Column('is_first_lead', sa.Boolean(), nullable=True),
     sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_project_owner_organization_id_organization'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['project_id'], ['project.id'], name=op.f('fk_project_owner_project_id_project'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('project_id', 'position', name=op.f('pk_project_owner'))
+    sa.PrimaryKeyConstraint('project_id', 'position', name=op.f('pk_project_owner')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('project_owner', schema=None) as batch_op:
         batch_op.create_index('ix_project_owner_org', ['organization_id', 'project_id'], unique=False)
