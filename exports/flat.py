@@ -15,6 +15,7 @@ from pathlib import Path
 import xlsxwriter
 from sqlalchemy.orm import Session
 
+from exports.official_xlsx import WORKBOOK_OPTIONS
 from exports.rows import ExportRow, count_projects, iter_rows
 from exports.safety import atomic_output, csv_safe, is_risky
 from services.fields import KIND_LABELS, STATUS_LABELS
@@ -62,15 +63,17 @@ def export_flat_xlsx(
     state: TaskState, session: Session, flt: ProjectFilter, out: Path | str
 ) -> int:
     total = count_projects(session, flt)
-    book = xlsxwriter.Workbook(
-        str(out),
-        {
-            "constant_memory": True,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-        },
-    )
+    with atomic_output(out) as temp:
+        _write_flat(state, session, flt, temp, total)
+        state.check()  # a cancel keeps the previous file: the temporary one is discarded
+    state.progress(total, total, "")
+    return total
+
+
+def _write_flat(
+    state: TaskState, session: Session, flt: ProjectFilter, out: Path, total: int
+) -> None:
+    book = xlsxwriter.Workbook(str(out), WORKBOOK_OPTIONS)
     try:
         sheet = book.add_worksheet("项目")
         head = book.add_format(
@@ -135,5 +138,6 @@ def export_csv(
                 else:
                     cells.append(csv_safe(value))
             writer.writerow(cells)
+        state.check()  # a cancel keeps the previous file: the temporary one is discarded
     state.progress(total, total, "")
     return count

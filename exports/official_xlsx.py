@@ -23,7 +23,7 @@ import xlsxwriter
 from sqlalchemy.orm import Session
 
 from exports.rows import ExportRow, count_projects, iter_rows, rectification_rows
-from exports.safety import is_risky
+from exports.safety import atomic_output, is_risky
 from models import Plan
 from services.query import ProjectFilter
 from services.tasks import TaskState
@@ -42,6 +42,13 @@ WIDTHS = [6, 16, 22, 46, 8, 11, 10, 26]
 RECT_HEADERS = ["序号", "问题类别", "内容描述", "所属镇(街道)"]
 RECT_WIDTHS = [6, 30, 60, 24]
 COLS = len(HEADERS)
+# Never turn text into numbers, formulas or links: what the ledger holds is what is written.
+WORKBOOK_OPTIONS = {
+    "constant_memory": True,
+    "strings_to_numbers": False,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+}
 # Never turn text into numbers, formulas or links: what the ledger holds is what is written.
 WORKBOOK_OPTIONS = {
     "constant_memory": True,
@@ -148,23 +155,16 @@ def export_official(
         raise ValueError(f"no such plan: {plan_id}")
     flt = flt or ProjectFilter(plan_id=plan_id)
     total = count_projects(session, flt)
-    out = Path(out)
-    book = xlsxwriter.Workbook(
-        str(out),
-        {
-            "constant_memory": True,
-            "strings_to_numbers": False,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-        },
-    )
-    try:
-        formats = _Formats(book)
-        _write_projects(state, session, book, formats, plan, flt, total, options)
-        if options.rectifications:
-            _write_rectifications(session, book, formats, plan)
-    finally:
-        book.close()
+    with atomic_output(out) as temp:
+        book = xlsxwriter.Workbook(str(temp), WORKBOOK_OPTIONS)
+        try:
+            formats = _Formats(book)
+            _write_projects(state, session, book, formats, plan, flt, total, options)
+            if options.rectifications:
+                _write_rectifications(session, book, formats, plan)
+        finally:
+            book.close()
+        state.check()  # a cancel keeps the previous file: the temporary one is discarded
     return total
 
 
