@@ -19,11 +19,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
-from benchmarks.generate import generate  # noqa: E402
+from benchmarks.generate import generate
 
 
 def main() -> None:
@@ -68,7 +68,13 @@ def main() -> None:
     grid.grab()
     results.append(("open database → first paint", time.perf_counter() - started, 1.0))
     wait_for_reload(grid)
-    results.append((f"  … all {grid.model.rowCount():,} ids loaded (background)", time.perf_counter() - started, None))
+    results.append(
+        (
+            f"  … all {grid.model.rowCount():,} ids loaded (background)",
+            time.perf_counter() - started,
+            None,
+        )
+    )
 
     def step(label: str, action, target: float | None = None) -> None:
         t0 = time.perf_counter()
@@ -80,7 +86,11 @@ def main() -> None:
         results.append((f"{label} (GUI blocked {blocked * 1000:.0f} ms)", total, target))
 
     step("scroll to the end + paint", grid.view.scrollToBottom, 0.5)
-    step("sort by investment desc", lambda: grid.model.set_sort(Sort("planned_investment_wan", True)), 1.5)
+    step(
+        "sort by investment desc",
+        lambda: grid.model.set_sort(Sort("planned_investment_wan", True)),
+        1.5,
+    )
     step("sort by name", lambda: grid.model.set_sort(Sort("name")), 1.5)
     step("back to table order", lambda: grid.model.set_sort(None), 1.5)
     step(
@@ -89,7 +99,11 @@ def main() -> None:
         1.5,
     )
     results[-1] = (results[-1][0] + f" → {grid.model.rowCount():,} rows", *results[-1][1:])
-    step("quick filter '口袋公园'", lambda: grid.set_filter(ProjectFilter(plan_id=plan_id, text="口袋公园")), 1.5)
+    step(
+        "quick filter '口袋公园'",
+        lambda: grid.set_filter(ProjectFilter(plan_id=plan_id, text="口袋公园")),
+        1.5,
+    )
     step("clear filter", lambda: grid.set_filter(ProjectFilter(plan_id=plan_id)), 1.5)
     step("select all + status-bar sum", lambda: (grid.view.selectAll(), grid.stats()), 1.0)
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import generate  # noqa: E402
-from db import open_database, session_factory  # noqa: E402
-from services import ledger, query  # noqa: E402
-from services.summary import section_totals  # noqa: E402
+from benchmarks.generate import generate
+from db import open_database, session_factory
+from services import ledger, query
+from services.summary import section_totals
 
 WINDOW = 200
 
@@ -45,7 +45,9 @@ def main() -> None:
         print(f"generating {args.projects:,} projects into {args.db} …", flush=True)
         generate(args.db, args.projects)
 
-    rows: list[tuple[str, float, float | None, float | None]] = []  # name, seconds, target, bare sqlite
+    rows: list[
+        tuple[str, float, float | None, float | None]
+    ] = []  # name, seconds, target, bare sqlite
 
     engine, t_open = timed(lambda: open_database(args.db))
     rows.append(("open + migration check", t_open, 1.0, None))
@@ -55,7 +57,11 @@ def main() -> None:
     flt = query.ProjectFilter(plan_id=plan.id)
 
     ids, t_ids = timed(lambda: query.project_ids(session, flt))
-    t_raw = raw(con, "SELECT p.id FROM project p JOIN section s ON s.id=p.section_id WHERE p.plan_id=? ORDER BY s.position, p.position, p.id", plan.id)
+    t_raw = raw(
+        con,
+        "SELECT p.id FROM project p JOIN section s ON s.id=p.section_id WHERE p.plan_id=? ORDER BY s.position, p.position, p.id",
+        plan.id,
+    )
     rows.append((f"id list, table order ({len(ids):,} ids)", t_ids, None, t_raw))
     _, t_first = timed(lambda: query.rows_for_ids(session, ids[:WINDOW]))
     rows.append(("first window (200 rows)", t_first, None, None))
@@ -64,23 +70,38 @@ def main() -> None:
     rows.append(("scroll to end (last 200 rows)", t_end, 0.1, None))
 
     sort = query.Sort("planned_investment_wan", descending=True)
-    sorted_ids, t_sort = timed(lambda: query.project_ids(session, flt, sort))
-    t_raw = raw(con, "SELECT id FROM project WHERE plan_id=? ORDER BY planned_investment_wan IS NULL, planned_investment_wan DESC, id", plan.id)
+    _, t_sort = timed(lambda: query.project_ids(session, flt, sort))
+    t_raw = raw(
+        con,
+        "SELECT id FROM project WHERE plan_id=? ORDER BY planned_investment_wan IS NULL, planned_investment_wan DESC, id",
+        plan.id,
+    )
     rows.append(("sort by investment (desc)", t_sort, 1.5, t_raw))
     _, t_sort_name = timed(lambda: query.project_ids(session, flt, query.Sort("name")))
     rows.append(("sort by name", t_sort_name, 1.5, None))
 
-    owner_id = con.execute("SELECT organization_id FROM project_owner GROUP BY organization_id ORDER BY count(*) LIMIT 1").fetchone()[0]
+    owner_id = con.execute(
+        "SELECT organization_id FROM project_owner GROUP BY organization_id ORDER BY count(*) LIMIT 1"
+    ).fetchone()[0]
     by_owner = query.ProjectFilter(plan_id=plan.id, owner_id=owner_id)
     owner_ids, t_owner = timed(lambda: query.project_ids(session, by_owner))
-    t_raw = raw(con, "SELECT p.id FROM project p WHERE p.plan_id=? AND EXISTS (SELECT 1 FROM project_owner o WHERE o.project_id=p.id AND o.organization_id=?)", plan.id, owner_id)
+    t_raw = raw(
+        con,
+        "SELECT p.id FROM project p WHERE p.plan_id=? AND EXISTS (SELECT 1 FROM project_owner o WHERE o.project_id=p.id AND o.organization_id=?)",
+        plan.id,
+        owner_id,
+    )
     rows.append((f"filter by owner ({len(owner_ids):,} rows)", t_owner, 1.5, t_raw))
     text = query.ProjectFilter(plan_id=plan.id, text="口袋公园")
     text_ids, t_text = timed(lambda: query.project_ids(session, text))
     rows.append((f"quick filter '口袋公园' ({len(text_ids):,} rows)", t_text, 1.5, None))
 
     _, t_sections = timed(lambda: section_totals(session, plan.id))
-    t_raw = raw(con, "SELECT section_id, count(*), sum(planned_investment_wan) FROM project WHERE plan_id=? GROUP BY section_id", plan.id)
+    t_raw = raw(
+        con,
+        "SELECT section_id, count(*), sum(planned_investment_wan) FROM project WHERE plan_id=? GROUP BY section_id",
+        plan.id,
+    )
     rows.append(("section totals", t_sections, 1.0, t_raw))
     _, t_tot = timed(lambda: query.totals(session, by_owner))
     rows.append(("filtered totals (status bar)", t_tot, 1.0, None))
@@ -95,7 +116,9 @@ def main() -> None:
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nGreenLedger ledger benchmark — {len(ids):,} projects, {args.db}")
-    print(f"{'measure':52} {'seconds':>9} {'target':>8} {'÷target':>8} {'sqlite3':>9} {'÷sqlite3':>9}")
+    print(
+        f"{'measure':52} {'seconds':>9} {'target':>8} {'÷target':>8} {'sqlite3':>9} {'÷sqlite3':>9}"
+    )
     for name, seconds, target, bare in rows:
         ratio_t = f"{seconds / target:8.2f}" if target else f"{'':8}"
         bare_s = f"{bare:9.3f}" if bare else f"{'':9}"

@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from db import open_database  # noqa: E402
-from services.sample import sample_data  # noqa: E402
+from db import open_database
+from services.sample import sample_data
 
 SECTION_NAMES = [
     "(一)加快推动绿色低碳发展",
@@ -71,29 +71,34 @@ def generate(out: Path, projects: int, *, sections: int = 30, seed: int = 7) -> 
             cents = None if pid % 97 == 0 else rng.randrange(100, 1_000_000_00)
             owners = rng.sample(range(1, len(units) + 1), rng.randint(1, 4))
             yield (
-                pid,
-                1,
-                (pid - 1) // per_section + 1,
-                (pid - 1) % per_section,
-                str((pid - 1) % per_section + 1),
-                rng.choice(types),
-                f"{src['name']} {pid}",
-                src["content"],
-                rng.randint(1, 400),
-                cents,
-                start,
-                end,
-                statuses[pid % 4],
-                "new",
-                "、".join(units[o - 1] for o in owners),
-                now,
-                now,
-            ), owners
+                (
+                    pid,
+                    1,
+                    (pid - 1) // per_section + 1,
+                    (pid - 1) % per_section,
+                    str((pid - 1) % per_section + 1),
+                    rng.choice(types),
+                    f"{src['name']} {pid}",
+                    src["content"],
+                    rng.randint(1, 400),
+                    cents,
+                    start,
+                    end,
+                    statuses[pid % 4],
+                    "new",
+                    "、".join(units[o - 1] for o in owners),
+                    now,
+                    now,
+                ),
+                owners,
+            )
 
     batch, owner_batch = [], []
     for row, owners in project_rows():
         batch.append(row)
-        owner_batch += [(row[0], i, org, "lead" if i == 0 else "cooperating") for i, org in enumerate(owners)]
+        owner_batch += [
+            (row[0], i, org, "lead" if i == 0 else "cooperating") for i, org in enumerate(owners)
+        ]
         if len(batch) >= 50_000:
             _flush(con, batch, owner_batch)
     _flush(con, batch, owner_batch)
@@ -111,7 +116,8 @@ def _flush(con, batch, owner_batch) -> None:
         batch,
     )
     con.executemany(
-        "INSERT INTO project_owner (project_id, position, organization_id, role) VALUES (?,?,?,?)", owner_batch
+        "INSERT INTO project_owner (project_id, position, organization_id, role) VALUES (?,?,?,?)",
+        owner_batch,
     )
     batch.clear()
     owner_batch.clear()
@@ -134,7 +140,9 @@ def main() -> None:
     started = time.perf_counter()
     generate(args.out, args.projects, sections=args.sections, seed=args.seed)
     size = args.out.stat().st_size / 2**20
-    print(f"generated {args.projects:,} projects in {time.perf_counter() - started:.1f} s → {args.out} ({size:.0f} MB)")
+    print(
+        f"generated {args.projects:,} projects in {time.perf_counter() - started:.1f} s → {args.out} ({size:.0f} MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,9 @@ def test_existing_file_is_backed_up_before_migrating(tmp_path):
         config.attributes["connection"] = connection
         command.upgrade(config, "0001")
         connection.execute(
-            text("INSERT INTO plan (title, year_start, created_at, updated_at) VALUES ('旧方案', 2022, '2022-01-01', '2022-01-01')")
+            text(
+                "INSERT INTO plan (title, year_start, created_at, updated_at) VALUES ('旧方案', 2022, '2022-01-01', '2022-01-01')"
+            )
         )
     if head_revision() == "0001":
         assert upgrade_to_head(engine) is None

@@ -550,7 +550,9 @@ def test_registered_column_shows_read_only(grid):
         unregister_project_column("flag")
 
 
-def test_first_load_of_a_big_table_paints_its_head_then_fills_in(qtbot, ctx, sample_plan, monkeypatch):
+def test_first_load_of_a_big_table_paints_its_head_then_fills_in(
+    qtbot, ctx, sample_plan, monkeypatch
+):
     from widgets.grid.table_model import LazyTableModel
 
     # 56 sample rows stand in for a million: the head is 10 rows, the rest arrive in background.
