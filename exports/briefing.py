@@ -15,7 +15,6 @@ Headless: never import Qt here (the dialog in views/briefing_dialog.py runs this
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from dataclasses import replace
 from datetime import date
@@ -38,6 +37,7 @@ from exports.briefing_doc import Bookmark, BriefingDoc, TableOfContents, TocEntr
 from exports.briefing_fonts import ACCENT, para, register_fonts, styles
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
 from exports.briefing_text import cn_date, summary_paragraphs
+from exports.safety import atomic_output
 from services.parsing import format_money
 from services.query import ProjectFilter, project_ids
 from services.tasks import TaskState
@@ -320,10 +320,7 @@ def build_briefing(
     timings["story"] = time.perf_counter() - t
     plan = data.plan
     subject = "生态文明建设工程项目简报" + ("" if data.whole_plan else f"（{data.scope_label}）")
-    fd, tmp_name = tempfile.mkstemp(prefix=".briefing-", suffix=".pdf", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with atomic_output(out) as tmp:
         doc = BriefingDoc(
             str(tmp),
             orientation=options.orientation,
@@ -337,10 +334,6 @@ def build_briefing(
         t = time.perf_counter()
         doc.build_story(story, [e.key for e in builder.toc])
         timings["layout"] = time.perf_counter() - t
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     timings.update(builder.timings)
     state.progress(builder.rows_total, builder.rows_total, "")
     return BriefingResult(

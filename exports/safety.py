@@ -32,6 +32,11 @@ def csv_unescape(text: str) -> str:
     return text
 
 
+# Read once at import (os.umask can only be read by setting it).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 @contextmanager
 def atomic_output(out: Path | str) -> Iterator[Path]:
     """Write to a temporary file beside `out`, renamed over it only on success.
@@ -45,6 +50,8 @@ def atomic_output(out: Path | str) -> Iterator[Path]:
     temp = Path(name)
     try:
         yield temp
+        # mkstemp makes the file private (0600); a document for colleagues gets the usual mode.
+        os.chmod(temp, 0o666 & ~_UMASK)
         os.replace(temp, out)
     finally:
         temp.unlink(missing_ok=True)

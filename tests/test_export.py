@@ -302,3 +302,18 @@ def test_cancelled_export_keeps_the_previous_file_and_leaves_no_partial(
         export_csv(state, session, ProjectFilter(plan_id=sample_plan.id), out)
     assert out.read_bytes() == b"previous version"
     assert [p.name for p in tmp_path.iterdir() if "keep" in p.name] == ["keep.xlsx"]
+
+
+def test_exported_files_get_the_usual_permissions(session, sample_plan, tmp_path):
+    """Atomic writes go through mkstemp (0600); a document for colleagues must not stay private."""
+    import os
+    import stat
+
+    from exports.official_xlsx import export_official
+    from services.tasks import TaskState
+
+    out = tmp_path / "official.xlsx"
+    export_official(TaskState(), session, sample_plan.id, out)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
