@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.generate import add_database_arguments, ensure_database
 from db import open_database, session_factory
 from services import aggregates
 from services.query import ProjectFilter, find_plan
@@ -90,16 +91,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--db", type=Path, default=Path("/tmp/bench1m.sqlite"))
-    parser.add_argument("--projects", type=int, default=1_000_000, help="when generating")
+    add_database_arguments(parser)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--add-reports", action="store_true", help="writes into --db!")
     args = parser.parse_args()
-    if not args.db.exists():
-        from benchmarks.generate import generate
-
-        print(f"generating {args.projects:,} projects → {args.db} …")
-        generate(args.db, args.projects)
+    ensure_database(args.db, args.projects)
     if args.add_reports:
         add_reports(args.db)
     engine = open_database(args.db)

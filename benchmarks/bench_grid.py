@@ -23,18 +23,14 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.generate import generate
+from benchmarks.generate import add_database_arguments, ensure_database
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, default=Path("benchmarks/data/bench-1m.sqlite"))
-    parser.add_argument("--projects", type=int, default=1_000_000)
+    add_database_arguments(parser)
     args = parser.parse_args()
-    if not args.db.exists():
-        args.db.parent.mkdir(parents=True, exist_ok=True)
-        print(f"generating {args.projects:,} projects into {args.db} …", flush=True)
-        generate(args.db, args.projects)
+    ensure_database(args.db, args.projects)
 
     app = QApplication([])
     results: list[tuple[str, float, float | None]] = []

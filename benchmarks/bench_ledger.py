@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import generate
+from benchmarks.generate import add_database_arguments, ensure_database
 from db import open_database, session_factory
 from services import ledger, query
 from services.summary import section_totals
@@ -37,13 +37,9 @@ def raw(con: sqlite3.Connection, sql: str, *params):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--db", type=Path, default=Path("benchmarks/data/bench-1m.sqlite"))
-    parser.add_argument("--projects", type=int, default=1_000_000)
+    add_database_arguments(parser)
     args = parser.parse_args()
-    if not args.db.exists():
-        args.db.parent.mkdir(parents=True, exist_ok=True)
-        print(f"generating {args.projects:,} projects into {args.db} …", flush=True)
-        generate(args.db, args.projects)
+    ensure_database(args.db, args.projects)
 
     rows: list[
         tuple[str, float, float | None, float | None]

@@ -129,11 +129,29 @@ def _kind(name: str) -> str:
     return guess_kind(name).value
 
 
+DEFAULT_DB = Path("benchmarks/data/bench-1m.sqlite")
+
+
+def add_database_arguments(parser: argparse.ArgumentParser) -> None:
+    """`--db` and `--projects` as every 1M-row benchmark takes them."""
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB)
+    parser.add_argument("--projects", type=int, default=1_000_000, help="when generating")
+
+
+def ensure_database(path: Path, projects: int) -> None:
+    """Generate the benchmark database unless it is already there (it takes minutes)."""
+    if path.exists():
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    print(f"generating {projects:,} projects into {path} …", flush=True)
+    generate(path, projects)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--projects", type=int, default=1_000_000)
     parser.add_argument("--sections", type=int, default=30)
-    parser.add_argument("--out", type=Path, default=Path("benchmarks/data/bench-1m.sqlite"))
+    parser.add_argument("--out", type=Path, default=DEFAULT_DB)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -8,16 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-KINDS = (
-    "sections",
-    "lead_units",
-    "participation",
-    "areas",
-    "years",
-    "status",
-    "planned_vs_completed",
-    "timeline",
-)
+from exports.chart_kinds import KINDS
 
 
 def register(subparsers) -> None:

@@ -31,6 +31,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
+from exports.chart_kinds import KINDS
 from exports.chart_style import (
     AREA_COLOR,
     CONSTRUCTING_COLOR,
@@ -80,16 +81,6 @@ __all__ = [
     "section_colors",
 ]
 
-KINDS = (
-    "sections",
-    "lead_units",
-    "participation",
-    "areas",
-    "years",
-    "status",
-    "planned_vs_completed",
-    "timeline",
-)
 FORMATS = ("png", "svg", "pdf")
 
 

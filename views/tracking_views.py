@@ -243,8 +243,32 @@ class TrackingTab(QWidget):
             QMessageBox.warning(self, title, str(exc))
             return False
 
+    # ---------------------------------------------------------------- indicators
 
-# ---------------------------------------------------------------- indicators
+    def _import_file(self, title: str, path: str | None, work, on_done) -> None:
+        """Ask for a table (unless `path` is given) and run `work(state, plan_id, path)` in a
+        worker with progress and Cancel; located errors are shown, nothing is written."""
+        if self.plan_id is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, title, "", self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv)")
+            )
+        if not path:
+            return
+        plan_id = self.plan_id
+
+        def run(state):
+            with self.ctx.session() as session:
+                return work(state, session, plan_id, path)
+
+        run_task(
+            self,
+            self.tr("Importing…"),
+            run,
+            on_done=lambda result: on_done(result, path),
+            on_error=lambda exc, _tb: show_import_errors(self, exc),
+        )
 
 
 class IndicatorsView(TrackingTab):
@@ -571,37 +595,14 @@ class KeyTasksView(TrackingTab):
     def import_table(self, path: str | None = None) -> None:
         from importers.key_tasks import import_key_tasks
 
-        if self.plan_id is None:
-            return
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Import decomposition table"),
-                "",
-                self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv)"),
-            )
-        if not path:
-            return
-        plan_id = self.plan_id
-
-        def work(state):
-            with self.ctx.session() as session:
-                return import_key_tasks(state, session, plan_id, path)
-
-        def done(result) -> None:
+        def done(result, _path: str) -> None:
             _checked, ids = result
             command = ImportedRowsCommand(self.ctx, self.source, ids, self.tr("Import key tasks"))
             self.ctx.undo_stack.push(command)
             self.ctx.bus.trackingChanged.emit("tasks")
             self.status.setText(self.tr("{count} task(s) imported.").format(count=len(ids)))
 
-        run_task(
-            self,
-            self.tr("Importing…"),
-            work,
-            on_done=done,
-            on_error=lambda exc, _tb: show_import_errors(self, exc),
-        )
+        self._import_file(self.tr("Import decomposition table"), path, import_key_tasks, done)
 
     def export_table(self, path: str | None = None) -> None:
         from exports.key_tasks import export_key_tasks
@@ -902,24 +903,12 @@ class ProgressView(TrackingTab):
     def import_return(self, path: str | None = None) -> None:
         from importers.progress import import_progress
 
-        if self.plan_id is None:
-            return
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                self.tr("Import progress return"),
-                "",
-                self.tr("Tables (*.xlsx *.xlsm *.xls *.ods *.csv)"),
-            )
-        if not path:
-            return
-        plan_id, period = self.plan_id, self.source.period
+        period = self.source.period
 
-        def work(state):
-            with self.ctx.session() as session:
-                return import_progress(state, session, plan_id, path, period)
+        def work(state, session, plan_id, path):
+            return import_progress(state, session, plan_id, path, period)
 
-        def done(result) -> None:
+        def done(result, path: str) -> None:
             checked, change = result
             command = ReportsImportCommand(
                 self.ctx,
@@ -936,13 +925,7 @@ class ProgressView(TrackingTab):
                 )
             )
 
-        run_task(
-            self,
-            self.tr("Importing…"),
-            work,
-            on_done=done,
-            on_error=lambda exc, _tb: show_import_errors(self, exc),
-        )
+        self._import_file(self.tr("Import progress return"), path, work, done)
 
 
 class ReportsImportCommand(QUndoCommand):

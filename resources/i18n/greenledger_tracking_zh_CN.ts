@@ -197,32 +197,32 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="408"/>
+        <location filename="../../views/tracking_views.py" line="434"/>
         <source>Close issues (销号)</source>
         <translation>问题销号</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="410"/>
+        <location filename="../../views/tracking_views.py" line="436"/>
         <source>{count} issue(s) will be closed.</source>
         <translation>将对 {count} 个问题销号。</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="414"/>
+        <location filename="../../views/tracking_views.py" line="440"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="416"/>
+        <location filename="../../views/tracking_views.py" line="442"/>
         <source>Evidence: inspection, photos, documents…</source>
         <translation>整改佐证：现场核查、照片、文件……</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="417"/>
+        <location filename="../../views/tracking_views.py" line="443"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="428"/>
+        <location filename="../../views/tracking_views.py" line="454"/>
         <source>Closing needs an evidence note.</source>
         <translation>销号需要填写整改佐证。</translation>
     </message>
@@ -230,63 +230,63 @@
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="254"/>
+        <location filename="../../views/tracking_views.py" line="282"/>
         <source>Period of the actual values: 2023 (year end), 2023Q2, 2023-05</source>
         <translation>实际值所属期间：2023（年度）、2023Q2（季度）、2023-05（月度）</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="258"/>
+        <location filename="../../views/tracking_views.py" line="286"/>
         <source>Actual values for</source>
         <translation>实际值期间</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="260"/>
+        <location filename="../../views/tracking_views.py" line="288"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="261"/>
-        <location filename="../../views/tracking_views.py" line="269"/>
+        <location filename="../../views/tracking_views.py" line="289"/>
+        <location filename="../../views/tracking_views.py" line="297"/>
         <source>Met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="261"/>
+        <location filename="../../views/tracking_views.py" line="289"/>
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="264"/>
+        <location filename="../../views/tracking_views.py" line="292"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="265"/>
+        <location filename="../../views/tracking_views.py" line="293"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="266"/>
+        <location filename="../../views/tracking_views.py" line="294"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="267"/>
+        <location filename="../../views/tracking_views.py" line="295"/>
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="268"/>
+        <location filename="../../views/tracking_views.py" line="296"/>
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="270"/>
+        <location filename="../../views/tracking_views.py" line="298"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="321"/>
+        <location filename="../../views/tracking_views.py" line="347"/>
         <source>{met} of {total} indicators met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
@@ -294,132 +294,122 @@
 <context>
     <name>KeyTasksView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="472"/>
+        <location filename="../../views/tracking_views.py" line="498"/>
         <source>New task</source>
         <translation>新任务</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="475"/>
+        <location filename="../../views/tracking_views.py" line="501"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="476"/>
+        <location filename="../../views/tracking_views.py" line="502"/>
         <source>Work area</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="477"/>
+        <location filename="../../views/tracking_views.py" line="503"/>
         <source>Task</source>
         <translation>工作任务</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="478"/>
+        <location filename="../../views/tracking_views.py" line="504"/>
         <source>Lead unit</source>
         <translation>牵头单位</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="479"/>
+        <location filename="../../views/tracking_views.py" line="505"/>
         <source>Cooperating units</source>
         <translation>配合单位</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="480"/>
+        <location filename="../../views/tracking_views.py" line="506"/>
         <source>Linked projects</source>
         <translation>关联项目</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="483"/>
+        <location filename="../../views/tracking_views.py" line="509"/>
         <source>Import table…</source>
         <translation>导入分解表…</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="484"/>
+        <location filename="../../views/tracking_views.py" line="510"/>
         <source>Export table…</source>
         <translation>导出分解表…</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="489"/>
+        <location filename="../../views/tracking_views.py" line="515"/>
         <source>Projects implementing the task</source>
         <translation>落实该任务的工程项目</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="493"/>
+        <location filename="../../views/tracking_views.py" line="519"/>
         <source>Find a project to link…</source>
         <translation>查找要关联的项目…</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="498"/>
+        <location filename="../../views/tracking_views.py" line="524"/>
         <source>Link</source>
         <translation>关联</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="500"/>
+        <location filename="../../views/tracking_views.py" line="526"/>
         <source>Unlink</source>
         <translation>取消关联</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="552"/>
+        <location filename="../../views/tracking_views.py" line="578"/>
         <source>Link projects to task</source>
         <translation>关联项目到任务</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="563"/>
+        <location filename="../../views/tracking_views.py" line="589"/>
         <source>Unlink projects from task</source>
         <translation>取消任务的项目关联</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="577"/>
+        <location filename="../../views/tracking_views.py" line="605"/>
         <source>Import decomposition table</source>
         <translation>导入责任分解表</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="579"/>
-        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../views/tracking_views.py" line="591"/>
+        <location filename="../../views/tracking_views.py" line="600"/>
         <source>Import key tasks</source>
         <translation>导入重点任务</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="594"/>
+        <location filename="../../views/tracking_views.py" line="603"/>
         <source>{count} task(s) imported.</source>
         <translation>已导入 {count} 项任务。</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="598"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../views/tracking_views.py" line="612"/>
+        <location filename="../../views/tracking_views.py" line="615"/>
         <source>Export decomposition table</source>
         <translation>导出责任分解表</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="613"/>
+        <location filename="../../views/tracking_views.py" line="616"/>
         <source>decomposition.xlsx</source>
         <translation>工作任务责任分解表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="614"/>
+        <location filename="../../views/tracking_views.py" line="617"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="619"/>
+        <location filename="../../views/tracking_views.py" line="622"/>
         <source>Responsibility decomposition table</source>
         <translation>工作任务责任分解表</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="627"/>
+        <location filename="../../views/tracking_views.py" line="630"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="629"/>
+        <location filename="../../views/tracking_views.py" line="632"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -546,275 +536,265 @@
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="703"/>
+        <location filename="../../views/tracking_views.py" line="706"/>
         <source>Reporting period: 2023Q2 (quarter) or 2023-05 (month)</source>
         <translation>填报期：2023Q2（季度）或 2023-05（月度）</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="708"/>
+        <location filename="../../views/tracking_views.py" line="711"/>
         <source>Behind &gt; 10 points</source>
         <translation>慢于序时 10 个百分点</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="709"/>
+        <location filename="../../views/tracking_views.py" line="712"/>
         <source>Yinchuan rule</source>
         <translation>银川规则</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="710"/>
+        <location filename="../../views/tracking_views.py" line="713"/>
         <source>Sanya rule</source>
         <translation>三亚规则</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="711"/>
+        <location filename="../../views/tracking_views.py" line="714"/>
         <source>Tianjin rule</source>
         <translation>天津规则</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="715"/>
+        <location filename="../../views/tracking_views.py" line="718"/>
         <source>Traffic-light thresholds (红黄绿灯)</source>
         <translation>红黄绿灯阈值</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="719"/>
+        <location filename="../../views/tracking_views.py" line="722"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="721"/>
+        <location filename="../../views/tracking_views.py" line="724"/>
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="727"/>
+        <location filename="../../views/tracking_views.py" line="730"/>
         <source>Import return…</source>
         <translation>导入进度表…</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="734"/>
+        <location filename="../../views/tracking_views.py" line="737"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="735"/>
+        <location filename="../../views/tracking_views.py" line="738"/>
         <source>Project name</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="736"/>
+        <location filename="../../views/tracking_views.py" line="739"/>
         <source>Responsible units</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="737"/>
+        <location filename="../../views/tracking_views.py" line="740"/>
         <source>Planned (10k yuan)</source>
         <translation>计划投资(万元)</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="738"/>
+        <location filename="../../views/tracking_views.py" line="741"/>
         <source>Construction period</source>
         <translation>建设期限</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="739"/>
+        <location filename="../../views/tracking_views.py" line="742"/>
         <source>Completed before</source>
         <translation>上期累计完成</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="740"/>
+        <location filename="../../views/tracking_views.py" line="743"/>
         <source>Completed (10k yuan, cumulative)</source>
         <translation>累计完成投资(万元)</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="741"/>
+        <location filename="../../views/tracking_views.py" line="744"/>
         <source>Progress %</source>
         <translation>完成比例(%)</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="742"/>
+        <location filename="../../views/tracking_views.py" line="745"/>
         <source>Status</source>
         <translation>项目状态</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="743"/>
+        <location filename="../../views/tracking_views.py" line="746"/>
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="744"/>
+        <location filename="../../views/tracking_views.py" line="747"/>
         <source>Problems</source>
         <translation>存在问题</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="745"/>
+        <location filename="../../views/tracking_views.py" line="748"/>
         <source>Next steps</source>
         <translation>下步计划</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="746"/>
+        <location filename="../../views/tracking_views.py" line="749"/>
         <source>Reporter</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="747"/>
+        <location filename="../../views/tracking_views.py" line="750"/>
         <source>Reported on</source>
         <translation>填报日期</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="748"/>
+        <location filename="../../views/tracking_views.py" line="751"/>
         <source>Over plan confirmed</source>
         <translation>超计划已确认</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="749"/>
+        <location filename="../../views/tracking_views.py" line="752"/>
         <source>Milestones</source>
         <translation>进度节点</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="750"/>
+        <location filename="../../views/tracking_views.py" line="753"/>
         <source>Schedule</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="756"/>
+        <location filename="../../views/tracking_views.py" line="759"/>
         <source>Planned</source>
         <translation>未开工</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="757"/>
+        <location filename="../../views/tracking_views.py" line="760"/>
         <source>In progress</source>
         <translation>在建</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="758"/>
+        <location filename="../../views/tracking_views.py" line="761"/>
         <source>Done</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="759"/>
+        <location filename="../../views/tracking_views.py" line="762"/>
         <source>Suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="768"/>
+        <location filename="../../views/tracking_views.py" line="774"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="861"/>
+        <location filename="../../views/tracking_views.py" line="892"/>
         <source>{reported}/{projects} reported · {behind} behind · {overdue} overdue · {completed} (10k yuan) completed</source>
         <translation>已填报 {reported}/{projects} · 滞后 {behind} 个 · 逾期 {overdue} 个 · 累计完成 {completed} 万元</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="880"/>
+        <location filename="../../views/tracking_views.py" line="928"/>
         <source>Import progress return</source>
         <translation>导入进度填报表</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="882"/>
-        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
-        <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../views/tracking_views.py" line="899"/>
+        <location filename="../../views/tracking_views.py" line="918"/>
         <source>Import progress return {name}</source>
         <translation>导入进度填报表 {name}</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="904"/>
+        <location filename="../../views/tracking_views.py" line="923"/>
         <source>{count} project(s) updated for {period}.</source>
         <translation>已更新 {period} 的 {count} 个项目。</translation>
-    </message>
-    <message>
-        <location filename="../../views/tracking_views.py" line="911"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
     <name>RectificationsView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="332"/>
+        <location filename="../../views/tracking_views.py" line="358"/>
         <source>New issue</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="335"/>
+        <location filename="../../views/tracking_views.py" line="361"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="336"/>
+        <location filename="../../views/tracking_views.py" line="362"/>
         <source>Category</source>
         <translation>问题类别</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="337"/>
+        <location filename="../../views/tracking_views.py" line="363"/>
         <source>Description</source>
         <translation>内容描述</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="338"/>
+        <location filename="../../views/tracking_views.py" line="364"/>
         <source>Towns / streets</source>
         <translation>所属镇(街道)</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="339"/>
+        <location filename="../../views/tracking_views.py" line="365"/>
         <source>Deadline</source>
         <translation>整改时限</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="340"/>
+        <location filename="../../views/tracking_views.py" line="366"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="341"/>
+        <location filename="../../views/tracking_views.py" line="367"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="342"/>
+        <location filename="../../views/tracking_views.py" line="368"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="348"/>
+        <location filename="../../views/tracking_views.py" line="374"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="349"/>
+        <location filename="../../views/tracking_views.py" line="375"/>
         <source>In progress</source>
         <translation>在建</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="350"/>
+        <location filename="../../views/tracking_views.py" line="376"/>
         <source>Closed</source>
         <translation>已销号</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="353"/>
+        <location filename="../../views/tracking_views.py" line="379"/>
         <source>Close selected (销号)…</source>
         <translation>选中问题销号…</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="361"/>
+        <location filename="../../views/tracking_views.py" line="387"/>
         <source>Select the issues to close first.</source>
         <translation>请先选中要销号的问题。</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="375"/>
+        <location filename="../../views/tracking_views.py" line="401"/>
         <source>Close {count} issue(s)</source>
         <translation>销号 {count} 个问题</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="377"/>
+        <location filename="../../views/tracking_views.py" line="403"/>
         <source>Close refused</source>
         <translation>无法销号</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="387"/>
+        <location filename="../../views/tracking_views.py" line="413"/>
         <source>{closed} of {total} closed · {in_progress} in progress · {overdue} overdue</source>
         <translation>共 {total} 个，已销号 {closed} · 整改中 {in_progress} · 逾期 {overdue}</translation>
     </message>
@@ -910,55 +890,65 @@
 <context>
     <name>TrackingTab</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="181"/>
+        <location filename="../../views/tracking_views.py" line="182"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="255"/>
+        <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
+        <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../views/tracking_views.py" line="267"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
     <name>TrackingViews</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="89"/>
+        <location filename="../../views/tracking_views.py" line="90"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="90"/>
+        <location filename="../../views/tracking_views.py" line="91"/>
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="91"/>
+        <location filename="../../views/tracking_views.py" line="92"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="92"/>
+        <location filename="../../views/tracking_views.py" line="93"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="93"/>
+        <location filename="../../views/tracking_views.py" line="94"/>
         <source>No report</source>
         <translation>未填报</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="130"/>
+        <location filename="../../views/tracking_views.py" line="131"/>
         <source>Schedule</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="656"/>
+        <location filename="../../views/tracking_views.py" line="659"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="667"/>
+        <location filename="../../views/tracking_views.py" line="670"/>
         <source>Warning: {reason}</source>
         <translation>警告：{reason}</translation>
     </message>
     <message>
-        <location filename="../../views/tracking_views.py" line="676"/>
+        <location filename="../../views/tracking_views.py" line="679"/>
         <source>Nothing was written. Fix these cells and import again.</source>
         <translation>未写入任何数据。请修正这些单元格后重新导入。</translation>
     </message>
