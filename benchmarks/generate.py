@@ -96,8 +96,10 @@ def generate(out: Path, projects: int, *, sections: int = 30, seed: int = 7) -> 
     batch, owner_batch = [], []
     for row, owners in project_rows():
         batch.append(row)
+        # The owner copies (plan, investment, first lead) given directly, as the importer does.
         owner_batch += [
-            (row[0], i, org, "lead" if i == 0 else "cooperating") for i, org in enumerate(owners)
+            (row[0], i, org, "lead" if i == 0 else "cooperating", 1, row[9], i == 0)
+            for i, org in enumerate(owners)
         ]
         if len(batch) >= 50_000:
             _flush(con, batch, owner_batch)
@@ -116,7 +118,8 @@ def _flush(con, batch, owner_batch) -> None:
         batch,
     )
     con.executemany(
-        "INSERT INTO project_owner (project_id, position, organization_id, role) VALUES (?,?,?,?)",
+        "INSERT INTO project_owner (project_id, position, organization_id, role,"
+        " plan_id, planned_investment_wan, is_first_lead) VALUES (?,?,?,?,?,?,?)",
         owner_batch,
     )
     batch.clear()

@@ -10,6 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from services.errors import LedgerError
 
@@ -57,11 +59,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_session(args):
-    """Open (and migrate) the database named by --db; returns a Session."""
+@contextmanager
+def open_session(args) -> Iterator:
+    """A Session on the database named by --db (opened and migrated), closed on exit.
+
+    The engine is disposed too: closing SQLite's last connection folds the WAL into the
+    database file, so once a command returns the file alone holds everything it wrote.
+    """
     from db import open_database, session_factory
 
-    return session_factory(open_database(getattr(args, "db", None)))()
+    engine = open_database(getattr(args, "db", None))
+    try:
+        with session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
 
 
 def resolve_plan(session, name: str | None):

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from db.bulk import indexes_deferred, worth_deferring
 from importers.issues import WARNING, ImportIssue
 from importers.projects import (
     PROJECT_SCHEMA,
@@ -50,11 +51,14 @@ from services.errors import LedgerError
 from services.ledger import atomic, current_user, delete_projects, set_fields
 from services.organizations import OrganizationResolver
 from services.parsing import Period, normalize_text
-from services.tasks import TaskState
+from services.tasks import TaskState, gc_paused
 
 ZERO = Decimal("0.00")
 BATCH = 5000
 _ROLE_TEXT = {role: role.value for role in OwnerRole}  # Enum.value is slow in a 300k-row loop
+_LEAD = OwnerRole.LEAD
+_STATUS_TEXT = {s: s.value for s in ProjectStatus} | {None: ProjectStatus.PLANNED.value}
+_KIND_TEXT = {k: k.value for k in ConstructionKind} | {None: ConstructionKind.NEW.value}
 
 
 class ImportFailed(LedgerError):
@@ -156,7 +160,11 @@ def analyze(
     overrides: dict[str, dict[int, str | None]] | None = None,
 ) -> ImportPreview:
     """Read and check a file completely. Unreadable files come back as located errors."""
-    path = Path(path)
+    with gc_paused():
+        return _analyze(state, Path(path), limits, overrides)
+
+
+def _analyze(state: TaskState, path: Path, limits: ImportLimits, overrides) -> ImportPreview:
     preview = ImportPreview(path)
     state.progress(0, 3, "读取文件 (reading)")
     try:
@@ -182,7 +190,7 @@ def analyze(
 
 
 def _analyze_sheet(grid: SheetGrid, preview: ImportPreview, overrides) -> None:
-    if not any(any(c.strip() for c in row) for row in grid.rows):
+    if not any(any(row) for row in grid.rows):
         preview.skipped_sheets.append((grid.name, "空白工作表 (empty sheet)"))
         return
     blocks = find_tables(grid, [PROJECT_SCHEMA, RECTIFICATION_SCHEMA], overrides)
@@ -234,7 +242,7 @@ def write_new_plan(
     if session.scalar(select(Plan.id).where(Plan.title == title)):
         raise LedgerError(f"已有同名方案 (a plan with this title exists): {title}")
     total = len(preview.projects) + len(preview.rectifications)
-    with atomic(session):
+    with gc_paused(), atomic(session):
         resolver = OrganizationResolver(session)
         plan = Plan(
             title=title, year_start=preview.year, year_end=preview.year, notes=preview.title
@@ -254,30 +262,11 @@ def write_new_plan(
             + [n for r in preview.rectifications for n in r.towns],
         )
         org_names = {org.id: org.name for org in resolver._by_key.values()}
-        next_id = (session.scalar(select(func.max(Project.id))) or 0) + 1
-        positions: dict[str, int] = defaultdict(int)
-        stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME text
         connection = session.connection()
-        for start in range(0, len(preview.projects), BATCH):
-            state.progress(start, total, "写入项目 (writing projects)")
-            rows, owners = [], []
-            for p in preview.projects[start : start + BATCH]:
-                position = positions[p.section]
-                positions[p.section] += 1
-                specs = _dedupe_owners(p.owners, org_ids)
-                text = "、".join(org_names[org_ids[n]] for n, _ in specs)
-                rows.append(
-                    _project_row(next_id, plan.id, section_ids[p.section], position, p, text, stamp)
-                )
-                owners.extend(
-                    (next_id, i, org_ids[n], _ROLE_TEXT[r]) for i, (n, r) in enumerate(specs)
-                )
-                next_id += 1
-            # Plain executemany: 100k rows through the ORM's per-row parameter processing
-            # cost more than reading the workbook; types are converted in _project_row.
-            connection.exec_driver_sql(_PROJECT_INSERT, rows)
-            if owners:
-                connection.exec_driver_sql(_OWNER_INSERT, owners)
+        defer = worth_deferring(connection, "project", len(preview.projects))
+        with indexes_deferred(connection, ("project", "project_owner"), enabled=defer):
+            _insert_projects(state, connection, preview, plan.id, section_ids, org_ids, org_names)
+        state.progress(len(preview.projects), total, "写入问题清单 (writing rectifications)")
         _write_rectifications(session, plan.id, preview.rectifications, org_ids)
         session.add(
             AuditEntry(
@@ -301,6 +290,48 @@ def write_new_plan(
         planned_investment_wan=preview.total_wan,
         organizations_created=[o.name for o in resolver.created],
     )
+
+
+def _insert_projects(state, connection, preview, plan_id, section_ids, org_ids, org_names) -> None:
+    """All projects and owner rows, BATCH rows per executemany; cancel stops between batches.
+
+    Plain executemany: 100k rows through the ORM's per-row parameter processing cost more
+    than reading the workbook. (Building the next batch on a helper thread while SQLite
+    stores this one was measured: no gain, binding the parameters holds the GIL.)
+    """
+    next_id = (connection.exec_driver_sql("SELECT max(id) FROM project").scalar() or 0) + 1
+    batches = _row_batches(preview.projects, next_id, plan_id, section_ids, org_ids, org_names)
+    total = len(preview.projects) + len(preview.rectifications)
+    done = 0
+    for rows, owners in batches:
+        state.progress(done, total, "写入项目 (writing projects)")
+        connection.exec_driver_sql(_PROJECT_INSERT, rows)
+        if owners:
+            connection.exec_driver_sql(_OWNER_INSERT, owners)
+        done += len(rows)
+
+
+def _row_batches(projects: list[ParsedProject], next_id, plan_id, section_ids, org_ids, org_names):
+    """(project rows, owner rows) per BATCH projects, as the INSERTs below take them."""
+    positions: dict[str, int] = defaultdict(int)
+    stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME text
+    for start in range(0, len(projects), BATCH):
+        rows, owners = [], []
+        for p in projects[start : start + BATCH]:
+            position = positions[p.section]
+            positions[p.section] += 1
+            specs = _dedupe_owners(p.owners, org_ids)
+            text = "、".join(org_names[org_ids[n]] for n, _ in specs)
+            row = _project_row(next_id, plan_id, section_ids[p.section], position, p, text, stamp)
+            rows.append(row)
+            cents = row[9]
+            first_lead = next((i for i, (_n, r) in enumerate(specs) if r is _LEAD), -1)
+            owners.extend(
+                (next_id, i, org_ids[n], _ROLE_TEXT[r], plan_id, cents, i == first_lead)
+                for i, (n, r) in enumerate(specs)
+            )
+            next_id += 1
+        yield rows, owners
 
 
 def _dedupe_owners(owners, org_ids: dict[str, int]) -> list[tuple[str, OwnerRole]]:
@@ -348,8 +379,11 @@ _PROJECT_INSERT = (
     f"INSERT INTO project ({', '.join(_PROJECT_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(_PROJECT_COLUMNS))})"
 )
+# All owner rows of a project at once, with the copies the insert trigger would otherwise
+# look up (migration 0003): plan, investment and the first-lead mark.
 _OWNER_INSERT = (
-    "INSERT INTO project_owner (project_id, position, organization_id, role) VALUES (?, ?, ?, ?)"
+    "INSERT INTO project_owner (project_id, position, organization_id, role,"
+    " plan_id, planned_investment_wan, is_first_lead) VALUES (?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -376,8 +410,8 @@ def _project_row(
         None if amount is None else money_to_cents(amount),  # models.base.Money's storage
         p.start_year,
         p.end_year,
-        (p.status or ProjectStatus.PLANNED).value,
-        (p.construction_kind or ConstructionKind.NEW).value,
+        _STATUS_TEXT[p.status],
+        _KIND_TEXT[p.construction_kind],
         p.remarks,
         owners,
         stamp,

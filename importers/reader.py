@@ -24,7 +24,7 @@ Merge = tuple[int, int, int, int]  # first_row, first_col, last_row, last_col (0
 
 @dataclass
 class SheetGrid:
-    """One sheet: rows of cell text (ragged rows padded by readers of the grid) and merges."""
+    """One sheet: rows of trimmed cell text (ragged rows padded by its readers) and merges."""
 
     name: str
     rows: list[list[str]]
@@ -102,7 +102,8 @@ def read_workbook(path: Path) -> list[SheetGrid]:
                         )
                     ]
                 ) from None
-            rows = [[v if v.__class__ is str else cell_text(v) for v in row] for row in raw]
+            # Trimmed once here: everything downstream compares trimmed text.
+            rows = [[v.strip() if v.__class__ is str else cell_text(v) for v in row] for row in raw]
             found = [(a[0], a[1], b[0], b[1]) for a, b in merges] or ods.get(name, [])
             sheets.append(SheetGrid(name, rows, found))
     return sheets
@@ -192,7 +193,7 @@ def read_csv(path: Path) -> SheetGrid:
         delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
         rows = [
-            [csv_unescape(cell) for cell in row]
+            [csv_unescape(cell).strip() for cell in row]
             for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         ]
     except csv.Error as exc:

@@ -20,10 +20,12 @@ into typed values. Headless and side-effect free: never touch the database here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 
 from importers.issues import WARNING, ImportIssue, column_letter
 from importers.reader import SheetGrid
@@ -257,6 +259,9 @@ def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict
             block.unit_label, block.unit_scale = unit, UNIT_SCALES[unit]
     header_unit_fixed = any(header_unit(headers[k]) for k in money_keys)
     items = list(mapping.items())
+    keys = [k for k, _ in items]
+    pick = itemgetter(*(c for _, c in items))  # row → the mapped cells, in `keys` order
+    single = len(items) == 1  # itemgetter of one column returns the cell, not a tuple
     seq_col = mapping.get("seq_label", 0)
     group, carry = schema.group_key, schema.group_carry
     previous: TableRecord | None = None
@@ -264,65 +269,66 @@ def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict
     key_col = mapping[schema.record_key]
     header_keys = _header_keys(header, mapping, schema)
     for index in range(header_index + 1, len(rows)):
-        row = rows[index]
+        row = rows[index]  # cells are trimmed by the reader
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
         if index in fills:
-            row = row + [""] * (width - len(row)) if len(row) < width else list(row)
+            row = list(row)
             for col, value in fills[index]:
-                if not row[col].strip():
+                if not row[col]:
                     row[col] = value
-        filled = [(c, t) for c, v in enumerate(row) if v and (t := v.strip())]
-        if not filled:
+        texts = [v for v in row if v]
+        if not texts:
             continue
-        first = filled[0][1]
+        first = texts[0]
         folded = unicodedata.normalize("NFKC", first).replace(" ", "")
         if _looks_like_header(row, key_col, header_keys, schema):
             previous = None  # a repeated header: continuation never crosses it
             continue
         unit = _UNIT_LINE.match(folded)
-        if unit and len(filled) <= 2:
+        if unit and len(texts) <= 2:
             if not header_unit_fixed:
                 block.unit_label, block.unit_scale = unit.group(1), UNIT_SCALES[unit.group(1)]
             continue
         # Totals and notes have at most two words (the rest numbers); stop counting at three.
         wordy = 0
-        for _, v in filled:
+        for v in texts:
             if not _NUMBER.match(v):
                 wordy += 1
                 if wordy > 2:
                     break
-        total = _total_kind(filled[:3])
+        total = _total_kind(texts[:3])
         if total and wordy > 2:
             # Many words: a total only if it has no project name of its own.
-            name = row[key_col].strip() if key_col < len(row) else ""
-            if name and not _total_kind([(key_col, name)]):
+            name = row[key_col]
+            if name and not _total_kind([name]):
                 total = None
         if total:
-            label = next(v for _, v in filled[:3] if total in v.replace(" ", ""))
+            label = next(v for v in texts[:3] if total in v.replace(" ", ""))
             block.totals.append(
                 TotalLine(
                     row=index + 1,
                     kind=total,
                     label=label,
                     section=block.sections[-1] if total == "小计" and block.sections else None,
-                    values={k: (row[c].strip() if c < len(row) else "") for k, c in items},
+                    values={k: row[c] for k, c in items},
                 )
             )
             continue
-        if (_NOTE.match(folded) and wordy <= 2) or (in_notes and len(filled) == 1):
-            block.notes.append(" ".join(v for _, v in filled))
+        if (_NOTE.match(folded) and wordy <= 2) or (in_notes and len(texts) == 1):
+            block.notes.append(" ".join(texts))
             in_notes = True
             continue
-        distinct = {v for _, v in filled}
-        if (across.get(index, 0) >= 3 and len(distinct) == 1) or (
-            len(filled) == 1
+        if (across.get(index, 0) >= 3 and len(set(texts)) == 1) or (
+            len(texts) == 1
             and not _NUMBER.match(first)
-            and (filled[0][0] == seq_col or filled[0][0] == 0 or _SECTION.match(folded))
-            and (schema.record_key not in mapping or filled[0][0] != mapping[schema.record_key])
+            and ((col := row.index(first)) == seq_col or col == 0 or _SECTION.match(folded))
+            and (schema.record_key not in mapping or col != mapping[schema.record_key])
         ):
             block.sections.append(first)
             previous = None
             continue
-        values = {k: (row[c].strip() if c < len(row) else "") for k, c in items}
+        values = dict(zip(keys, (pick(row),) if single else pick(row), strict=True))
         record = TableRecord(index + 1, block.sections[-1] if block.sections else None, values)
         if fills.get(index):
             fill_set = {c for c, _ in fills[index]}
@@ -364,28 +370,35 @@ def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict
     return block
 
 
-def _header_keys(header: list[str], mapping: dict, schema: TableSchema) -> set[str]:
+_DECORATED = re.compile(r"[(（\[【*＊]")  # what normalize_header takes away besides spaces
+
+
+@functools.lru_cache(maxsize=32)
+def _longest(known: frozenset[str]) -> int:
+    return max(map(len, known))
+
+
+def _header_keys(header: list[str], mapping: dict, schema: TableSchema) -> frozenset[str]:
     col = mapping[schema.record_key]
     known = {normalize_header(s) for s in schema.spec(schema.record_key).synonyms}
     known.add(normalize_header(header[col] if col < len(header) else ""))
-    return known
+    return frozenset(known)
 
 
-def _looks_like_header(row: list[str], col: int, known: set[str], schema) -> bool:
+def _looks_like_header(row: list[str], col: int, known: frozenset[str], schema) -> bool:
     """A repeated header row; the cheap record-key test keeps data rows off the full match."""
-    cell = row[col] if col < len(row) else ""
-    if not cell or len(cell) > 40:  # a real name cell: no header text is this long
+    cell = row[col]
+    # A real name cell is longer than any header text (plus a unit, spaces and asterisks).
+    if not cell or len(cell) > _longest(known) + 12:
         return False
     quick = "".join(cell.split())
-    if quick not in known and not (
-        any(ch in quick for ch in "(（[【*＊") and normalize_header(cell) in known
-    ):
+    if quick not in known and not (_DECORATED.search(quick) and normalize_header(cell) in known):
         return False
     return _is_header(match_header(row, schema), schema)
 
 
-def _total_kind(cells: list[tuple[int, str]]) -> str | None:
-    for _, value in cells:
+def _total_kind(cells: list[str]) -> str | None:
+    for value in cells:
         if "计" not in value:
             continue
         text = unicodedata.normalize("NFKC", value).replace(" ", "")

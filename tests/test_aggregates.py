@@ -521,3 +521,36 @@ def test_dashboard_shared_tracking_pass_equals_the_separate_functions(session, s
     key, progress = separate(None)
     assert (board.key, board.progress) == (key, progress)
     assert board.progress.latest_period_end == date(2099, 3, 31)
+
+
+def test_excel_import_writes_the_owner_copies_itself(tmp_path, session):
+    """The bulk importer bypasses the insert trigger (migration 0003); its copies must match."""
+    import openpyxl
+
+    from importers.plan_import import import_file
+    from services.tasks import TaskState
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["序号", "项目名称", "建设内容", "计划投资(万元)", "牵头单位", "配合单位", "责任单位"],
+        [1, "无牵头", "c", 10.5, "", "区发改局、区住建局", "新闸街道"],
+        [2, "两个牵头", "c", 20, "区发改局、区住建局", "新闸街道", ""],
+        [3, "只有建设主体", "c", None, "", "", "北港街道"],
+        [4, "一个牵头", "c", 7.25, "区住建局", "", "北港街道"],
+    ):
+        sheet.append(row)
+    book.save(tmp_path / "roles.xlsx")
+    report = import_file(TaskState(), session, tmp_path / "roles.xlsx", "roles")
+    ids = list(
+        session.scalars(
+            select(Project.id).where(Project.plan_id == report.plan_id).order_by(Project.position)
+        )
+    )
+    assert [_first_leads(session, pid) for pid in ids] == [[], [0], [], [0]]
+    assert _copies(session, ids[0]) == {(report.plan_id, D("10.50"))}
+    assert _copies(session, ids[2]) == {(report.plan_id, None)}
+    assert _wrong_copies(session) == 0
+    # Later edits still go through the trigger and keep the marks right.
+    ledger.set_fields(session, {ids[0]: {"owners": [("区住建局", OwnerRole.LEAD)]}})
+    assert _first_leads(session, ids[0]) == [0] and _wrong_copies(session) == 0

@@ -1,5 +1,6 @@
 """Opening databases: pragmas, migrations on open, backups before migrating an existing file."""
 
+import pytest
 from alembic import command
 from sqlalchemy import text
 
@@ -53,3 +54,51 @@ def test_migrations_match_the_models(engine):
 
     with engine.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), models.Base.metadata) == []
+
+
+# ---------------------------------------------------------------- bulk loads
+
+
+def _integrity(session) -> str:
+    return session.execute(text("PRAGMA integrity_check")).scalar()
+
+
+def test_a_big_first_import_rebuilds_every_index(session, monkeypatch):
+    """A load into an empty table builds its indexes afterwards: the same indexes, consistent."""
+    from db import bulk
+    from importers.plan_import import analyze, write_new_plan
+    from services.sample import sample_workbook_path
+    from services.tasks import TaskState
+
+    connection = session.connection()
+    before = {t: bulk.index_names(connection, t) for t in ("project", "project_owner")}
+    session.rollback()
+    monkeypatch.setattr(bulk, "MIN_ROWS", 10)  # the sample's 56 projects count as "big"
+    assert bulk.worth_deferring(session.connection(), "project", 56)
+    session.rollback()
+    report = write_new_plan(TaskState(), session, analyze(TaskState(), sample_workbook_path()))
+    connection = session.connection()
+    assert {t: bulk.index_names(connection, t) for t in before} == before
+    assert len(before["project"]) >= 9 and _integrity(session) == "ok"
+    # The table now holds more than a second load of the same size: no deferral then.
+    assert not bulk.worth_deferring(connection, "project", report.projects)
+
+
+def test_a_failed_load_keeps_the_indexes(session):
+    from db import bulk
+
+    connection = session.connection()
+    before = bulk.index_names(connection, "project")
+    with pytest.raises(RuntimeError):  # DDL outside a transaction would autocommit
+        with bulk.indexes_deferred(connection, ("project",)):
+            pass
+    assert bulk.index_names(connection, "project") == before
+    connection.exec_driver_sql("UPDATE plan SET title = title")  # opens the write transaction
+    try:
+        with bulk.indexes_deferred(connection, ("project",)):
+            assert bulk.index_names(connection, "project") == []
+            connection.exec_driver_sql("INSERT INTO project (id) VALUES (1)")  # NOT NULLs fail
+    except Exception:
+        session.rollback()
+    assert bulk.index_names(session.connection(), "project") == before
+    assert _integrity(session) == "ok"

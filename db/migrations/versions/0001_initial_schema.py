@@ -18,7 +18,8 @@ depends_on = None
 
 # project_owner.plan_id / planned_investment_wan / is_first_lead are denormalized copies for the
 # 1,000,000-project dashboard (see models.project.ProjectOwner). These triggers are their only
-# writers, so every writer of project / project_owner (ORM, bulk executemany, undo restores,
+# writers (but see 0003: a bulk writer of whole new projects may supply them), so every writer of
+# project / project_owner (ORM, bulk executemany, undo restores,
 # the benchmark generator) keeps them right without knowing. A later migration that recreates
 # either table (batch mode copies) loses them and must run these statements again.
 
