@@ -90,6 +90,60 @@ def iter_rows(
         yield from rows
 
 
+# What exports.official_xlsx prints, in this order, one plain tuple per project.
+OFFICIAL_COLUMNS = (
+    Project.section_id,
+    Section.name,
+    Project.seq_label,
+    Project.project_type,
+    Project.name,
+    Project.content,
+    Project.quantity,
+    Project.planned_investment_wan,  # raw integer hundredths of 万元 (the column's storage)
+    Project.start_year,
+    Project.end_year,
+    Project.owners_text,
+)
+
+
+def official_batches(
+    session: Session, flt: ProjectFilter, size: int = CHUNK
+) -> Iterator[list[tuple]]:
+    """Projects admitted by `flt` in table order as plain tuples of OFFICIAL_COLUMNS, in batches.
+
+    Read on the DB-API cursor: no Row objects and no Decimal per money cell (about half the
+    time of `iter_rows` at 100k projects). Money comes back as the stored integer hundredths
+    (None = not set), so sums stay exact integers. Bind values go to sqlite3 unprocessed; the
+    filter's values are ints, strs and StrEnums, which it binds as they are.
+    """
+    clauses = filter_clauses(flt)
+    if flt.plan_id is not None:
+        # Redundant (a project's plan_id is its section's) but it lets SQLite walk the plan's
+        # sections by position and each section's projects along ix_project_section_order:
+        # already in table order, no temporary B-tree sort of every wide row.
+        clauses.append(Section.plan_id == flt.plan_id)
+    query = (
+        select(*OFFICIAL_COLUMNS)
+        .join(Section, Section.id == Project.section_id)
+        .where(*clauses)
+        .order_by(Section.position, Project.position, Project.id)
+    )
+    if session.autoflush:
+        session.flush()  # as session.execute would: pending edits are part of what is read
+    compiled = query.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.construct_params()
+    positional = tuple(params[name] for name in compiled.positiontup or ())
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), positional)
+        while batch := cursor.fetchmany(size):
+            yield batch
+    finally:
+        cursor.close()
+
+
 def _fill_roles(session: Session, rows: list[ExportRow]) -> None:
     by_id = {r.id: r for r in rows}
     ids = list(by_id)

@@ -15,7 +15,7 @@ from db import open_database, session_factory
 from exports.flat import FLAT_HEADERS, export_csv, export_flat_xlsx
 from exports.official_xlsx import HEADERS, OfficialOptions, export_official
 from importers.plan_import import analyze, import_file, write_new_plan
-from models import OwnerRole, Project, Section
+from models import OwnerRole, Project, ProjectStatus, Section
 from services.ledger import insert_projects, set_fields
 from services.parsing import Period
 from services.plans import add_section, create_plan
@@ -317,3 +317,44 @@ def test_exported_files_get_the_usual_permissions(session, sample_plan, tmp_path
     umask = os.umask(0o022)
     os.umask(umask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"text": "口袋公园"},
+        {"status": ProjectStatus.PLANNED},
+        {"year": 2023},
+        {"section_ids": (2, 4)},
+    ],
+)
+def test_official_batches_match_the_orm_rows(session, sample_plan, extra):
+    """The raw-cursor rows of the official export: same projects, order and values, cents exact."""
+    from exports.rows import iter_rows, official_batches
+
+    flt = ProjectFilter(plan_id=sample_plan.id, **extra)
+    expected = [
+        (
+            r.section_id,
+            r.section,
+            r.seq_label,
+            r.project_type,
+            r.name,
+            r.content,
+            r.quantity,
+            None if r.planned_investment_wan is None else int(r.planned_investment_wan * 100),
+            r.start_year,
+            r.end_year,
+            r.owners_text,
+        )
+        for r in iter_rows(session, flt)
+    ]
+    got = [row for batch in official_batches(session, flt, size=7) for row in batch]
+    assert got == expected and expected
+    # Without a plan in the filter (an explicit selection) the order is still table order.
+    ids = tuple(reversed([pid for (pid,) in session.execute(select(Project.id).limit(9))]))
+    by_ids = [row for batch in official_batches(session, ProjectFilter(ids=ids)) for row in batch]
+    assert [row[4] for row in by_ids] == [
+        r.name for r in iter_rows(session, ProjectFilter(plan_id=sample_plan.id, ids=ids))
+    ]
