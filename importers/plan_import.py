@@ -38,9 +38,11 @@ from importers.table import TableBlock, find_tables
 from models import (
     AuditEntry,
     ConstructionKind,
+    Organization,
     OwnerRole,
     Plan,
     Project,
+    ProjectOwner,
     ProjectStatus,
     Rectification,
     RectificationTown,
@@ -48,7 +50,7 @@ from models import (
 )
 from models.base import money_to_cents, utcnow
 from services.errors import LedgerError
-from services.ledger import atomic, current_user, delete_projects, set_fields
+from services.ledger import atomic, current_user, delete_projects, next_position, set_fields
 from services.organizations import OrganizationResolver
 from services.parsing import Period, normalize_text
 from services.tasks import TaskState, gc_paused
@@ -262,10 +264,9 @@ def write_new_plan(
             + [n for r in preview.rectifications for n in r.towns],
         )
         org_names = {org.id: org.name for org in resolver._by_key.values()}
-        connection = session.connection()
-        defer = worth_deferring(connection, "project", len(preview.projects))
-        with indexes_deferred(connection, ("project", "project_owner"), enabled=defer):
-            _insert_projects(state, connection, preview, plan.id, section_ids, org_ids, org_names)
+        _insert_projects(
+            state, session.connection(), preview.projects, plan.id, section_ids, org_ids, org_names
+        )
         state.progress(len(preview.projects), total, "写入问题清单 (writing rectifications)")
         _write_rectifications(session, plan.id, preview.rectifications, org_ids)
         session.add(
@@ -292,28 +293,43 @@ def write_new_plan(
     )
 
 
-def _insert_projects(state, connection, preview, plan_id, section_ids, org_ids, org_names) -> None:
+def _insert_projects(
+    state, connection, projects, plan_id, section_ids, org_ids, org_names, positions=None
+) -> None:
     """All projects and owner rows, BATCH rows per executemany; cancel stops between batches.
 
     Plain executemany: 100k rows through the ORM's per-row parameter processing cost more
     than reading the workbook. (Building the next batch on a helper thread while SQLite
-    stores this one was measured: no gain, binding the parameters holds the GIL.)
+    stores this one was measured: no gain, binding the parameters holds the GIL.) A load
+    bigger than the table builds the indexes afterwards (db.bulk).
     """
-    next_id = (connection.exec_driver_sql("SELECT max(id) FROM project").scalar() or 0) + 1
-    batches = _row_batches(preview.projects, next_id, plan_id, section_ids, org_ids, org_names)
-    total = len(preview.projects) + len(preview.rectifications)
+    next_id = _next_project_id(connection)
+    batches = _row_batches(
+        projects, next_id, plan_id, section_ids, org_ids, org_names, positions or {}
+    )
     done = 0
-    for rows, owners in batches:
-        state.progress(done, total, "写入项目 (writing projects)")
-        connection.exec_driver_sql(_PROJECT_INSERT, rows)
-        if owners:
-            connection.exec_driver_sql(_OWNER_INSERT, owners)
-        done += len(rows)
+    defer = worth_deferring(connection, "project", len(projects))
+    with indexes_deferred(connection, ("project", "project_owner"), enabled=defer):
+        for rows, owners in batches:
+            state.progress(done, len(projects), "写入项目 (writing projects)")
+            connection.exec_driver_sql(_PROJECT_INSERT, rows)
+            if owners:
+                connection.exec_driver_sql(_OWNER_INSERT, owners)
+            done += len(rows)
 
 
-def _row_batches(projects: list[ParsedProject], next_id, plan_id, section_ids, org_ids, org_names):
-    """(project rows, owner rows) per BATCH projects, as the INSERTs below take them."""
-    positions: dict[str, int] = defaultdict(int)
+def _next_project_id(connection) -> int:
+    return (connection.exec_driver_sql("SELECT max(id) FROM project").scalar() or 0) + 1
+
+
+def _row_batches(
+    projects: list[ParsedProject], next_id, plan_id, section_ids, org_ids, org_names, first
+):
+    """(project rows, owner rows) per BATCH projects, as the INSERTs below take them.
+
+    Positions continue from `first` (section name → next free position; 0 if absent).
+    """
+    positions: dict[str, int] = defaultdict(int, first)
     stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME text
     for start in range(0, len(projects), BATCH):
         rows, owners = [], []
@@ -508,65 +524,133 @@ def _section_key(name: str) -> str:
     return "".join(normalize_text(name).split())
 
 
-def diff_plan(session: Session, preview: ImportPreview, plan_id: int) -> PlanDiff:
-    """What importing `preview` into an existing plan would add and change (nothing written)."""
-    require_ok(preview)
-    diff = PlanDiff(plan_id, rectifications_skipped=len(preview.rectifications))
-    sections = {
-        _section_key(s.name): s
-        for s in session.scalars(select(Section).where(Section.plan_id == plan_id))
-    }
-    resolver = OrganizationResolver(session)
-    existing: dict[tuple, deque[Project]] = defaultdict(deque)
+@dataclass(slots=True)
+class _Stored:
+    """An existing project as the diff compares it (plain values, no ORM object per row)."""
+
+    id: int
+    section: str
+    name: str
+    content: str | None
+    seq_label: str | None
+    project_type: str | None
+    quantity: int | None
+    planned_investment_wan: Decimal | None
+    start_year: int | None
+    end_year: int | None
+    status: ProjectStatus
+    construction_kind: ConstructionKind
+    remarks: str | None
+    owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
+
+
+_STORED_COLUMNS = (
+    Project.id,
+    Section.name,
+    Project.name,
+    Project.content,
+    Project.seq_label,
+    Project.project_type,
+    Project.quantity,
+    Project.planned_investment_wan,
+    Project.start_year,
+    Project.end_year,
+    Project.status,
+    Project.construction_kind,
+    Project.remarks,
+)
+
+
+def _stored_projects(session: Session, plan_id: int) -> list[_Stored]:
+    """The plan's projects in table order, their owners from one more query (not one per row)."""
     query = (
-        select(Project, Section.name)
+        select(*_STORED_COLUMNS)
         .join(Section, Section.id == Project.section_id)
         .where(Project.plan_id == plan_id)
         .order_by(Section.position, Project.position)
     )
-    all_projects = []
-    for project, section_name in session.execute(query):
-        existing[normalized_key(section_name, project.name, project.content)].append(project)
-        all_projects.append((project, section_name))
-    present = {k for b in preview.blocks if b.schema is PROJECT_SCHEMA for k in b.columns}
-    fields = [f for f in COMPARED if any(c in present for c in _FIELD_COLUMNS[f])]
-    matched: set[int] = set()
-    for parsed in preview.projects:
-        if _section_key(parsed.section) not in sections and parsed.section not in diff.new_sections:
-            diff.new_sections.append(parsed.section)
-        queue = existing.get(normalized_key(parsed.section, parsed.name, parsed.content))
-        if not queue:
-            diff.new.append(parsed)
-            continue
-        project = queue.popleft()
-        matched.add(project.id)
-        changes = {}
-        for key in fields:
-            old, new = _old_new(project, parsed, key, resolver)
-            if old != new:
-                changes[key] = (old, new)
-        if changes:
-            diff.changed.append(
-                ChangedProject(project.id, project.name, parsed.section, changes, parsed)
-            )
-        else:
-            diff.unchanged += 1
-    diff.missing = [(p.id, s, p.name) for p, s in all_projects if p.id not in matched]
+    stored = [_Stored(*row) for row in session.execute(query)]
+    by_id = {p.id: p for p in stored}
+    owners = (
+        select(ProjectOwner.project_id, Organization.name, ProjectOwner.role)
+        .join(Organization, Organization.id == ProjectOwner.organization_id)
+        .where(ProjectOwner.plan_id == plan_id)
+        .order_by(ProjectOwner.project_id, ProjectOwner.position)
+    )
+    for project_id, name, role in session.execute(owners):
+        by_id[project_id].owners.append((name, role))
+    return stored
+
+
+def diff_plan(
+    session: Session, preview: ImportPreview, plan_id: int, state: TaskState | None = None
+) -> PlanDiff:
+    """What importing `preview` into an existing plan would add and change (nothing written)."""
+    require_ok(preview)
+    state = state or TaskState()
+    diff = PlanDiff(plan_id, rectifications_skipped=len(preview.rectifications))
+    with gc_paused():
+        state.progress(0, len(preview.projects), "读取方案 (reading the plan)")
+        sections = {
+            _section_key(name)
+            for name in session.scalars(select(Section.name).where(Section.plan_id == plan_id))
+        }
+        all_projects = _stored_projects(session, plan_id)
+        existing: dict[tuple, deque[_Stored]] = defaultdict(deque)
+        for project in all_projects:
+            existing[normalized_key(project.section, project.name, project.content)].append(project)
+        present = {k for b in preview.blocks if b.schema is PROJECT_SCHEMA for k in b.columns}
+        fields = [f for f in COMPARED if any(c in present for c in _FIELD_COLUMNS[f])]
+        owner_names = _OwnerNames(OrganizationResolver(session))
+        matched: set[int] = set()
+        for index, parsed in enumerate(preview.projects):
+            if index % 5000 == 0:
+                state.progress(index, len(preview.projects), "比对项目 (comparing projects)")
+            section_key = _section_key(parsed.section)
+            if section_key not in sections and parsed.section not in diff.new_sections:
+                diff.new_sections.append(parsed.section)
+            queue = existing.get(normalized_key(parsed.section, parsed.name, parsed.content))
+            if not queue:
+                diff.new.append(parsed)
+                continue
+            project = queue.popleft()
+            matched.add(project.id)
+            changes = {}
+            for key in fields:
+                old, new = _old_new(project, parsed, key, owner_names)
+                if old != new:
+                    changes[key] = (old, new)
+            if changes:
+                diff.changed.append(
+                    ChangedProject(project.id, project.name, parsed.section, changes, parsed)
+                )
+            else:
+                diff.unchanged += 1
+        diff.missing = [(p.id, p.section, p.name) for p in all_projects if p.id not in matched]
     return diff
 
 
-def _old_new(project: Project, parsed: ParsedProject, key: str, resolver) -> tuple[object, object]:
+class _OwnerNames:
+    """A file's unit name → the stored organization's name (or the cleaned name if new), cached."""
+
+    def __init__(self, resolver: OrganizationResolver) -> None:
+        self.resolver, self.cache = resolver, {}
+
+    def __call__(self, name: str) -> str:
+        found = self.cache.get(name)
+        if found is None:
+            org = self.resolver.find(name)
+            found = self.cache[name] = org.name if org else normalize_text(name)
+        return found
+
+
+def _old_new(project: _Stored, parsed: ParsedProject, key: str, owner_names) -> tuple:
     if key == "period":
         return Period(project.start_year, project.end_year), Period(
             parsed.start_year, parsed.end_year
         )
     if key == "owners":
-        old = [(o.organization.name, o.role) for o in project.owners]
-        new = []
-        for name, role in parsed.owners:
-            org = resolver.find(name)
-            new.append((org.name if org else normalize_text(name), role))
-        return old, new
+        return project.owners, [(owner_names(name), role) for name, role in parsed.owners]
     new = getattr(parsed, key)
     if key in ("status", "construction_kind") and new is None:
         return getattr(project, key), getattr(project, key)
@@ -588,15 +672,15 @@ def apply_diff(
     *,
     accept_new: set[int] | None = None,
     accept_changed: set[int] | None = None,
+    state: TaskState | None = None,
 ) -> MergeResult:
     """Write the accepted part of a diff (default: all). Indexes refer to diff.new / project ids.
 
     Field changes go through services.ledger.set_fields (one transaction, audited); new rows
-    are inserted in one more. If the second step fails the first is reverted from its inverse,
-    so the plan is never left half-merged.
+    and new sections are bulk-inserted in one more. If the second step fails the first is
+    reverted from its inverse, so the plan is never left half-merged.
     """
-    from services.ledger import insert_projects
-
+    state = state or TaskState()
     new_rows = [p for i, p in enumerate(diff.new) if accept_new is None or i in accept_new]
     changes = {
         c.project_id: {k: new for k, (_old, new) in c.changes.items()}
@@ -604,55 +688,62 @@ def apply_diff(
         if accept_changed is None or c.project_id in accept_changed
     }
     changeset = set_fields(session, changes) if changes else None
-    inserted: list[int] = []
-    created_sections: list[int] = []
     try:
-        sections = {
-            _section_key(s.name): s.id
-            for s in session.scalars(select(Section).where(Section.plan_id == diff.plan_id))
-        }
-        by_section: dict[str, list[ParsedProject]] = defaultdict(list)
-        for parsed in new_rows:
-            by_section[parsed.section].append(parsed)
-        for name, rows in by_section.items():
-            section_id = sections.get(_section_key(name))
-            if section_id is None:
-                from services.plans import add_section
-
-                section_id = add_section(session, diff.plan_id, name).id
-                created_sections.append(section_id)
-                sections[_section_key(name)] = section_id
-            inserted += insert_projects(session, section_id, None, [_values(p) for p in rows])
-    except Exception:
-        if inserted:
-            delete_projects(session, inserted)
-        for section_id in created_sections:
-            from services.plans import delete_section
-
-            delete_section(session, section_id)
+        inserted, created_sections = _insert_new_rows(state, session, diff.plan_id, new_rows)
+    except BaseException:
         if changeset:
             set_fields(session, changeset.inverse)
         raise
     return MergeResult(changeset, inserted, created_sections)
 
 
-def _values(p: ParsedProject) -> dict[str, object]:
-    values: dict[str, object] = {
-        "seq_label": p.seq_label,
-        "project_type": p.project_type,
-        "name": p.name,
-        "content": p.content,
-        "quantity": p.quantity,
-        "planned_investment_wan": p.planned_investment_wan,
-        "period": Period(p.start_year, p.end_year),
-        "owners": list(p.owners),
-        "remarks": p.remarks,
-    }
-    if p.status is not None:
-        values["status"] = p.status
-    if p.construction_kind is not None:
-        values["construction_kind"] = p.construction_kind
-    return values
+def _insert_new_rows(
+    state: TaskState, session: Session, plan_id: int, rows: list[ParsedProject]
+) -> tuple[list[int], list[int]]:
+    """New projects at the end of their sections (new sections at the end of the plan)."""
+    if not rows:
+        return [], []
+    created: list[int] = []
+    with gc_paused(), atomic(session):
+        sections = {
+            _section_key(s.name): s
+            for s in session.scalars(select(Section).where(Section.plan_id == plan_id))
+        }
+        section_ids: dict[str, int] = {}
+        positions: dict[str, int] = {}
+        last = max((s.position for s in sections.values()), default=-1)
+        for name in dict.fromkeys(p.section for p in rows):
+            section = sections.get(_section_key(name))
+            if section is None:
+                last += 1
+                section = Section(plan_id=plan_id, name=name.strip(), position=last)
+                session.add(section)
+                session.flush()
+                sections[_section_key(name)] = section
+                created.append(section.id)
+            section_ids[name] = section.id
+            positions[name] = next_position(session, section.id)
+        resolver = OrganizationResolver(session)
+        org_ids = _resolve_orgs(session, resolver, [n for p in rows for n, _ in p.owners])
+        org_names = {org.id: org.name for org in resolver._by_key.values()}
+        connection = session.connection()
+        first_id = _next_project_id(connection)
+        _insert_projects(
+            state, connection, rows, plan_id, section_ids, org_ids, org_names, positions
+        )
+        session.add(
+            AuditEntry(
+                user=current_user(),
+                action="import",
+                entity="plan",
+                entity_id=plan_id,
+                field=None,
+                old_value=None,
+                new_value=f"merged {len(rows)} new projects",
+            )
+        )
+        state.check()  # a cancel up to here rolls the new rows back
+    return list(range(first_id, first_id + len(rows))), created
 
 
 def undo_merge(session: Session, result: MergeResult) -> None:

@@ -617,3 +617,56 @@ def test_total_row_with_many_numbers_is_not_a_project(tmp_path):
     assert [p.name for p in preview.projects] == ["甲", "乙"]
     assert preview.ok and preview.warnings == []
     assert [t.kind for t in preview.blocks[0].totals] == ["合计"]
+
+
+def test_merge_appends_new_rows_and_sections_in_bulk_and_cancel_reverts(tmp_path, session):
+    report = import_file(TaskState(), session, sample_workbook_path())
+    first_section = session.scalars(
+        select(Section).where(Section.plan_id == report.plan_id).order_by(Section.position)
+    ).first()
+    rows = [
+        HEADER,
+        [1, "T", "续报项目", "c1", 1, 5, "2023", "区发改局、北港街道"],
+        ["(七)新增的分区"],
+        [1, "T", "新分区项目", "c2", 2, 7.5, "2023-2024", "全新单位"],
+    ]
+    # The first project row belongs to the plan's first section, named as in the plan.
+    rows.insert(1, [first_section.name])
+    path = build_workbook(tmp_path / "more.xlsx", {"S": rows})
+    preview = analyze(TaskState(), path)
+    assert preview.ok, preview.errors
+    diff = diff_plan(session, preview, report.plan_id)
+    assert [p.name for p in diff.new] == ["续报项目", "新分区项目"]
+    assert diff.new_sections == ["(七)新增的分区"]
+
+    # Cancelled while writing: neither rows nor the new section nor the new unit remain.
+    state = TaskState()
+    state.cancel()
+    before = counts(session)
+    with pytest.raises(Cancelled):
+        apply_diff(session, diff, state=state)
+    assert counts(session) == before
+
+    result = apply_diff(session, diff)
+    session.expire_all()
+    appended = session.get(Project, result.inserted_ids[0])
+    last_position = session.scalar(
+        select(func.max(Project.position)).where(Project.section_id == first_section.id)
+    )
+    assert (appended.section_id, appended.position) == (first_section.id, last_position)
+    assert [(o.organization.name, o.role) for o in appended.owners] == [
+        ("区发改局", OwnerRole.LEAD),
+        ("北港街道", OwnerRole.COOPERATING),
+    ]
+    [new_section_id] = result.new_section_ids
+    new_section = session.get(Section, new_section_id)
+    assert new_section.name == "(七)新增的分区" and new_section.position == 6
+    other = session.get(Project, result.inserted_ids[1])
+    assert (other.section_id, other.position, other.period_label) == (
+        new_section_id,
+        0,
+        "2023-2024",
+    )
+    assert other.owners[0].is_first_lead and other.owners[0].plan_id == report.plan_id
+    undo_merge(session, result)
+    assert counts(session)[:3] == before[:3]
