@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import threading
+
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
@@ -71,13 +74,12 @@ def test_errors_are_listed_sortable_and_block_the_import(qtbot, ctx, tmp_path):
     dialog = _open(qtbot, ctx, build_workbook(tmp_path / "bad.xlsx", {"S": rows}))
     model = dialog.issue_model
     assert model.rowCount() == 3
-    assert [model.item(r, 3).text() for r in range(3)] == ["E", "F", "G"]
-    assert [model.item(r, 2).text() for r in range(3)] == ["2", "2", "3"]
+    assert [model.index(r, 3).data() for r in range(3)] == ["E", "F", "G"]
+    assert [model.index(r, 2).data() for r in range(3)] == ["2", "2", "3"]
     assert not dialog.import_button.isEnabled()
     assert dialog.tabs.currentIndex() == 2
     dialog.issue_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-    proxy = dialog.issue_view.model()
-    assert proxy.index(0, 2).data() == "3"
+    assert model.index(0, 2).data() == "3"
     assert _count(ctx, Project) == 0
 
 
@@ -114,11 +116,11 @@ def test_merge_into_existing_plan_is_one_undo_step(qtbot, ctx, tmp_path, session
     dialog = ImportDialog(None, ctx)
     qtbot.addWidget(dialog)
     dialog.target.setCurrentIndex(dialog.target.findData(sample_plan.id))
-    with qtbot.waitSignal(dialog.analyzed, timeout=20000):
+    with qtbot.waitSignals([dialog.analyzed, dialog.diff_ready], timeout=20000):
         dialog.set_path(path)
     assert dialog.diff is not None and len(dialog.diff.changed) == 1
     assert "Merge: 0 new, 1 changed, 55 unchanged" in dialog.summary.text()
-    assert dialog.changes_table.rowCount() == 1
+    assert dialog.change_model.rowCount() == 1
     dialog.import_button.click()
 
     def amount():
@@ -135,6 +137,193 @@ def test_merge_into_existing_plan_is_one_undo_step(qtbot, ctx, tmp_path, session
     assert amount() == "700.00"
     ctx.undo_stack.redo()
     assert amount() == "750.00"
+
+
+def test_every_bad_row_is_listed_sorted_by_row_both_ways_and_exported(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    n = 3000
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("S")
+    sheet.append(HEADER)
+    for i in range(n):
+        sheet.append([i + 1, "T", f"项目{i}", "内容", 1, -(i + 1), "2023", "甲局"])
+    path = tmp_path / "all_bad.xlsx"
+    book.save(path)
+    dialog = _open(qtbot, ctx, path)
+    model = dialog.issue_model
+    assert len(dialog.preview.issues) == n and model.rowCount() == n
+    assert dialog.tabs.tabText(2) == f"Problems ({n})"
+    assert not dialog.import_button.isEnabled()
+
+    def shown_rows():
+        return [int(model.index(r, 2).data()) for r in range(model.rowCount())]
+
+    assert shown_rows() == list(range(2, n + 2))  # errors first, in file order
+    dialog.issue_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    assert shown_rows() == list(range(n + 1, 1, -1))
+    dialog.issue_view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert shown_rows() == list(range(2, n + 2))  # numerically: 10 after 9, not after 1
+    dialog.issue_view.sortByColumn(5, Qt.SortOrder.AscendingOrder)  # values, numerically too
+    assert [model.index(r, 5).data() for r in (0, 1, n - 1)] == [str(-n), str(1 - n), "-1"]
+
+    out = tmp_path / "problems.csv"
+    monkeypatch.setattr(
+        "views.import_dialog.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "")
+    )
+    dialog.export_issues()
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        lines = list(csv.reader(f))
+    assert len(lines) == n + 1
+    assert sorted(int(line[2]) for line in lines[1:]) == list(range(2, n + 2))
+    assert {line[0] for line in lines[1:]} == {"错误"}
+
+
+def _returned_sheet(tmp_path):
+    """The sample with two amounts changed (rows 5 and 6) and two projects added at the end."""
+    book = openpyxl.load_workbook(sample_workbook_path())
+    sheet = book.worksheets[0]
+    sheet["F5"] = 750
+    sheet["F6"] = 200
+    sheet.append([4, "类型", "新增项目一", "新内容一", 1, 10, "2023", "区住建局"])
+    sheet.append([5, "类型", "新增项目二", "新内容二", 1, 20, "2023", "区住建局"])
+    path = tmp_path / "returned.xlsx"
+    book.save(path)
+    return path
+
+
+def _merge_dialog(qtbot, ctx, plan_id):
+    from views.import_dialog import ImportDialog
+
+    dialog = ImportDialog(None, ctx)
+    qtbot.addWidget(dialog)
+    dialog.target.setCurrentIndex(dialog.target.findData(plan_id))
+    return dialog
+
+
+def _amount(ctx, name) -> str:
+    with ctx.session() as s:
+        return str(s.scalar(select(Project.planned_investment_wan).where(Project.name == name)))
+
+
+def test_merge_preview_from_the_worker_is_checkable_row_by_row_and_all_at_once(
+    qtbot, ctx, tmp_path, sample_plan
+):
+    dialog = _merge_dialog(qtbot, ctx, sample_plan.id)
+    with qtbot.waitSignals([dialog.analyzed, dialog.diff_ready], timeout=20000):
+        dialog.set_path(_returned_sheet(tmp_path))
+    model = dialog.change_model
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "New",
+        "New",
+        "Changed",
+        "Changed",
+    ]
+    assert model.index(0, 2).data() == "新增项目一"
+    assert model.index(2, 3).data().endswith("700.00 → 750.00")
+    assert all(
+        model.index(r, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+        and model.flags(model.index(r, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+        for r in range(4)
+    )
+    assert dialog.tabs.tabText(3) == "Changes (4)"
+    assert dialog.import_button.isEnabled()
+    changed_ids = {c.project_id for c in dialog.diff.changed}
+    assert dialog._accepted_keys() == ({0, 1}, changed_ids)
+
+    assert model.setData(model.index(0, 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert dialog._accepted_keys() == ({1}, changed_ids)
+    assert dialog.selection_label.text() == "Selected: 1 of 2 new, 2 of 2 changed."
+    dialog.check_buttons[("changed", False)].click()
+    assert dialog._accepted_keys() == ({1}, set())
+    dialog.check_buttons[("new", True)].click()
+    assert dialog._accepted_keys() == ({0, 1}, set())
+    dialog.check_buttons[("new", False)].click()
+    dialog.check_buttons[("changed", True)].click()
+    assert dialog._accepted_keys() == (set(), changed_ids)
+    assert dialog.selection_label.text() == "Selected: 0 of 2 new, 2 of 2 changed."
+
+    # Sorting the view leaves the check marks on their rows.
+    dialog.changes_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    names = [model.index(r, 2).data() for r in range(4)]
+    assert names == sorted(names, reverse=True)
+    first_changed = next(r for r in range(4) if model.index(r, 2).data() == "工业绿色制造体系")
+    model.setData(model.index(first_changed, 0), 0, Qt.ItemDataRole.CheckStateRole)  # as a click
+    second_new = names.index("新增项目二")
+    model.setData(model.index(second_new, 0), 2, Qt.ItemDataRole.CheckStateRole)
+
+    dialog.import_button.click()
+    assert _amount(ctx, "工业绿色制造体系") == "700.00"  # unchecked: not merged
+    assert _amount(ctx, "积极开展强制性清洁生产审核工作") == "200.00"
+    assert _amount(ctx, "新增项目二") == "20.00"
+    assert _count(ctx, Project) == 57  # only the checked new row
+    ctx.undo_stack.undo()
+    assert _count(ctx, Project) == 56
+    assert _amount(ctx, "积极开展强制性清洁生产审核工作") == "180.00"
+
+
+def test_no_merge_while_comparing_and_a_newer_comparison_wins(
+    qtbot, ctx, tmp_path, sample_plan, monkeypatch
+):
+    import views.import_dialog as module
+
+    real_diff_plan = module.diff_plan
+    gate = threading.Event()
+    results, states = {}, {}
+
+    def slow_diff_plan(session, preview, plan_id, state=None):
+        call = len(results)
+        results[call], states[call] = None, state
+        gate.wait(20)  # deaf to Cancel meanwhile, like a long SQL query
+        results[call] = real_diff_plan(session, preview, plan_id)
+        return results[call]
+
+    monkeypatch.setattr(module, "diff_plan", slow_diff_plan)
+    dialog = _merge_dialog(qtbot, ctx, sample_plan.id)
+    with qtbot.waitSignal(dialog.analyzed, timeout=20000):
+        dialog.set_path(_returned_sheet(tmp_path))
+    assert dialog.diff is None and not dialog.import_button.isEnabled()
+    assert "Comparing with the plan…" in dialog.summary.text()
+    with qtbot.assertNotEmitted(dialog.imported):
+        dialog.run_import()  # nothing to apply yet: neither a merge nor a new plan
+    with ctx.session() as s:
+        assert s.scalar(select(func.count()).select_from(Plan)) == 1
+
+    # Pick the plan again: the first comparison is superseded, only the second one counts.
+    dialog.target.setCurrentIndex(0)
+    dialog.target.setCurrentIndex(dialog.target.findData(sample_plan.id))
+    with qtbot.waitSignal(dialog.diff_ready, timeout=20000):
+        gate.set()
+    qtbot.waitUntil(lambda: len(results) == 2 and all(results.values()), timeout=20000)
+    qtbot.wait(50)  # the first worker's late answer, if any, has been delivered and dropped
+    assert dialog.diff is results[1] and dialog.diff is not results[0]
+    assert states[0].cancelled and not states[1].cancelled  # diff_plan's own Cancel checks
+    assert dialog.import_button.isEnabled()
+
+    # Cancel: said at once, the late result is dropped, Import stays off.
+    gate.clear()
+    dialog.target.setCurrentIndex(0)
+    dialog.target.setCurrentIndex(dialog.target.findData(sample_plan.id))
+    assert dialog._diff_task is not None
+    with qtbot.waitSignal(dialog.diff_ready, timeout=5000):
+        dialog._diff_task.dialog.canceled.emit()  # the progress dialog's Cancel button
+    assert "Comparison cancelled" in dialog.summary.text()
+    gate.set()
+    qtbot.waitUntil(lambda: len(results) == 3 and all(results.values()), timeout=20000)
+    qtbot.wait(50)
+    assert dialog.diff is None and not dialog.import_button.isEnabled()
+    with qtbot.assertNotEmitted(dialog.imported):
+        dialog.run_import()
+
+    # Closing the dialog mid-comparison: the late answer is dropped, nothing breaks.
+    gate.clear()
+    dialog.target.setCurrentIndex(0)
+    dialog.target.setCurrentIndex(dialog.target.findData(sample_plan.id))
+    dialog.reject()
+    with qtbot.assertNotEmitted(dialog.diff_ready, wait=100):
+        gate.set()
+        qtbot.waitUntil(lambda: len(results) == 4 and all(results.values()), timeout=20000)
+    assert dialog.diff is None
 
 
 def test_export_dialog_writes_the_official_layout(qtbot, ctx, tmp_path, sample_plan):

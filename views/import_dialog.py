@@ -1,8 +1,11 @@
 """File ▸ Import: preview a table, correct its column mapping, then import it all or nothing.
 
-The dialog only wires importers.plan_import to widgets: analysis and the write of a new plan run
-in a worker (app.tasks.run_task, progress + Cancel; cancel = nothing written); a merge into an
-existing plan is one undoable step (MergeImportCommand). Column mappings the user corrects are
+The dialog only wires importers.plan_import to widgets: analysis, the comparison with an existing
+plan (diff_plan) and the write of a new plan run in a worker (app.tasks.run_task, progress +
+Cancel; cancel = nothing written; a newer request supersedes an older one, whose answer is
+dropped). A merge into an existing plan is one undoable step (MergeImportCommand) and only ever
+applies the diff of the current preview. Problems and the merge preview are ListTableModels
+over the Python lists (100,000 rows = one model reset). Column mappings the user corrects are
 remembered per header signature. Never build SQL here, never parse cells here.
 """
 
@@ -12,8 +15,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,9 +40,9 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.settings import Option
-from app.tasks import run_task
+from app.tasks import TaskHandle, run_task
 from app.undo import LedgerCommand, push
-from importers.issues import column_letter, issues_to_csv
+from importers.issues import ImportIssue, column_letter, issues_to_csv
 from importers.plan_import import (
     ImportPreview,
     MergeResult,
@@ -54,6 +57,8 @@ from importers.projects import FIELD_LABELS, PROJECT_SCHEMA
 from services.parsing import format_money
 from services.query import plans
 from services.records import ProjectSource
+from services.tasks import TaskState
+from widgets.list_table_model import RIGHT, ListColumn, ListTableModel, natural_key
 
 COLUMN_MAPPINGS = Option(
     "impex/column_mappings", str, "{}", "import column mappings by header signature (JSON)"
@@ -105,24 +110,67 @@ class MergeImportCommand(LedgerCommand):
         self.ctx.bus.structureChanged.emit()
 
 
-def _item(value: object, sort_value: object | None = None) -> QStandardItem:
-    item = QStandardItem("" if value is None else str(value))
-    item.setEditable(False)
-    if sort_value is not None:
-        item.setData(sort_value, Qt.ItemDataRole.UserRole)
-    return item
+_ERROR_BRUSH = QBrush(QColor("#b3261e"))
+_WARNING_BRUSH = QBrush(QColor("#8a5a00"))
+_KIND_ORDER = {"new": 0, "changed": 1, "missing": 2}
+
+# A merge preview row: ("new", index in diff.new, ParsedProject),
+# ("changed", project id, ChangedProject) or ("missing", project id, (section, name)).
+ChangeRow = tuple[str, int, object]
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _change_rows(diff: PlanDiff) -> list[ChangeRow]:
+    """New rows first, then changed, then missing: the list positions the check buttons use."""
+    rows: list[ChangeRow] = [("new", i, parsed) for i, parsed in enumerate(diff.new)]
+    rows += [("changed", c.project_id, c) for c in diff.changed]
+    rows += [("missing", pid, (section, name)) for pid, section, name in diff.missing]
+    return rows
+
+
+def _change_section(row: ChangeRow) -> str:
+    kind, _key, payload = row
+    return payload[0] if kind == "missing" else payload.section
+
+
+def _change_name(row: ChangeRow) -> str:
+    kind, _key, payload = row
+    return payload[1] if kind == "missing" else payload.name
+
+
+def _change_details(row: ChangeRow) -> str:
+    kind, _key, payload = row
+    if kind == "new":
+        return format_money(payload.planned_investment_wan)
+    if kind == "changed":
+        return "; ".join(
+            f"{FIELD_LABELS.get(k, k)}: {_show(old)} → {_show(new)}"
+            for k, (old, new) in payload.changes.items()
+        )
+    return ""
 
 
 class ImportDialog(QDialog):
     analyzed = Signal()  # a (re-)analysis finished: tests and the screenshot wait on it
+    diff_ready = Signal()  # the merge preview finished computing (or failed, or was cancelled)
     imported = Signal(object)  # plan id
 
     def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.preview: ImportPreview | None = None
-        self.diff: PlanDiff | None = None
+        self.diff: PlanDiff | None = None  # always the diff of self.preview into the target
         self.overrides = remembered_mappings()
+        # A newer request supersedes an older one: results carry their generation number and
+        # are dropped unless it is still current.
+        self._analysis_generation = 0
+        self._analysis_task: TaskHandle | None = None
+        self._diff_generation = 0
+        self._diff_task: TaskHandle | None = None
+        self._diff_note = ""  # why there is no diff yet (comparing, cancelled, failed)
         self.setWindowTitle(self.tr("Import a table"))
         self.resize(980, 640)
 
@@ -178,29 +226,55 @@ class ImportDialog(QDialog):
         self.sections_table.verticalHeader().setVisible(False)
         self.sections_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
-        self.issue_model = QStandardItemModel(0, 7, self)
-        self.issue_model.setHorizontalHeaderLabels(
+        level = {True: self.tr("Error"), False: self.tr("Warning")}
+        self.issue_model = ListTableModel(
             [
-                self.tr("Level"),
-                self.tr("Sheet"),
-                self.tr("Row"),
-                self.tr("Column"),
-                self.tr("Header"),
-                self.tr("Value"),
-                self.tr("Reason"),
-            ]
+                ListColumn(
+                    self.tr("Level"),
+                    lambda i: level[i.is_error],
+                    lambda i: 0 if i.is_error else 1,
+                    foreground=lambda i: _ERROR_BRUSH if i.is_error else _WARNING_BRUSH,
+                ),
+                ListColumn(self.tr("Sheet"), lambda i: i.sheet, lambda i: i.sheet),
+                ListColumn(
+                    self.tr("Row"),
+                    lambda i: "" if i.row is None else str(i.row),
+                    lambda i: -1 if i.row is None else i.row,
+                    RIGHT,
+                ),
+                ListColumn(
+                    self.tr("Column"),
+                    lambda i: i.column or "",
+                    lambda i: (len(i.column or ""), i.column or ""),  # Z before AA
+                ),
+                ListColumn(
+                    self.tr("Header"), lambda i: _one_line(i.header), lambda i: _one_line(i.header)
+                ),
+                ListColumn(
+                    self.tr("Value"),
+                    lambda i: _one_line(i.value),
+                    lambda i: natural_key(i.value),
+                    tooltip=lambda i: i.value if i.value and len(i.value) > 20 else None,
+                ),
+                ListColumn(
+                    self.tr("Reason"),
+                    lambda i: i.reason,
+                    lambda i: i.reason,
+                    tooltip=lambda i: i.reason if len(i.reason) > 30 else None,
+                ),
+            ],
+            self,
         )
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.issue_model)
-        proxy.setSortRole(Qt.ItemDataRole.UserRole)
         self.issue_view = QTableView(self)
-        self.issue_view.setModel(proxy)
+        self.issue_view.setModel(self.issue_model)
         self.issue_view.setSortingEnabled(True)
-        # QHeaderView starts descending; errors (sort key 0) belong on top.
+        # QHeaderView starts descending; errors (sort key 0) belong on top, in file order.
         self.issue_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.issue_view.horizontalHeader().setStretchLastSection(True)
         self.issue_view.verticalHeader().setVisible(False)
+        self.issue_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.issue_view.setWordWrap(False)
         export_issues = QPushButton(self.tr("Export problems to CSV…"), self)
         export_issues.clicked.connect(self.export_issues)
         issues_page = QWidget(self)
@@ -209,19 +283,64 @@ class ImportDialog(QDialog):
         issues_layout.addWidget(self.issue_view)
         issues_layout.addWidget(export_issues, 0, Qt.AlignmentFlag.AlignRight)
 
-        self.changes_table = QTableWidget(0, 4, self)
-        self.changes_table.setHorizontalHeaderLabels(
-            [self.tr("Change"), self.tr("Section"), self.tr("Project"), self.tr("Details")]
+        kind_text = {
+            "new": self.tr("New"),
+            "changed": self.tr("Changed"),
+            "missing": self.tr("Not in file (kept)"),
+        }
+        self.change_model = ListTableModel(
+            [
+                ListColumn(
+                    self.tr("Change"), lambda r: kind_text[r[0]], lambda r: _KIND_ORDER[r[0]]
+                ),
+                ListColumn(self.tr("Section"), _change_section, _change_section),
+                ListColumn(self.tr("Project"), _change_name, _change_name),
+                ListColumn(
+                    self.tr("Details"),
+                    _change_details,
+                    tooltip=lambda r: _change_details(r) if r[0] == "changed" else None,
+                ),
+            ],
+            self,
+            checkable=lambda r: r[0] != "missing",
         )
-        self.changes_table.horizontalHeader().setSectionResizeMode(
-            3, QHeaderView.ResizeMode.Stretch
-        )
-        self.changes_table.verticalHeader().setVisible(False)
+        self.change_model.dataChanged.connect(self._update_selection)
+        self.change_model.modelReset.connect(self._update_selection)
+        self.change_model.modelReset.connect(self._enable_check_buttons)
+        self.changes_view = QTableView(self)
+        self.changes_view.setModel(self.change_model)
+        self.changes_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.changes_view.setSortingEnabled(True)  # off until a header is clicked: diff order
+        self.changes_view.horizontalHeader().setStretchLastSection(True)
+        self.changes_view.verticalHeader().setVisible(False)
+        self.changes_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.changes_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.changes_view.setWordWrap(False)
+        self.check_buttons: dict[tuple[str, bool], QPushButton] = {}
+        check_row = QHBoxLayout()
+        for kind, checked, text in (
+            ("new", True, self.tr("Check all new")),
+            ("new", False, self.tr("Uncheck all new")),
+            ("changed", True, self.tr("Check all changed")),
+            ("changed", False, self.tr("Uncheck all changed")),
+        ):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _c=False, k=kind, on=checked: self.check_all(k, on))
+            check_row.addWidget(button)
+            self.check_buttons[(kind, checked)] = button
+        self.selection_label = QLabel(self)
+        check_row.addStretch(1)
+        check_row.addWidget(self.selection_label)
+        changes_page = QWidget(self)
+        changes_layout = QVBoxLayout(changes_page)
+        changes_layout.setContentsMargins(0, 0, 0, 0)
+        changes_layout.addWidget(self.changes_view)
+        changes_layout.addLayout(check_row)
 
         self.tabs.addTab(self.sections_table, self.tr("Sections"))
         self.tabs.addTab(self.columns_table, self.tr("Columns"))
         self.tabs.addTab(issues_page, self.tr("Problems"))
-        self.tabs.addTab(self.changes_table, self.tr("Changes"))
+        self.tabs.addTab(changes_page, self.tr("Changes"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(
@@ -236,7 +355,17 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
+        self._update_selection()
+        self._enable_check_buttons()
         self._target_changed()
+
+    def done(self, result: int) -> None:
+        """Closing stops a reading or comparison still running; late answers are dropped."""
+        _supersede(self._analysis_task)
+        _supersede(self._diff_task)
+        self._analysis_generation += 1
+        self._diff_generation += 1
+        super().done(result)
 
     # ------------------------------------------------------------ analysis
 
@@ -260,14 +389,25 @@ class ImportDialog(QDialog):
         if not path:
             return
         self.import_button.setEnabled(False)
+        self._cancel_diff()  # its preview is about to be replaced
+        _supersede(self._analysis_task)
+        self._analysis_generation += 1
+        generation = self._analysis_generation
         self.summary.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
-        run_task(
+        overrides = self.overrides
+
+        def current(callback):  # an older reading's answer is not wanted any more
+            return lambda *values: (
+                callback(*values) if generation == self._analysis_generation else None
+            )
+
+        self._analysis_task = run_task(
             self,
             self.tr("Reading the table"),
-            lambda state: analyze(state, path, overrides=self.overrides),
-            on_done=self._analyzed,
-            on_error=self._failed,
-            on_cancelled=lambda: self.summary.setText(self.tr("Reading cancelled.")),
+            lambda state: analyze(state, path, overrides=overrides),
+            on_done=current(self._analyzed),
+            on_error=current(self._failed),
+            on_cancelled=current(lambda: self.summary.setText(self.tr("Reading cancelled."))),
         )
 
     def _analyzed(self, preview: ImportPreview) -> None:
@@ -307,11 +447,14 @@ class ImportDialog(QDialog):
         text += " " + self.tr("%1 errors, %2 warnings.").replace("%1", str(len(p.errors))).replace(
             "%2", str(len(p.warnings))
         )
+        merging = self.target.currentData() != NEW_PLAN
         if p.errors:
             text += " " + self.tr(
                 "Fix the errors (see Problems) — nothing will be imported until then."
             )
             self.tabs.setCurrentIndex(2)
+        elif merging and self.diff is None:
+            text += " " + self._diff_note
         elif self.diff is not None:
             text += " " + self.tr("Merge: %1 new, %2 changed, %3 unchanged, %4 not in the file.")
             for key, value in (
@@ -326,7 +469,10 @@ class ImportDialog(QDialog):
                     "The %1 rectification items are imported into new plans only."
                 ).replace("%1", str(self.diff.rectifications_skipped))
         self.summary.setText(text)
-        self.import_button.setEnabled(p.ok and bool(p.projects or p.rectifications))
+        # Merging needs the diff of this very preview: never a stale one, never none at all.
+        self.import_button.setEnabled(
+            p.ok and bool(p.projects or p.rectifications) and (not merging or self.diff is not None)
+        )
 
     def _fill_sections(self, p: ImportPreview) -> None:
         rows = p.sections()
@@ -393,81 +539,128 @@ class ImportDialog(QDialog):
         self.reanalyze()
 
     def _fill_issues(self, p: ImportPreview) -> None:
-        self.issue_model.removeRows(0, self.issue_model.rowCount())
-        for issue in p.issues:
-            level = self.tr("Error") if issue.is_error else self.tr("Warning")
-            self.issue_model.appendRow(
-                [
-                    _item(level, 0 if issue.is_error else 1),
-                    _item(issue.sheet, issue.sheet),
-                    _item(issue.row, issue.row if issue.row is not None else -1),
-                    _item(issue.column, f"{len(issue.column or ''):02d}{issue.column or ''}"),
-                    _item(" ".join((issue.header or "").split()), issue.header or ""),
-                    _item(issue.value, issue.value or ""),
-                    _item(issue.reason, issue.reason),
-                ]
-            )
-        self.issue_view.resizeColumnsToContents()
+        self.issue_model.set_rows(p.issues)  # one reset, whatever the count; sorted as shown
+        if len(p.issues) <= 2000:
+            self.issue_view.resizeColumnsToContents()
+        else:  # measuring would read rows the user never looks at
+            for column, width in enumerate((60, 140, 70, 50, 160, 140)):
+                self.issue_view.setColumnWidth(column, width)
         self.tabs.setTabText(2, self.tr("Problems (%1)").replace("%1", str(len(p.issues))))
 
     def export_issues(self) -> None:
+        """Every problem, in the order the table shows them."""
         if self.preview is None:
             return
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export problems"), "problems.csv", self.tr("CSV (*.csv)")
         )
         if path:
-            Path(path).write_text(issues_to_csv(self.preview.issues), encoding="utf-8-sig")
+            rows: list[ImportIssue] = self.issue_model.rows()
+            Path(path).write_text(issues_to_csv(rows), encoding="utf-8-sig")
 
     # ------------------------------------------------------------ merge preview
 
-    def _compute_diff(self) -> None:
+    def _cancel_diff(self) -> None:
+        """Forget the diff and drop any running comparison's result."""
+        _supersede(self._diff_task)
+        self._diff_task = None
+        self._diff_generation += 1
         self.diff = None
-        self.changes_table.setRowCount(0)
+        self._diff_note = ""
+        if self.change_model.rowCount():
+            self.change_model.set_rows([])
+        self.tabs.setTabText(3, self.tr("Changes"))
+
+    def _compute_diff(self) -> None:
+        """Compare the preview with the target plan in a worker; the newest request wins."""
+        self._cancel_diff()
         plan_id = self.target.currentData()
         if plan_id == NEW_PLAN or self.preview is None or not self.preview.ok:
             return
-        with self.ctx.session() as session:
-            self.diff = diff_plan(session, self.preview, plan_id)
-        rows: list[tuple[str, str, str, str, object]] = []
-        for index, parsed in enumerate(self.diff.new):
-            money = format_money(parsed.planned_investment_wan)
-            rows.append((self.tr("New"), parsed.section, parsed.name, money, ("new", index)))
-        for changed in self.diff.changed:
-            details = "; ".join(
-                f"{FIELD_LABELS.get(k, k)}: {_show(old)} → {_show(new)}"
-                for k, (old, new) in changed.changes.items()
-            )
-            rows.append(
-                (
-                    self.tr("Changed"),
-                    changed.section,
-                    changed.name,
-                    details,
-                    ("changed", changed.project_id),
-                )
-            )
-        for _pid, section, name in self.diff.missing:
-            rows.append((self.tr("Not in file (kept)"), section, name, "", None))
-        self.changes_table.setRowCount(len(rows))
-        for r, (kind, section, name, details, key) in enumerate(rows):
-            first = QTableWidgetItem(kind)
-            if key is not None:
-                first.setFlags(first.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                first.setCheckState(Qt.CheckState.Checked)
-                first.setData(Qt.ItemDataRole.UserRole, key)
-            self.changes_table.setItem(r, 0, first)
-            for c, value in enumerate((section, name, details), start=1):
-                self.changes_table.setItem(r, c, QTableWidgetItem(value))
-        self.changes_table.resizeColumnToContents(0)
+        preview, factory = self.preview, self.ctx.session_factory
+        generation = self._diff_generation
+
+        def work(state: TaskState) -> tuple[PlanDiff, list[ChangeRow]]:
+            with factory() as session:
+                diff = diff_plan(session, preview, plan_id, state=state)  # progress + Cancel
+            return diff, _change_rows(diff)
+
+        self._diff_note = self.tr("Comparing with the plan…")
+        self._diff_task = run_task(
+            self,
+            self.tr("Comparing with the plan"),
+            work,
+            on_done=lambda result: self._diffed(generation, *result),
+            on_error=lambda exc, _trace: self._diff_failed(generation, exc),
+            on_cancelled=lambda: self._diff_cancelled(generation),
+        )
+        if self._diff_task.dialog is not None:  # say so at once, not when diff_plan returns
+            self._diff_task.dialog.canceled.connect(lambda: self._diff_cancelled(generation))
+
+    def _diffed(self, generation: int, diff: PlanDiff, rows: list[ChangeRow]) -> None:
+        if generation != self._diff_generation:
+            return
+        self._diff_task = None
+        self.diff = diff
+        self.change_model.set_rows(rows)
+        self.changes_view.setColumnWidth(0, 150)
+        self.changes_view.setColumnWidth(1, 200)
+        self.changes_view.setColumnWidth(2, 260)
+        self.tabs.setTabText(3, self.tr("Changes (%1)").replace("%1", str(len(rows))))
+        self._update_summary()
+        self.diff_ready.emit()
+
+    def _diff_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._diff_generation:
+            return
+        self._diff_task = None
+        self._diff_note = self.tr("Could not compare with the plan: %1").replace("%1", str(exc))
+        self._update_summary()
+        self.diff_ready.emit()
+
+    def _diff_cancelled(self, generation: int) -> None:
+        if generation != self._diff_generation:
+            return
+        self._diff_generation += 1  # the worker may still finish: its result is not wanted
+        self._diff_task = None
+        self._diff_note = self.tr("Comparison cancelled: choose the plan again to compare.")
+        self._update_summary()
+        self.diff_ready.emit()
+
+    def _bounds(self, kind: str) -> tuple[int, int]:
+        """List positions of the new or changed rows in the merge preview."""
+        if self.diff is None:
+            return 0, 0
+        new = len(self.diff.new)
+        return (0, new) if kind == "new" else (new, new + len(self.diff.changed))
+
+    def check_all(self, kind: str, checked: bool) -> None:
+        """Check or uncheck every new (kind "new") or changed ("changed") row at once."""
+        self.change_model.set_checked(checked, *self._bounds(kind))
+
+    def _update_selection(self, *_args) -> None:
+        new_start, new_stop = self._bounds("new")
+        changed_start, changed_stop = self._bounds("changed")
+        text = self.tr("Selected: %1 of %2 new, %3 of %4 changed.")
+        for key, value in (
+            ("%1", self.change_model.count_checked(new_start, new_stop)),
+            ("%2", new_stop - new_start),
+            ("%3", self.change_model.count_checked(changed_start, changed_stop)),
+            ("%4", changed_stop - changed_start),
+        ):
+            text = text.replace(key, str(value))
+        self.selection_label.setText(text if self.diff is not None else "")
+
+    def _enable_check_buttons(self) -> None:
+        for (kind, _checked), button in self.check_buttons.items():
+            start, stop = self._bounds(kind)
+            button.setEnabled(stop > start)
 
     def _accepted_keys(self) -> tuple[set[int], set[int]]:
+        """Indexes into diff.new and project ids of diff.changed whose rows are checked."""
         new, changed = set(), set()
-        for r in range(self.changes_table.rowCount()):
-            item = self.changes_table.item(r, 0)
-            key = item.data(Qt.ItemDataRole.UserRole)
-            if key and item.checkState() == Qt.CheckState.Checked:
-                (new if key[0] == "new" else changed).add(key[1])
+        for kind, key, _payload in self.change_model.checked_rows():
+            (new if kind == "new" else changed).add(key)
         return new, changed
 
     # ------------------------------------------------------------ import
@@ -476,7 +669,9 @@ class ImportDialog(QDialog):
         if self.preview is None or not self.preview.ok:
             return
         plan_id = self.target.currentData()
-        if plan_id != NEW_PLAN and self.diff is not None:
+        if plan_id != NEW_PLAN:
+            if self.diff is None or self.diff.plan_id != plan_id:
+                return  # still comparing (or it failed): nothing to apply yet
             new, changed = self._accepted_keys()
             command = MergeImportCommand(
                 self.ctx,
@@ -524,6 +719,15 @@ class ImportDialog(QDialog):
     def _write_cancelled(self) -> None:
         self.import_button.setEnabled(True)
         self.summary.setText(self.tr("Import cancelled: nothing was written."))
+
+
+def _supersede(handle: TaskHandle | None) -> None:
+    """Ask a running task to stop and take its progress dialog away; its result is ignored."""
+    if handle is None or handle.done:
+        return
+    handle.cancel()
+    if handle.dialog is not None:
+        handle.dialog.reset()
 
 
 def _show(value: object) -> str:

@@ -9,7 +9,6 @@ block. Never load every row, never sort or filter in Python, never measure all r
 
 from __future__ import annotations
 
-import ctypes
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -32,21 +31,6 @@ from sqlalchemy.orm import Session
 from services.ledger import ChangeSet
 from services.query import Sort
 from services.records import Column, ColumnKind, RecordSource
-
-# PySide6 6.12 drops one reference to None each time a Python override called from C++
-# (data(), headerData()) returns None; after enough paints None itself is freed and the
-# process aborts ("none_dealloc"). Every "no data" answer goes through `no_data()`, which
-# adds the reference back first. An extra reference to None is harmless on any version.
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
-
-def no_data() -> None:
-    """Return this instead of a bare None from Qt model overrides (see the note above)."""
-    _incref(None)
-    return None
-
 
 SessionProvider = Callable[[], AbstractContextManager[Session]]
 
@@ -343,7 +327,7 @@ class LazyTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         value = self._header_data(section, orientation, role)
-        return no_data() if value is None else value
+        return value
 
     def _header_data(self, section: int, orientation: Qt.Orientation, role: int) -> Any:
         if orientation == Qt.Orientation.Horizontal:
@@ -366,7 +350,7 @@ class LazyTableModel(QAbstractTableModel):
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         value = self._data(index, role)
-        return no_data() if value is None else value
+        return value
 
     def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         if not index.isValid():
