@@ -83,6 +83,27 @@ def test_errors_are_listed_sortable_and_block_the_import(qtbot, ctx, tmp_path):
     assert _count(ctx, Project) == 0
 
 
+def test_the_size_ceiling_comes_from_the_settings(qtbot, ctx, tmp_path):
+    from views.import_dialog import MAX_FILE_MB
+
+    path = tmp_path / "big.csv"
+    rows = ["序号,项目名称,建设内容,计划投资(万元)"]
+    rows += [f"{i},项目{i},{'内容' * 60},{i}.5" for i in range(1, 3001)]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    assert 1 < path.stat().st_size / 1024 / 1024 < 2
+    MAX_FILE_MB.set(1)
+    try:
+        dialog = _open(qtbot, ctx, path)
+        [error] = dialog.preview.errors
+        assert "过大" in error.reason and not dialog.import_button.isEnabled()
+        MAX_FILE_MB.set(2)
+        dialog.reanalyze()
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
+        assert len(dialog.preview.projects) == 3000
+    finally:
+        MAX_FILE_MB.set(200)
+
+
 def test_corrected_column_mapping_is_applied_and_remembered(qtbot, ctx, tmp_path):
     rows = [["编号", "工程", "说明", "钱"], [1, "甲", "内容", 5]]
     path = build_workbook(tmp_path / "odd.xlsx", {"S": rows})

@@ -54,6 +54,7 @@ from importers.plan_import import (
     write_new_plan,
 )
 from importers.projects import FIELD_LABELS, PROJECT_SCHEMA
+from importers.safety import ImportLimits
 from services.parsing import format_money
 from services.query import plans
 from services.records import ProjectSource
@@ -64,6 +65,14 @@ COLUMN_MAPPINGS = Option(
     "impex/column_mappings", str, "{}", "import column mappings by header signature (JSON)"
 )
 LAST_DIRECTORY = Option("impex/last_directory", str, "", "folder of the last imported file")
+MAX_FILE_MB = Option("impex/max_import_mb", int, 200, "refuse import files larger than this (MB)")
+
+
+def import_limits() -> ImportLimits:
+    """The size ceiling from the settings (the CLI's --max-size-mb); zip-bomb guards as built in."""
+    return ImportLimits(max_file_bytes=max(1, MAX_FILE_MB.value) * 1024 * 1024)
+
+
 NEW_PLAN = -1
 
 
@@ -394,7 +403,7 @@ class ImportDialog(QDialog):
         self._analysis_generation += 1
         generation = self._analysis_generation
         self.summary.setText(self.tr("Reading %1…").replace("%1", Path(path).name))
-        overrides = self.overrides
+        overrides, limits = self.overrides, import_limits()
 
         def current(callback):  # an older reading's answer is not wanted any more
             return lambda *values: (
@@ -404,7 +413,7 @@ class ImportDialog(QDialog):
         self._analysis_task = run_task(
             self,
             self.tr("Reading the table"),
-            lambda state: analyze(state, path, overrides=overrides),
+            lambda state: analyze(state, path, limits=limits, overrides=overrides),
             on_done=current(self._analyzed),
             on_error=current(self._failed),
             on_cancelled=current(lambda: self.summary.setText(self.tr("Reading cancelled."))),
