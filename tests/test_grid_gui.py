@@ -564,3 +564,9 @@ def test_first_load_of_a_big_table_paints_its_head_then_fills_in(
     assert widget.model.index(0, _col(widget, "name")).data() == "工业绿色制造体系"
     qtbot.waitUntil(lambda: widget.model.rowCount() == 56, timeout=5000)
     assert not widget.model.is_loading()
+    # Clearing a narrow filter reads the head first too (the GUI never waits for every id).
+    widget.set_filter(ProjectFilter(plan_id=sample_plan.id, text="口袋公园"))
+    assert widget.model.rowCount() == 5
+    widget.set_filter(ProjectFilter(plan_id=sample_plan.id))
+    assert widget.model.rowCount() == 10
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 56, timeout=5000)

@@ -168,7 +168,9 @@ class LazyTableModel(QAbstractTableModel):
             self._swap(self._generation, array("q"))
             return
         if not background:
-            head = not self._ids and getattr(self.source, "supports_head", False)
+            # The first HEAD_ROWS now, the rest in the background: opening a plan or clearing
+            # a filter on 1,000,000 rows never blocks the GUI for the whole id read.
+            head = getattr(self.source, "supports_head", False)
             with self._session() as session:
                 if head:
                     ids = self.source.ids(session, self._filter, self._sort, limit=self.HEAD_ROWS)
