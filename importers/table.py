@@ -197,7 +197,50 @@ def find_tables(
     if best is None:
         return []
     _, header_index, schema, mapping = best
-    return [_walk(grid, schema, header_index, mapping)]
+    header, mapping, sub = _with_sub_header(rows, header_index, mapping, schema)
+    signature = header_signature(header)
+    if sub is not None and signature in overrides:
+        mapping = _apply_override(mapping, overrides[signature], schema)
+    return [_walk(grid, schema, header_index, mapping, header, sub)]
+
+
+def _with_sub_header(
+    rows: list[list[str]], index: int, mapping: dict[str, int], schema: TableSchema
+) -> tuple[list[str], dict[str, int], list[str] | None]:
+    """A second header row under the first: "建设期限" merged over "开工时间 | 完成时间", or
+    "计划投资" over "总投资 | 其中2023年". Its cells that name a column take that column over.
+
+    Returns the effective header (sub-header text where there is one), the mapping and the
+    sub-header row (None when the table has a one-row header).
+    """
+    header = rows[index]
+    if index + 1 >= len(rows):
+        return header, mapping, None
+    sub = rows[index + 1]
+    key_col = mapping[schema.record_key]
+    texts = [v for v in sub if v]
+    if (
+        len(set(texts)) < 2  # blank, or one text: a section row ("一、…重点项目") or a note
+        or (key_col < len(sub) and sub[key_col] and sub[key_col] != header[key_col])
+        or any(_NUMBER.match(v) or _SECTION.match(v) for v in texts)
+    ):
+        return header, mapping, None  # not a sub-header: a data row has a name or numbers
+    found = {
+        k: c
+        for k, c in match_header(sub, schema).items()
+        if not (c < len(header) and normalize_header(sub[c]) == normalize_header(header[c]))
+    }  # a vertically merged parent cell repeated below is not a sub-header
+    if not found:
+        return header, mapping, None
+    taken = set(found.values())
+    merged = {k: c for k, c in mapping.items() if k not in found and c not in taken}
+    merged.update(found)
+    width = max(len(header), len(sub))
+    effective = [
+        (sub[c] if c < len(sub) and sub[c] else (header[c] if c < len(header) else ""))
+        for c in range(width)
+    ]
+    return effective, merged, sub
 
 
 def _apply_override(
@@ -233,9 +276,18 @@ def _vertical_fills(grid: SheetGrid, fill_cols: set[int]) -> tuple[dict, dict, d
     return fills, across, spans
 
 
-def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict) -> TableBlock:
+def _walk(
+    grid: SheetGrid,
+    schema: TableSchema,
+    header_index: int,
+    mapping: dict,
+    header: list[str] | None = None,
+    sub_header: list[str] | None = None,
+) -> TableBlock:
     rows = grid.rows
-    header = rows[header_index]
+    header = header if header is not None else rows[header_index]
+    # Rows repeating the sub-header (with the header, per section) are skipped like headers.
+    sub_texts = [v for v in sub_header if v] if sub_header is not None else None
     headers = {key: (header[col] if col < len(header) else "") for key, col in mapping.items()}
     block = TableBlock(
         sheet=grid.name,
@@ -253,11 +305,14 @@ def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict
     if section:
         block.sections.append(section)
     money_keys = [c.key for c in schema.columns if c.money and c.key in mapping]
-    for key in money_keys:
-        unit = header_unit(headers[key])
-        if unit:
-            block.unit_label, block.unit_scale = unit, UNIT_SCALES[unit]
-    header_unit_fixed = any(header_unit(headers[k]) for k in money_keys)
+    # "计划投资（亿元）" merged over "总投资 | 其中": the unit may sit in the upper header row.
+    parent = rows[header_index] if sub_header is not None else []
+    units = [
+        header_unit(headers[k]) or header_unit(_cell_above(parent, mapping[k])) for k in money_keys
+    ]
+    for unit in filter(None, units):
+        block.unit_label, block.unit_scale = unit, UNIT_SCALES[unit]
+    header_unit_fixed = any(units)
     items = list(mapping.items())
     keys = [k for k, _ in items]
     pick = itemgetter(*(c for _, c in items))  # row → the mapped cells, in `keys` order
@@ -268,7 +323,10 @@ def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict
     in_notes = False
     key_col = mapping[schema.record_key]
     header_keys = _header_keys(header, mapping, schema)
-    for index in range(header_index + 1, len(rows)):
+    if sub_header is not None:
+        header_keys |= _header_keys(rows[header_index], mapping, schema)
+    body = header_index + (2 if sub_header is not None else 1)
+    for index in range(body, len(rows)):
         row = rows[index]  # cells are trimmed by the reader
         if len(row) < width:
             row = row + [""] * (width - len(row))
@@ -278,7 +336,7 @@ def _walk(grid: SheetGrid, schema: TableSchema, header_index: int, mapping: dict
                 if not row[col]:
                     row[col] = value
         texts = [v for v in row if v]
-        if not texts:
+        if not texts or texts == sub_texts:
             continue
         first = texts[0]
         folded = unicodedata.normalize("NFKC", first).replace(" ", "")
@@ -376,6 +434,14 @@ _DECORATED = re.compile(r"[(（\[【*＊]")  # what normalize_header takes away 
 @functools.lru_cache(maxsize=32)
 def _longest(known: frozenset[str]) -> int:
     return max(map(len, known))
+
+
+def _cell_above(parent: list[str], col: int) -> str:
+    """The upper header cell over `col`: its own text, or that of a merge starting to its left."""
+    for c in range(min(col, len(parent) - 1), -1, -1):
+        if parent[c]:
+            return parent[c]
+    return ""
 
 
 def _header_keys(header: list[str], mapping: dict, schema: TableSchema) -> frozenset[str]:

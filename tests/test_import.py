@@ -670,3 +670,81 @@ def test_merge_appends_new_rows_and_sections_in_bulk_and_cancel_reverts(tmp_path
     assert other.owners[0].is_first_lead and other.owners[0].plan_id == report.plan_id
     undo_merge(session, result)
     assert counts(session)[:3] == before[:3]
+
+
+def test_two_row_header_split_period_and_roles_repeated_per_section(tmp_path):
+    """建设期限 over 开工时间|完成时间, 责任单位 over 牵头单位|配合单位, 计划投资 over 总投资|其中:
+    the second header row names the columns; its repeats under later sections are skipped."""
+    top = [
+        "序号",
+        "项目名称",
+        "建设内容",
+        "计划投资（万元）",
+        None,
+        "建设期限",
+        None,
+        "责任单位",
+        None,
+    ]
+    sub = [None, None, None, "总投资", "其中2023年", "开工时间", "完成时间", "牵头单位", "配合单位"]
+    rows = [
+        ["2024年某区重点工程项目表"],
+        ["单位：万元"],
+        ["一、水环境治理"],
+        top,
+        sub,
+        [1, "甲项目", "内容A", 100, 40, 2023, 2025, "区住建局", "北港街道、新闸街道"],
+        [2, "乙项目", "内容B", 50.5, 50.5, "2024", "2024", "区发改局", None],
+        ["二、大气污染防治"],
+        top,
+        sub,
+        [1, "丙项目", "内容C", 8, None, "2022年", "2023年", "区工信局", "永红街道"],
+        ["合计", None, None, 158.5, None, None, None, None, None],
+    ]
+    merges = ["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:G4", "H4:I4"]
+    path = build_workbook(tmp_path / "two.xlsx", {"S": rows}, {"S": merges})
+    preview = analyze(TaskState(), path)
+    assert preview.errors == [] and preview.warnings == []
+    got = [
+        (p.section, p.name, p.planned_investment_wan, p.start_year, p.end_year, p.owners)
+        for p in preview.projects
+    ]
+    lead, coop = OwnerRole.LEAD, OwnerRole.COOPERATING
+    assert got == [
+        ("一、水环境治理", "甲项目", Decimal("100.00"), 2023, 2025,
+         [("区住建局", lead), ("北港街道", coop), ("新闸街道", coop)]),
+        ("一、水环境治理", "乙项目", Decimal("50.50"), 2024, 2024, [("区发改局", lead)]),
+        ("二、大气污染防治", "丙项目", Decimal("8.00"), 2022, 2023,
+         [("区工信局", lead), ("永红街道", coop)]),
+    ]  # fmt: skip
+    block = preview.blocks[0]
+    assert block.headers["start_year"] == "开工时间" and block.headers["lead"] == "牵头单位"
+    assert block.headers["planned_investment_wan"] == "总投资"
+    # The unit in the upper row only ("计划投资（亿元）" over "总投资"): still converted.
+    rows[1] = []
+    rows[3] = rows[8] = ["序号", "项目名称", "建设内容", "计划投资（亿元）", *top[4:]]
+    rows[-1] = []
+    path = build_workbook(tmp_path / "yi.xlsx", {"S": rows}, {"S": merges})
+    preview = analyze(TaskState(), path)
+    assert preview.errors == []
+    assert [p.planned_investment_wan for p in preview.projects] == [
+        Decimal("1000000.00"),
+        Decimal("505000.00"),
+        Decimal("80000.00"),
+    ]
+
+
+def test_a_section_row_right_under_the_header_is_not_a_second_header(tmp_path):
+    rows = [
+        HEADER,
+        ["一、改善空气质量行动重点项目"],  # ends in 项目, like a header's 项目 column
+        [1, "T", "甲", "c", 1, 10, "2023", "区住建局"],
+        ["二、加强水污染防治", None, None, None, None, None, None, None],
+        [1, "T", "乙", "c", 1, 5, "2023", "区住建局"],
+    ]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "s.xlsx", {"S": rows}))
+    assert preview.errors == []
+    assert [(p.section, p.name) for p in preview.projects] == [
+        ("一、改善空气质量行动重点项目", "甲"),
+        ("二、加强水污染防治", "乙"),
+    ]
