@@ -63,7 +63,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from sqlalchemy import Integer, exists, func, select, type_coerce
+from sqlalchemy import Integer, exists, func, insert, select, type_coerce
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
@@ -85,7 +85,7 @@ from services.drilldown import Drill, group_ids
 from services.drilldown import DrillTooLarge as DrillTooLarge
 from services.drilldown import drill_filter as drill_filter
 from services.progress import latest_report_id_for
-from services.query import ProjectFilter, filter_clauses
+from services.query import ProjectFilter, filter_clauses, scope_ids
 from services.tasks import Cancelled, TaskState
 
 log = logging.getLogger(__name__)
@@ -365,19 +365,33 @@ def project_cube(session: Session, flt: ProjectFilter) -> list[CubeCell]:
     stays at most a few thousand rows even for 1,000,000 projects. Grouped by the raw columns
     (not coalesce(end, start)) so an index in that order can stream the groups without a sort.
     """
-    rows = session.execute(
-        select(
-            Project.section_id,
-            Project.status,
-            Project.start_year,
-            Project.end_year,
-            func.count(Project.id),
-            func.sum(_CENTS),
-            func.count(Project.id).filter(Project.planned_investment_wan.is_(None)),
+    if flt.scope is not None and _plan_only(replace(flt, scope=None)):
+        # The materialized scope holds the cube's columns too: no project rows to fetch.
+        t = scope_ids(flt.scope).table.c
+        query = select(
+            t.section_id,
+            t.status,
+            t.start_year,
+            t.end_year,
+            func.count(),
+            func.sum(t.cents),
+            func.count().filter(t.cents.is_(None)),
+        ).group_by(t.section_id, t.status, t.start_year, t.end_year)
+    else:
+        query = (
+            select(
+                Project.section_id,
+                Project.status,
+                Project.start_year,
+                Project.end_year,
+                func.count(Project.id),
+                func.sum(_CENTS),
+                func.count(Project.id).filter(Project.planned_investment_wan.is_(None)),
+            )
+            .where(*filter_clauses(flt))
+            .group_by(Project.section_id, Project.status, Project.start_year, Project.end_year)
         )
-        .where(*filter_clauses(flt))
-        .group_by(Project.section_id, Project.status, Project.start_year, Project.end_year)
-    )
+    rows = session.execute(query)
     cells: dict[tuple, list[int]] = {}
     for sid, status, start, end, n, cents, nulls in rows:
         # "2023" may be stored as (2023, None) or (2023, 2023): one period either way.
@@ -412,7 +426,16 @@ def owner_cube(session: Session, flt: ProjectFilter) -> list[OwnerCell]:
     """
     po = aliased(ProjectOwner)
     cents = type_coerce(po.planned_investment_wan, Integer)
-    if _plan_only(flt):
+    if flt.scope is not None and _plan_only(replace(flt, scope=None)):
+        # Materialized ids: straight to their owner rows and copies, no wide project rows.
+        # IN (not a join) makes SQLite walk the ids and seek each project's owner rows; a
+        # join let it scan all 2.5M owner rows instead (1.3 s vs 0.5 s at 1M projects).
+        query = (
+            select(po.organization_id, po.role, po.is_first_lead, func.count(), func.sum(cents))
+            .where(po.project_id.in_(select(scope_ids(flt.scope))))
+            .group_by(po.organization_id, po.role, po.is_first_lead)
+        )
+    elif _plan_only(flt):
         query = select(
             po.organization_id, po.role, po.is_first_lead, func.count(), func.sum(cents)
         ).select_from(po)
@@ -988,8 +1011,47 @@ def dashboard(
     """Everything the dashboard shows: two grouped passes plus the small extras, checking for
     Cancel between queries (the view's "latest request wins")."""
     state = state or TaskState()
-    with _interruptible(session, state):
-        return _dashboard(state, session, flt, options)
+    with _interruptible(session, state), _scoped(session, flt) as inner:
+        board = _dashboard(state, session, inner, options)
+    return replace(board, filter=flt)  # what the user filtered: drill-downs start from it
+
+
+_SCOPE = "dashboard_scope"
+
+
+@contextmanager
+def _scoped(session: Session, flt: ProjectFilter) -> Iterator[ProjectFilter]:
+    """A quick text filter scans every row's long texts (~0.9 s at 1,000,000 projects); the
+    dashboard's passes would each repeat that scan. The matching ids go to a TEMP table once
+    and every pass reads them from there instead (the plan and sections stay in the filter,
+    for the passes that list a plan's sections and towns)."""
+    if not flt.text.strip():
+        yield flt
+        return
+    connection = session.connection()
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
+    connection.exec_driver_sql(
+        f"CREATE TEMP TABLE {_SCOPE} (id INTEGER PRIMARY KEY, section_id INTEGER,"
+        " status TEXT, start_year INTEGER, end_year INTEGER, cents INTEGER)"
+    )
+    scope = scope_ids(_SCOPE).table
+    cube_columns = (
+        Project.id,
+        Project.section_id,
+        Project.status,
+        Project.start_year,
+        Project.end_year,
+        _CENTS,
+    )
+    session.execute(
+        insert(scope).from_select(
+            [c.name for c in scope.c], select(*cube_columns).where(*filter_clauses(flt))
+        )
+    )
+    try:
+        yield ProjectFilter(plan_id=flt.plan_id, section_ids=flt.section_ids, scope=_SCOPE)
+    finally:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
 
 
 @contextmanager

@@ -15,6 +15,8 @@ from decimal import Decimal
 from itertools import chain
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
 
 from models import Organization, OwnerRole, Plan, Project, ProjectOwner, ProjectStatus, Section
@@ -51,6 +53,9 @@ class ProjectFilter:
     year: int | None = None  # projects whose period covers this year
     status: ProjectStatus | None = None
     ids: tuple[int, ...] | None = None  # an explicit selection (PDF of a selection)
+    # Internal: the ids of a costly filter, materialized once in this TEMP table by a service
+    # that runs many passes over it (services.aggregates.dashboard). Never user input.
+    scope: str | None = None
 
     def describe(self) -> dict[str, object]:
         return {k: v for k, v in self.__dict__.items() if v not in (None, "", ())}
@@ -124,7 +129,18 @@ def filter_clauses(flt: ProjectFilter) -> list:
         clauses.append(Project.status == flt.status)
     if flt.ids is not None:
         clauses.append(Project.id.in_(flt.ids))
+    if flt.scope is not None:
+        clauses.append(Project.id.in_(select(scope_ids(flt.scope))))
     return clauses
+
+
+_SCOPE_COLUMNS = ("id", "section_id", "status", "start_year", "end_year", "cents")
+
+
+def scope_ids(name: str):
+    """The id column of a TEMP table of project ids (see ProjectFilter.scope); its table also
+    names the cube columns services.aggregates keeps there."""
+    return sql_table(name, *map(sql_column, _SCOPE_COLUMNS), schema="temp").c.id
 
 
 def _fetch_ids(session: Session, statement) -> array:

@@ -554,3 +554,26 @@ def test_excel_import_writes_the_owner_copies_itself(tmp_path, session):
     # Later edits still go through the trigger and keep the marks right.
     ledger.set_fields(session, {ids[0]: {"owners": [("区住建局", OwnerRole.LEAD)]}})
     assert _first_leads(session, ids[0]) == [0] and _wrong_copies(session) == 0
+
+
+def test_dashboard_under_a_text_filter_reads_its_ids_once_and_agrees_pass_by_pass(
+    session, sample_plan
+):
+    """The text filter is materialized once (a TEMP table); every figure must equal what
+    each pass computes on the plain filter, and drill-downs start from the user's filter."""
+    for words in ("VOCs", "街道 整治", "没有这个词"):
+        narrow = ProjectFilter(plan_id=sample_plan.id, text=words)
+        board = agg.dashboard(None, session, narrow)
+        assert board.filter == narrow
+        assert board.key == agg.key_figures(session, narrow)
+        assert board.sections == agg.by_section(session, narrow)
+        assert board.lead_units == agg.by_lead_unit(session, narrow, top_n=10)
+        assert board.participation == agg.unit_participation(session, narrow, top_n=15)
+        assert board.areas == agg.by_area(session, narrow)
+        assert board.years == agg.by_year(session, narrow)
+        assert board.status == agg.status_share(session, narrow)
+        assert board.timeline == agg.timeline(session, narrow)
+    leftover = session.execute(
+        text("SELECT count(*) FROM sqlite_temp_master WHERE name = 'dashboard_scope'")
+    ).scalar()
+    assert leftover == 0  # the TEMP table is dropped after use
