@@ -49,6 +49,11 @@ class LedgerCommand(QUndoCommand):
         self.notify(change)
         return change
 
+    def executed_elsewhere(self) -> None:
+        """The first run happened on a worker (a long merge): push without running it again."""
+        self._skip_redo = True
+        self.notify(None)
+
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False

@@ -142,7 +142,8 @@ def test_merge_into_existing_plan_is_one_undo_step(qtbot, ctx, tmp_path, session
     assert dialog.diff is not None and len(dialog.diff.changed) == 1
     assert "Merge: 0 new, 1 changed, 55 unchanged" in dialog.summary.text()
     assert dialog.change_model.rowCount() == 1
-    dialog.import_button.click()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):  # applied on a worker
+        dialog.import_button.click()
 
     def amount():
         with ctx.session() as s:
@@ -273,7 +274,8 @@ def test_merge_preview_from_the_worker_is_checkable_row_by_row_and_all_at_once(
     second_new = names.index("新增项目二")
     model.setData(model.index(second_new, 0), 2, Qt.ItemDataRole.CheckStateRole)
 
-    dialog.import_button.click()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.import_button.click()
     assert _amount(ctx, "工业绿色制造体系") == "700.00"  # unchecked: not merged
     assert _amount(ctx, "积极开展强制性清洁生产审核工作") == "200.00"
     assert _amount(ctx, "新增项目二") == "20.00"
@@ -373,3 +375,34 @@ def test_export_dialog_writes_the_official_layout(qtbot, ctx, tmp_path, sample_p
     with qtbot.waitSignal(dialog2.exported, timeout=20000):
         dialog2.export_button.click()
     assert "工程项目名称" in csv_out.read_bytes().decode("gb18030")
+
+
+def test_a_cancelled_merge_pushes_nothing_and_can_be_retried(
+    qtbot, ctx, tmp_path, sample_plan, monkeypatch
+):
+    import views.import_dialog as module
+    from services.tasks import Cancelled
+
+    book = openpyxl.load_workbook(sample_workbook_path())
+    book.worksheets[0]["F5"] = 750
+    path = tmp_path / "returned.xlsx"
+    book.save(path)
+    dialog = module.ImportDialog(None, ctx)
+    qtbot.addWidget(dialog)
+    dialog.target.setCurrentIndex(dialog.target.findData(sample_plan.id))
+    with qtbot.waitSignals([dialog.analyzed, dialog.diff_ready], timeout=20000):
+        dialog.set_path(path)
+    real_apply = module.apply
+
+    def cancelled(state, *args):
+        raise Cancelled()
+
+    monkeypatch.setattr(module, "apply", cancelled)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
+    assert "nothing was written" in dialog.summary.text()
+    assert ctx.undo_stack.count() == 0 and _amount(ctx, "工业绿色制造体系") == "700.00"
+    monkeypatch.setattr(module, "apply", real_apply)
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        dialog.import_button.click()
+    assert ctx.undo_stack.count() == 1 and _amount(ctx, "工业绿色制造体系") == "750.00"

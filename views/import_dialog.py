@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.settings import Option
 from app.tasks import TaskHandle, run_task
-from app.undo import LedgerCommand, push
+from app.undo import LedgerCommand
 from importers.issues import ImportIssue, column_letter, issues_to_csv
 from importers.plan_import import (
     ImportPreview,
@@ -100,15 +100,16 @@ class MergeImportCommand(LedgerCommand):
         accept_new: set[int],
         accept_changed: set[int],
         text: str,
+        result: MergeResult | None = None,
     ):
         super().__init__(ctx, ProjectSource(), text)
         self.diff, self.accept_new, self.accept_changed = diff, accept_new, accept_changed
-        self.result: MergeResult | None = None
+        self.result = result  # given when the first run already happened on a worker
 
     def _do(self) -> None:
         with self.ctx.session() as session:
-            self.result = apply_diff(
-                session, self.diff, accept_new=self.accept_new, accept_changed=self.accept_changed
+            self.result = apply(
+                TaskState(), session, self.diff, self.accept_new, self.accept_changed
             )
         self.ctx.bus.structureChanged.emit()
 
@@ -681,21 +682,7 @@ class ImportDialog(QDialog):
         if plan_id != NEW_PLAN:
             if self.diff is None or self.diff.plan_id != plan_id:
                 return  # still comparing (or it failed): nothing to apply yet
-            new, changed = self._accepted_keys()
-            command = MergeImportCommand(
-                self.ctx,
-                self.diff,
-                new,
-                changed,
-                self.tr("Import %1").replace("%1", self.preview.path.name),
-            )
-            try:
-                push(self.ctx, command)
-            except Exception as exc:  # a refused write: the plan is unchanged
-                QMessageBox.warning(self, self.tr("Import failed"), str(exc))
-                return
-            self.imported.emit(plan_id)
-            self.accept()
+            self._merge(plan_id)
             return
         title = self.title_edit.text().strip() or self.preview.title
         preview = self.preview
@@ -715,6 +702,35 @@ class ImportDialog(QDialog):
             on_cancelled=self._write_cancelled,
         )
 
+    def _merge(self, plan_id: int) -> None:
+        """Apply the checked rows on a worker (a 100k-row merge takes seconds), then put the
+        finished merge on the undo stack as one step. Cancel or a refusal writes nothing."""
+        diff, (new, changed) = self.diff, self._accepted_keys()
+        text = self.tr("Import %1").replace("%1", self.preview.path.name)
+        factory = self.ctx.session_factory
+
+        def work(state):
+            with factory() as session:
+                return apply(state, session, diff, new, changed)
+
+        def done(result: MergeResult) -> None:
+            command = MergeImportCommand(self.ctx, diff, new, changed, text, result)
+            command.executed_elsewhere()
+            self.ctx.undo_stack.push(command)
+            self.ctx.bus.structureChanged.emit()
+            self.imported.emit(plan_id)
+            self.accept()
+
+        self.import_button.setEnabled(False)
+        run_task(
+            self,
+            self.tr("Importing"),
+            work,
+            on_done=done,
+            on_error=lambda exc, _t: self._write_failed(exc),
+            on_cancelled=self._write_cancelled,
+        )
+
     def _written(self, report) -> None:
         self.ctx.bus.structureChanged.emit()
         self.ctx.bus.projectsChanged.emit(None)
@@ -728,6 +744,10 @@ class ImportDialog(QDialog):
     def _write_cancelled(self) -> None:
         self.import_button.setEnabled(True)
         self.summary.setText(self.tr("Import cancelled: nothing was written."))
+
+
+def apply(state, session, diff: PlanDiff, new: set[int], changed: set[int]) -> MergeResult:
+    return apply_diff(session, diff, accept_new=new, accept_changed=changed, state=state)
 
 
 def _supersede(handle: TaskHandle | None) -> None:
