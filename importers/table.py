@@ -6,12 +6,14 @@ sit above it), maps columns, and walks the rows below:
 
 * a section row (one filled cell, or a row merged across: "(一)加快推动绿色低碳发展",
   "一、改善空气质量行动重点项目") starts a section; a repeated header row is skipped;
-* blank rows are skipped; "小计/合计/总计" rows become `TotalLine`s (cross-checked by the caller);
-  "注：…" lines are kept as notes;
+* blank rows, and numbered template rows holding only a 序号, are skipped; "小计/合计/总计" rows
+  (and a section row carrying its subtotal) become `TotalLine`s (cross-checked by the caller);
+  "注：…" lines and sign-off lines ("填表人：…", "填报单位（盖章）：") are kept as notes;
 * a vertically merged cell carries its value down to every row it spans (money and quantity
   excepted: a merged amount is counted once, with a warning); a row whose `group_key` cell
   (the name) is blank continues the row above: it inherits the name and the `group_carry`
-  columns (序号, 类型) it leaves blank. Any row with its own values is its own record.
+  columns (序号, 类型) it leaves blank — with a warning when it has a 序号 of its own (an
+  unmerged table, or a name left out). Any row with its own values is its own record.
 
 The result is a `TableBlock` of `TableRecord`s (raw text per column key, with the row number
 and section) that a domain importer (importers.projects, TRACK's importers.progress) turns
@@ -42,8 +44,26 @@ _SECTION = re.compile(
     r"^(?:[(（]\s*[一二三四五六七八九十百]+\s*[)）]|[一二三四五六七八九十百]+\s*[、.．]"
     r"|第[一二三四五六七八九十百]+[部分章节篇])"
 )
-_ATTACHMENT = re.compile(r"^附\s*件\s*\d*$|^附表\s*\d*$")
-_NOTE = re.compile(r"^(?:注|备注|说明|附注)\s*\d*\s*[:：]")
+# "附件1", "附件 1：", "附表2-1", "附件一": alone, or before the title in the same cell.
+# (\d and \s also match full-width digits and spaces: the title keeps its own characters.)
+_ATTACHMENT = re.compile(
+    r"^(附\s*[件表]\s*(?:[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)?)\s*(?:[:：]\s*|$)"
+)
+_NOTE = re.compile(r"^(?:注|备注|说明|附注|填表说明|填报说明)\s*\d*\s*[:：]")
+# Sign-off lines under a table: "填表人：张三  联系电话：0519-…", "填报单位（盖章）：", "审核人：".
+# Matched on NFKC text without spaces. A person's role needs no colon ("填表人 张三"); other words
+# need one, or nothing after them ("填报单位（盖章）").
+_FOOTER = re.compile(
+    r"^(?:(?:填表|填报|制表|审核|审批|复核|经办)人(?:\([^)]{0,6}\))?"
+    r"|(?:联系人|负责人|单位负责人|分管领导|主要负责人|填报单位|填表单位|报送单位|联系电话|电话"
+    r"|手机|填报日期|填表日期|制表日期|报送日期|日期|签字|签发|盖章)(?:\([^)]{0,6}\))?(?::|$))"
+)
+_FOOTER_START = frozenset("填制审复经联负单分主报电手日签盖")  # cheap test before the regex
+# A bare 序号 ("5", "5.", "(5)", "①" → "1" after NFKC, "1-1"): a template row left blank.
+_SEQ_LABEL = re.compile(r"^\(?\d{1,4}\)?[.、]?$|^\d{1,4}(?:[-.]\d{1,4})+$")
+_PLACEHOLDER = re.compile(
+    r"^(?:0+(?:\.0+)?|[/／\-—–－]+|无|暂无)$"
+)  # no information in a blank row
 _TOTAL_WORDS = ("小计", "合计", "总计")
 _NUMBER = re.compile(r"^[\d.,]+$")
 HEADER_SCAN_ROWS = 60
@@ -321,7 +341,8 @@ def _walk(
     group, carry = schema.group_key, schema.group_carry
     previous: TableRecord | None = None
     in_notes = False
-    key_col = mapping[schema.record_key]
+    record_key = schema.record_key
+    key_col = mapping[record_key]
     header_keys = _header_keys(header, mapping, schema)
     if sub_header is not None:
         header_keys |= _header_keys(rows[header_index], mapping, schema)
@@ -373,17 +394,26 @@ def _walk(
                 )
             )
             continue
-        if (_NOTE.match(folded) and wordy <= 2) or (in_notes and len(texts) == 1):
+        if (
+            (_NOTE.match(folded) and wordy <= 2)
+            or (in_notes and len(texts) == 1)
+            or (folded[:1] in _FOOTER_START and _FOOTER.match(folded))
+        ):
             block.notes.append(" ".join(texts))
             in_notes = True
             continue
         if (across.get(index, 0) >= 3 and len(set(texts)) == 1) or (
-            len(texts) == 1
-            and not _NUMBER.match(first)
-            and ((col := row.index(first)) == seq_col or col == 0 or _SECTION.match(folded))
-            and (schema.record_key not in mapping or col != mapping[schema.record_key])
+            len(texts) == 1 and _lone_text_is_section(row, first, folded, seq_col, key_col)
         ):
             block.sections.append(first)
+            previous = None
+            continue
+        if wordy == 1 and _SECTION.match(folded) and row[key_col] in ("", first):
+            # "(一)加快推动绿色低碳发展 … 5698.85": a section row carrying its subtotal.
+            block.sections.append(first)
+            block.totals.append(
+                TotalLine(index + 1, "小计", first, first, {k: row[c] for k, c in items})
+            )
             previous = None
             continue
         values = dict(zip(keys, (pick(row),) if single else pick(row), strict=True))
@@ -391,6 +421,13 @@ def _walk(
         if fills.get(index):
             fill_set = {c for c, _ in fills[index]}
             record.carried.update(k for k, c in items if c in fill_set)
+        if not values[record_key]:  # no name, own or merged: rare
+            if _blank_template(values, record.carried):
+                continue
+            if group == record_key and _numbered_anew(values, record.carried, previous):
+                # A sub-row of an unmerged (sorted, CSV) table, or a new item missing its name:
+                # read as the former, as before, but say so.
+                block.issues.append(_continued(block, index, key_col, previous))
         if group and previous is not None and group in values:
             continuing = not values[group] or group in record.carried
             if continuing:
@@ -426,6 +463,54 @@ def _walk(
         block.records.append(record)
         previous = record
     return block
+
+
+def _lone_text_is_section(
+    row: list[str], first: str, folded: str, seq_col: int, key_col: int
+) -> bool:
+    """The only text of a row is a section label unless it is a number, a bare 序号 (a blank
+    template row) or a name with nothing else filled in. "(一)…" is a section in any column."""
+    if _NUMBER.match(first) or _SEQ_LABEL.match(folded):
+        return False
+    if _SECTION.match(folded):
+        return True
+    col = row.index(first)
+    return (col == seq_col or col == 0) and col != key_col
+
+
+def _blank_template(values: dict[str, str], carried: set[str]) -> bool:
+    """Only a 序号 of its own (perhaps with "0" or "/"): a numbered template row left blank."""
+    seq = values.get("seq_label")
+    if not seq or "seq_label" in carried:
+        return False
+    if not _SEQ_LABEL.match(unicodedata.normalize("NFKC", seq).replace(" ", "")):
+        return False
+    return all(
+        not v or k in carried or _PLACEHOLDER.match(v)
+        for k, v in values.items()
+        if k != "seq_label"
+    )
+
+
+def _numbered_anew(values: dict[str, str], carried: set[str], previous) -> bool:
+    """A nameless row with a 序号 of its own that differs from the row above starts a new item."""
+    seq = values.get("seq_label")
+    if previous is None or not seq or "seq_label" in carried:
+        return False
+    return seq != previous.values.get("seq_label")
+
+
+def _continued(block: TableBlock, index: int, col: int, previous: TableRecord) -> ImportIssue:
+    name = previous.values.get(block.schema.record_key, "")
+    return ImportIssue(
+        block.sheet,
+        index + 1,
+        column_letter(col),
+        block.headers.get(block.schema.record_key),
+        "",
+        f"名称为空，按上一行“{name}”的续行导入 (blank name: read as part of the row above)",
+        WARNING,
+    )
 
 
 _DECORATED = re.compile(r"[(（\[【*＊]")  # what normalize_header takes away besides spaces
@@ -486,14 +571,18 @@ def _read_preamble(block: TableBlock, rows: list[list[str]], across: dict[int, i
             unit = _UNIT_LINE.search(folded)
             if unit:
                 block.unit_label, block.unit_scale = unit.group(1), UNIT_SCALES[unit.group(1)]
+        # "附件1：2023年…项目表" (one cell) or "附件1 | 2023年…项目表" (two): peel the label off.
+        attachment = _ATTACHMENT.match(filled[0])
+        if attachment:
+            block.attachment = attachment.group(1)
+            rest = filled[0][attachment.end() :].strip()
+            filled = ([rest] if rest else []) + filled[1:]
         if len(filled) != 1:
             continue
         text = filled[0]
         folded = unicodedata.normalize("NFKC", text).replace(" ", "")
-        if _ATTACHMENT.match(folded):
-            block.attachment = text
-        elif _UNIT_LINE.match(folded):
-            pass
+        if _UNIT_LINE.match(folded) or _FOOTER.match(folded):
+            pass  # "填报单位：区住建局" above the header is neither title nor section
         elif _SECTION.match(folded):
             section = text
         elif block.title is None:
