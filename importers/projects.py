@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from importers.issues import WARNING, ImportIssue
+from importers.owner_cells import lead_first, owner_names, role_pairs
 from importers.table import UNIT_SCALES, ColumnSpec, TableBlock, TableSchema
+from importers.written_values import refused_money, written_period, written_year
 from models import ConstructionKind, OwnerRole, ProjectStatus
 from models.base import CENT
 from services.fields import FIELDS
@@ -27,7 +29,6 @@ from services.parsing import (
     parse_period,
     parse_quantity,
     parse_year,
-    split_owner_names,
 )
 
 PROJECT_SCHEMA = TableSchema(
@@ -179,31 +180,6 @@ _year = functools.lru_cache(maxsize=4096)(parse_year)
 _quantity = functools.lru_cache(maxsize=16384)(parse_quantity)
 
 
-@functools.lru_cache(maxsize=16384)
-def _owners(text: str) -> tuple[str, ...]:
-    names = split_owner_names(text)
-    if " " in text or "\u3000" in text:  # "区住建局 区发改局": spaces separate units too
-        names = _split_spaced(names)
-    return tuple(names)
-
-
-_SPACE_IN_BRACKET = re.compile(r"\s*(\()\s*|\s*(\))")  # spaces before "(" and inside "( … )"
-
-
-def _kept_bracket(match: re.Match) -> str:
-    return match.group(1) or match.group(2)
-
-
-def _split_spaced(names: list[str]) -> list[str]:
-    """Split names at inner spaces, but keep "高新园 (邹区镇)" one unit (no space before "(")."""
-    result: list[str] = []
-    for name in names:
-        for part in _SPACE_IN_BRACKET.sub(_kept_bracket, name).split():
-            if part not in result:
-                result.append(part)
-    return result
-
-
 def _text(value: str) -> str | None:
     text = value.replace("\r\n", "\n").strip() if value else ""
     return text or None
@@ -279,130 +255,6 @@ def _scaled_money(value: str, scale: Decimal, row: int, errors: _RowErrors) -> D
     return amount
 
 
-# ---------------------------------------------------------------- values as people write them
-# parse_period / parse_year / parse_money hold the strict rule shared with the grid and paste.
-# What they refuse comes here (rare: never on the hot path) and is read the way the office
-# writes it, or refused with a located error.
-
-_UNDETERMINED = re.compile(r"^(?:待定|待确定|待核定|待明确|未定|另定|暂定|暂未确定)$")
-# 长期 / 持续推进 / 常态化 / 2023年起: work with no end year.
-_OPEN_ENDED = re.compile(
-    r"长期|持续|常态|长效|滚动|逐年|每年|至今|今后|\d{4}年?(?:\d{1,2}月)?(?:起|开始)"
-)
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_RANGE_SEP = re.compile(r"(?:-|—|–|~|〜|至|到|―)+")
-# "2023年3月", "2023.03", "2023/3", "2023年底", "2023年6月底前", "2023年度", "2023年12月31日"
-_WHEN = r"(?:年?(?:底|末|初|中|前|内|度|上半年|下半年))*"
-_YEAR_AND_MONTH = re.compile(
-    rf"(\d{{4}})年?(?:[./](\d{{1,2}})|(\d{{1,2}})月份?(?:\d{{1,2}}[日号])?)?{_WHEN}"
-)
-_MONTH_ONLY = re.compile(rf"(\d{{1,2}})月份?(?:\d{{1,2}}[日号])?{_WHEN}")  # "2023年3-12月"
-
-
-def _folded(value: str) -> str:
-    return "".join(normalize_text(value).split())
-
-
-def _year_of(part: str, start: int | None = None) -> int | None:
-    """The year of one side of a period; a bare month ("12月") after a start year is that year."""
-    match = _YEAR_AND_MONTH.fullmatch(part)
-    if match:
-        month, year = match.group(2) or match.group(3), int(match.group(1))
-    else:
-        match = _MONTH_ONLY.fullmatch(part) if start is not None else None
-        if match is None:
-            return None
-        month, year = match.group(1), start
-    return year if month is None or 1 <= int(month) <= 12 else None
-
-
-def _written_period(
-    value: str, refused: ValueError, row: int, errors: _RowErrors
-) -> tuple[int | None, int | None]:
-    """(start, end) of a period parse_period refused: months dropped ("2023年3月-2024年12月",
-    "2023.3-2024.12"); open-ended work (长期, 2023年起) without an end year, with a warning;
-    anything else an error."""
-    text = _folded(value)
-    parts = _RANGE_SEP.split(text)
-    start = _year_of(parts[0]) if len(parts) <= 2 else None
-    end = start if len(parts) == 1 else _year_of(parts[-1], start)
-    if (start is None or end is None) and not _is_open_ended(text):
-        errors.add(row, "period", value, str(refused))
-        return None, None
-    try:
-        if start is not None and end is not None:
-            period = parse_period(f"{start}-{end}")  # the shared range and order checks
-            return period.start_year, period.end_year
-        start = _open_start(text)
-    except ValueError as exc:
-        errors.add(row, "period", value, str(exc))
-        return None, None
-    if start is None:
-        reason = "未填年份，建设期限留空 (no year: period left blank)"
-    else:
-        reason = f"只导入开始年份 {start}，结束年份留空 (open-ended: start year only)"
-    errors.add(row, "period", value, reason, WARNING)
-    return start, None
-
-
-def _is_open_ended(text: str) -> bool:
-    """长期 / 持续推进 / 待定 / "2023年起持续推进": no end year (and at most one year written)."""
-    if not (_UNDETERMINED.match(text) or _OPEN_ENDED.search(text)):
-        return False
-    return len(_FOUR_DIGITS.findall(text)) <= 1
-
-
-def _open_start(text: str) -> int | None:
-    years = _FOUR_DIGITS.findall(text)
-    return parse_year(years[0]) if years else None
-
-
-def _written_year(
-    value: str, key: str, refused: ValueError, row: int, errors: _RowErrors
-) -> int | None:
-    """A 启动/完成时间 cell parse_year refused: "2023.3", "2024年底" → the year; 长期 / 待定 →
-    blank with a warning; anything else an error."""
-    text = _folded(value)
-    year = _year_of(text)
-    if year is None and not _is_open_ended(text):
-        errors.add(row, key, value, str(refused))
-        return None
-    try:
-        if year is not None:
-            return parse_year(str(year))
-        year = _open_start(text)
-    except ValueError as exc:
-        errors.add(row, key, value, str(exc))
-        return None
-    if year is None:
-        reason = "未填年份，留空 (no year: left blank)"
-    else:
-        reason = f"按 {year} 年导入 (read as {year})"
-    errors.add(row, key, value, reason, WARNING)
-    return year
-
-
-_HAS_NUMBER = re.compile(r"\d")
-_NOT_NUMERIC = re.compile(r"[^\d.,+\-]")
-
-
-def _refused_money(value: str, refused: ValueError, row: int, errors: _RowErrors) -> None:
-    """待定 is a blank amount (warning); "约500", "500（其中中央资金200）" say what to fix."""
-    key = "planned_investment_wan"
-    text = _folded(value)
-    if _UNDETERMINED.match(text):
-        errors.add(row, key, value, "金额待定，留空 (to be determined: left blank)", WARNING)
-    elif _HAS_NUMBER.search(text) and _NOT_NUMERIC.search(text):
-        errors.add(
-            row,
-            key,
-            value,
-            "金额栏只能填一个数，说明文字请写入备注 (one number only; notes go to 备注)",
-        )
-    else:
-        errors.add(row, key, value, str(refused))
-
-
 def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedProject]:
     """Typed projects of a block; refused values are appended to `issues` (row kept out)."""
     errors = _RowErrors(block, issues)
@@ -429,19 +281,19 @@ def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedP
             try:
                 amount = _scaled_money(values["planned_investment_wan"], scale, row, errors)
             except ValueError as exc:
-                _refused_money(values["planned_investment_wan"], exc, row, errors)
+                refused_money(values["planned_investment_wan"], exc, row, errors)
         if values.get("period"):
             try:
                 period = _period(values["period"])
                 start, end = period.start_year, period.end_year
             except ValueError as exc:
-                start, end = _written_period(values["period"], exc, row, errors)
+                start, end = written_period(values["period"], exc, row, errors)
         for key in ("start_year", "end_year"):
             if values.get(key):
                 try:
                     year = _year(values[key])
                 except ValueError as exc:
-                    year = _written_year(values[key], key, exc, row, errors)
+                    year = written_year(values[key], key, exc, row, errors)
                 if key == "start_year":
                     start = year
                 else:
@@ -490,90 +342,17 @@ def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedP
 _LEAD, _COOPERATING, _CONSTRUCTING = OwnerRole.LEAD, OwnerRole.COOPERATING, OwnerRole.CONSTRUCTING
 
 
-@functools.lru_cache(maxsize=16384)
-def _lead_first(text: str) -> tuple[tuple[str, OwnerRole], ...]:
-    """Roles the cell states ("区住建局（牵头）", "牵头：…；配合：…"); otherwise the office's
-    rule: the first unit leads, the rest cooperate."""
-    if not _ROLE_HINT.search(text):  # the common cell: no role written in it
-        return tuple((n, _LEAD if i == 0 else _COOPERATING) for i, n in enumerate(_owners(text)))
-    pairs = _role_pairs(text)
-    has_lead = any(role is _LEAD for _, role in pairs)
-    return tuple(
-        (name, role or (_LEAD if i == 0 and not has_lead else _COOPERATING))
-        for i, (name, role) in enumerate(pairs)
-    )
-
-
 def _parse_owner_columns(values: dict[str, str], split_roles: bool) -> list[tuple[str, OwnerRole]]:
     if not split_roles:
-        return list(_lead_first(values.get("owners", "")))
+        return list(lead_first(values.get("owners", "")))
     specs: list[tuple[str, OwnerRole]] = []
     seen: set[str] = set()
     for key, role in (("lead", _LEAD), ("cooperating", _COOPERATING), ("owners", _CONSTRUCTING)):
-        for name, stated in _role_pairs(values.get(key, "")):
+        for name, stated in role_pairs(values.get(key, "")):
             if name not in seen:
                 seen.add(name)
                 specs.append((name, stated or role))
     return specs
-
-
-# Role words people write into an owner cell, and what they mean.
-_ROLE_WORDS = {
-    "牵头": _LEAD,
-    "主办": _LEAD,
-    "主责": _LEAD,
-    "配合": _COOPERATING,
-    "协办": _COOPERATING,
-    "协助": _COOPERATING,
-    "参与": _COOPERATING,
-}
-_ROLE = "|".join(_ROLE_WORDS)
-_ROLE_HINT = re.compile(rf"{_ROLE}|[:：]")  # the rare cell that needs the slow reading below
-_ROLE_LABEL = re.compile(rf"^(?:({_ROLE})|责任|实施|建设)?(?:单位|部门|主体)?:")  # "牵头：…"
-_ROLE_BRACKET = re.compile(rf"\(({_ROLE})(?:单位|部门)?\)$")  # "区住建局(牵头)": this unit
-_ROLE_SUFFIX = re.compile(rf"({_ROLE})(?:单位|部门)?$")  # "区发改局、住建局配合": the group
-_ROLE_SEGMENTS = re.compile(r"[;,\n\r]+")
-_ROLE_NAMES = re.compile(r"[、/\s]+")
-_SPACE_AT_ROLE = re.compile(r"\s*([(:])\s*|\s*(\))")  # "区住建局 （牵头）", "牵头： 区发改局"
-
-
-@functools.lru_cache(maxsize=16384)
-def _role_pairs(text: str) -> tuple[tuple[str, OwnerRole | None], ...]:
-    """(unit, role the cell states or None) for each unit of an owner cell, annotations removed."""
-    if not text or not _ROLE_HINT.search(text):
-        return tuple((name, None) for name in _owners(text))
-    found: dict[str, OwnerRole | None] = {}
-    labelled = None  # "牵头：" / "配合：" holds until the next label
-    for segment in _ROLE_SEGMENTS.split(_SPACE_AT_ROLE.sub(_kept_bracket, normalize_text(text))):
-        label = _ROLE_LABEL.match(segment)
-        if label:
-            labelled = _ROLE_WORDS.get(label.group(1) or "")
-            segment = segment[label.end() :]
-        bare: list[str] = []  # names without a role since the last annotated one
-        for part in _ROLE_NAMES.split(segment):
-            name, role, whole_group = _strip_role(part)
-            if whole_group:
-                for other in bare:
-                    found[other] = role
-            if name and name not in found:
-                found[name] = role or labelled
-                if found[name] is None:
-                    bare.append(name)
-            if role is not None:
-                bare = []
-    return tuple(found.items())
-
-
-def _strip_role(part: str) -> tuple[str, OwnerRole | None, bool]:
-    """ "区住建局(牵头)" → (区住建局, lead, False); "住建局配合" → (住建局, cooperating, True):
-    a bare suffix also covers the names listed before it ("区发改局、住建局配合")."""
-    bracket = _ROLE_BRACKET.search(part)
-    if bracket:
-        return part[: bracket.start()], _ROLE_WORDS[bracket.group(1)], False
-    suffix = _ROLE_SUFFIX.search(part)
-    if suffix:
-        return part[: suffix.start()], _ROLE_WORDS[suffix.group(1)], True
-    return part, None, False
 
 
 def parse_rectifications(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedRectification]:
@@ -591,7 +370,7 @@ def parse_rectifications(block: TableBlock, issues: list[ImportIssue]) -> list[P
                 seq_label=_text(record.values.get("seq_label", "")),
                 category=_text(record.values.get("category", "")),
                 description=description,
-                towns=list(_owners(record.values.get("towns", ""))),
+                towns=list(owner_names(record.values.get("towns", ""))),
             )
         )
     return items
