@@ -26,10 +26,22 @@ from services.parsing import (
         (700, Decimal("700.00")),
         ("  36 ", Decimal("36.00")),
         ("3630万元", Decimal("3630.00")),
+        ("3630万", Decimal("3630.00")),
+        # A unit written in the cell is converted to 万元, never dropped (3亿元 is not 3 万元).
+        ("3亿元", Decimal("30000.00")),
+        ("1.25亿", Decimal("12500.00")),
+        ("500元", Decimal("0.05")),
+        ("5,000,000元", Decimal("500.00")),
+        ("800千元", Decimal("80.00")),
     ],
 )
 def test_money_accepts_what_spreadsheets_hold(text, expected):
     assert parse_money(text) == expected
+
+
+def test_a_cells_own_unit_wins_over_the_tables():
+    assert parse_money("5000000", scale=Decimal("0.0001")) == Decimal("500.00")  # a 元 table
+    assert parse_money("300万元", scale=Decimal("0.0001")) == Decimal("300.00")
 
 
 @pytest.mark.parametrize("text", ["/", "—", "——", "-", "无", "", None])
