@@ -45,8 +45,9 @@ def indexes_deferred(connection: Connection, tables: tuple[str, ...], *, enabled
         yield
         return
     # pysqlite autocommits DDL outside a transaction: a DROP there would stick after a failure.
+    # So the load's transaction is opened here if the caller has not written anything yet.
     if not connection.connection.dbapi_connection.in_transaction:
-        raise RuntimeError("indexes_deferred needs an open write transaction")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
     dropped: list[str] = []
     for table in tables:
         for name, sql in connection.exec_driver_sql(_INDEXES, (table,)).all():

@@ -1107,3 +1107,31 @@ def test_sign_off_line_above_the_header_is_not_the_title(tmp_path):
     preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
     assert preview.title == "2023年项目表"
     assert [p.section for p in preview.projects] == ["2023年项目表"]
+
+
+def test_a_big_merge_into_existing_sections_builds_indexes_after_its_rows(
+    tmp_path, session, monkeypatch
+):
+    """More new rows than the table holds, no new section or unit: nothing is written before
+    the bulk insert, which must still run in one transaction with its indexes rebuilt."""
+    from db import bulk
+
+    report = import_file(TaskState(), session, sample_workbook_path())
+    first = session.scalars(
+        select(Section).where(Section.plan_id == report.plan_id).order_by(Section.position)
+    ).first()
+    rows = [HEADER, [first.name]]
+    rows += [[i, "T", f"追加项目{i}", "c", 1, 1, "2023", "区住建局"] for i in range(1, 61)]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "big.xlsx", {"S": rows}))
+    diff = diff_plan(session, preview, report.plan_id)
+    assert len(diff.new) == 60 and diff.new_sections == []
+    session.rollback()  # as the dialog's worker starts: no transaction open
+    monkeypatch.setattr(bulk, "MIN_ROWS", 10)
+    before = bulk.index_names(session.connection(), "project")
+    session.rollback()
+    result = apply_diff(session, diff)
+    assert len(result.inserted_ids) == 60 and result.new_section_ids == []
+    connection = session.connection()
+    assert bulk.index_names(connection, "project") == before
+    assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    assert session.scalar(select(func.count()).select_from(Project)) == 116
