@@ -83,6 +83,7 @@ class LazyTableModel(QAbstractTableModel):
         self._filter = flt
         self._sort: Sort | None = None
         self._ids = array("q")
+        self._largest = 0  # rows of the biggest id list loaded so far
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self.commit_handler: Callable[[QModelIndex, object], bool] | None = None
         self.page_fetches = 0  # pages read from the database (for tests and benchmarks)
@@ -158,19 +159,20 @@ class LazyTableModel(QAbstractTableModel):
     def reload(self, *, background: bool | None = None) -> None:
         """Re-read the id list (filter/sort/rows added or removed); selection is kept by id.
 
-        Big tables (≥ ASYNC_ROWS rows shown) re-read in the background while the old rows stay
-        on screen; the newest request wins, so fast typing in a filter never queues queries.
+        Big tables (≥ ASYNC_ROWS rows, now or before) re-read in the background while the old
+        rows stay on screen; the newest request wins, so fast typing in a filter never queues
+        queries.
         """
         self._generation += 1
         if background is None:
-            background = len(self._ids) >= self.ASYNC_ROWS
+            # The biggest list this model has held, not the one on screen: clearing a narrow
+            # filter on a 1,000,000-row plan must not read a million ids on the GUI thread.
+            background = max(len(self._ids), self._largest) >= self.ASYNC_ROWS
         if self._filter is None:
             self._swap(self._generation, array("q"))
             return
         if not background:
-            # The first HEAD_ROWS now, the rest in the background: opening a plan or clearing
-            # a filter on 1,000,000 rows never blocks the GUI for the whole id read.
-            head = getattr(self.source, "supports_head", False)
+            head = not self._ids and getattr(self.source, "supports_head", False)
             with self._session() as session:
                 if head:
                     ids = self.source.ids(session, self._filter, self._sort, limit=self.HEAD_ROWS)
@@ -218,6 +220,7 @@ class LazyTableModel(QAbstractTableModel):
         self.aboutToReload.emit()
         self.beginResetModel()
         self._ids = ids
+        self._largest = max(self._largest, len(ids))
         self._pages.clear()
         self.endResetModel()
         self.reloaded.emit()
