@@ -190,10 +190,6 @@ class ListTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        value = self._data(index, role)
-        return value
-
-    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         column = self._columns[index.column()]

@@ -331,10 +331,6 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        value = self._header_data(section, orientation, role)
-        return value
-
-    def _header_data(self, section: int, orientation: Qt.Orientation, role: int) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return self._headers[self._columns[section].key]
@@ -354,10 +350,6 @@ class LazyTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        value = self._data(index, role)
-        return value
-
-    def _data(self, index: QModelIndex | QPersistentModelIndex, role: int) -> Any:
         if not index.isValid():
             return None
         column = self._columns[index.column()]
