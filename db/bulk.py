@@ -34,6 +34,14 @@ def worth_deferring(connection: Connection, table: str, incoming: int) -> bool:
     return present < incoming
 
 
+def begin_write(connection: Connection) -> None:
+    """Open the write transaction now unless one is open: SQLite's write lock is taken here,
+    so ids and positions read next cannot be taken by another writer before ours are stored
+    (and DDL, which pysqlite runs outside transactions, rolls back with the rest)."""
+    if not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 @contextmanager
 def indexes_deferred(connection: Connection, tables: tuple[str, ...], *, enabled: bool = True):
     """Drop the tables' secondary indexes, run the load, recreate them (same transaction).
@@ -45,9 +53,7 @@ def indexes_deferred(connection: Connection, tables: tuple[str, ...], *, enabled
         yield
         return
     # pysqlite autocommits DDL outside a transaction: a DROP there would stick after a failure.
-    # So the load's transaction is opened here if the caller has not written anything yet.
-    if not connection.connection.dbapi_connection.in_transaction:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    begin_write(connection)
     dropped: list[str] = []
     for table in tables:
         for name, sql in connection.exec_driver_sql(_INDEXES, (table,)).all():

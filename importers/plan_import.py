@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from db.bulk import indexes_deferred, worth_deferring
+from db.bulk import begin_write, indexes_deferred, worth_deferring
 from importers.issues import WARNING, ImportIssue
 from importers.projects import (
     PROJECT_SCHEMA,
@@ -50,7 +50,14 @@ from models import (
 )
 from models.base import money_to_cents, utcnow
 from services.errors import LedgerError
-from services.ledger import atomic, current_user, delete_projects, next_position, set_fields
+from services.ledger import (
+    add_audit_rows,
+    atomic,
+    current_user,
+    delete_projects,
+    next_position,
+    set_fields,
+)
 from services.organizations import OrganizationResolver
 from services.parsing import Period, normalize_text
 from services.tasks import TaskState, gc_paused
@@ -295,7 +302,7 @@ def write_new_plan(
 
 def _insert_projects(
     state, connection, projects, plan_id, section_ids, org_ids, org_names, positions=None
-) -> None:
+) -> range:
     """All projects and owner rows, BATCH rows per executemany; cancel stops between batches.
 
     Plain executemany: 100k rows through the ORM's per-row parameter processing cost more
@@ -303,9 +310,9 @@ def _insert_projects(
     stores this one was measured: no gain, binding the parameters holds the GIL.) A load
     bigger than the table builds the indexes afterwards (db.bulk).
     """
-    next_id = _next_project_id(connection)
+    first_id = _next_project_id(connection)
     batches = _row_batches(
-        projects, next_id, plan_id, section_ids, org_ids, org_names, positions or {}
+        projects, first_id, plan_id, section_ids, org_ids, org_names, positions or {}
     )
     done = 0
     defer = worth_deferring(connection, "project", len(projects))
@@ -316,6 +323,7 @@ def _insert_projects(
             if owners:
                 connection.exec_driver_sql(_OWNER_INSERT, owners)
             done += len(rows)
+    return range(first_id, first_id + len(projects))
 
 
 def _next_project_id(connection) -> int:
@@ -327,18 +335,19 @@ def _row_batches(
 ):
     """(project rows, owner rows) per BATCH projects, as the INSERTs below take them.
 
-    Positions continue from `first` (section name → next free position; 0 if absent).
+    Positions continue from `first` (section id → next free position; 0 if absent).
     """
-    positions: dict[str, int] = defaultdict(int, first)
+    positions: dict[int, int] = defaultdict(int, first)
     stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME text
     for start in range(0, len(projects), BATCH):
         rows, owners = [], []
         for p in projects[start : start + BATCH]:
-            position = positions[p.section]
-            positions[p.section] += 1
+            section_id = section_ids[p.section]
+            position = positions[section_id]
+            positions[section_id] += 1
             specs = _dedupe_owners(p.owners, org_ids)
             text = "、".join(org_names[org_ids[n]] for n, _ in specs)
-            row = _project_row(next_id, plan_id, section_ids[p.section], position, p, text, stamp)
+            row = _project_row(next_id, plan_id, section_id, position, p, text, stamp)
             rows.append(row)
             cents = row[9]
             first_lead = next((i for i, (_n, r) in enumerate(specs) if r is _LEAD), -1)
@@ -676,9 +685,8 @@ def apply_diff(
 ) -> MergeResult:
     """Write the accepted part of a diff (default: all). Indexes refer to diff.new / project ids.
 
-    Field changes go through services.ledger.set_fields (one transaction, audited); new rows
-    and new sections are bulk-inserted in one more. If the second step fails the first is
-    reverted from its inverse, so the plan is never left half-merged.
+    One transaction: the field changes (services.ledger.set_fields, audited), the new sections
+    and the bulk-inserted new rows. Any error or a Cancel up to the commit writes nothing.
     """
     state = state or TaskState()
     new_rows = [p for i, p in enumerate(diff.new) if accept_new is None or i in accept_new]
@@ -687,63 +695,49 @@ def apply_diff(
         for c in diff.changed
         if accept_changed is None or c.project_id in accept_changed
     }
-    changeset = set_fields(session, changes) if changes else None
-    try:
-        inserted, created_sections = _insert_new_rows(state, session, diff.plan_id, new_rows)
-    except BaseException:
-        if changeset:
-            set_fields(session, changeset.inverse)
-        raise
-    return MergeResult(changeset, inserted, created_sections)
+    with gc_paused(), atomic(session):
+        begin_write(session.connection())  # ids and positions read below stay ours
+        state.check()
+        changeset = set_fields(session, changes, commit=False) if changes else None
+        inserted, created = _insert_new_rows(state, session, diff.plan_id, new_rows)
+        state.check()  # last chance: a cancel here still rolls everything back
+    return MergeResult(changeset, inserted, created)
 
 
 def _insert_new_rows(
     state: TaskState, session: Session, plan_id: int, rows: list[ParsedProject]
 ) -> tuple[list[int], list[int]]:
-    """New projects at the end of their sections (new sections at the end of the plan)."""
+    """New projects at the end of their sections (new sections at the end of the plan), in
+    the caller's transaction. Returns the new project ids and the new section ids."""
     if not rows:
         return [], []
     created: list[int] = []
-    with gc_paused(), atomic(session):
-        sections = {
-            _section_key(s.name): s
-            for s in session.scalars(select(Section).where(Section.plan_id == plan_id))
-        }
-        section_ids: dict[str, int] = {}
-        positions: dict[str, int] = {}
-        last = max((s.position for s in sections.values()), default=-1)
-        for name in dict.fromkeys(p.section for p in rows):
-            section = sections.get(_section_key(name))
-            if section is None:
-                last += 1
-                section = Section(plan_id=plan_id, name=name.strip(), position=last)
-                session.add(section)
-                session.flush()
-                sections[_section_key(name)] = section
-                created.append(section.id)
-            section_ids[name] = section.id
-            positions[name] = next_position(session, section.id)
-        resolver = OrganizationResolver(session)
-        org_ids = _resolve_orgs(session, resolver, [n for p in rows for n, _ in p.owners])
-        org_names = {org.id: org.name for org in resolver._by_key.values()}
-        connection = session.connection()
-        first_id = _next_project_id(connection)
-        _insert_projects(
-            state, connection, rows, plan_id, section_ids, org_ids, org_names, positions
-        )
-        session.add(
-            AuditEntry(
-                user=current_user(),
-                action="import",
-                entity="plan",
-                entity_id=plan_id,
-                field=None,
-                old_value=None,
-                new_value=f"merged {len(rows)} new projects",
-            )
-        )
-        state.check()  # a cancel up to here rolls the new rows back
-    return list(range(first_id, first_id + len(rows))), created
+    sections = {
+        _section_key(s.name): s
+        for s in session.scalars(select(Section).where(Section.plan_id == plan_id))
+    }
+    section_ids: dict[str, int] = {}
+    positions: dict[int, int] = {}  # by section id: two spellings of one section share it
+    last = max((s.position for s in sections.values()), default=-1)
+    for name in dict.fromkeys(p.section for p in rows):
+        section = sections.get(_section_key(name))
+        if section is None:
+            last += 1
+            section = Section(plan_id=plan_id, name=name.strip(), position=last)
+            session.add(section)
+            session.flush()
+            sections[_section_key(name)] = section
+            created.append(section.id)
+        section_ids[name] = section.id
+        positions.setdefault(section.id, next_position(session, section.id))
+    resolver = OrganizationResolver(session)
+    org_ids = _resolve_orgs(session, resolver, [n for p in rows for n, _ in p.owners])
+    org_names = {org.id: org.name for org in resolver._by_key.values()}
+    ids = _insert_projects(
+        state, session.connection(), rows, plan_id, section_ids, org_ids, org_names, positions
+    )
+    add_audit_rows(session, "insert", [{"id": pid} for pid in ids], current_user())
+    return list(ids), created
 
 
 def undo_merge(session: Session, result: MergeResult) -> None:

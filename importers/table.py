@@ -221,6 +221,8 @@ def find_tables(
     signature = header_signature(header)
     if sub is not None and signature in overrides:
         mapping = _apply_override(mapping, overrides[signature], schema)
+        if not _is_header(mapping, schema):  # the user unmapped a column the table needs
+            return []
     return [_walk(grid, schema, header_index, mapping, header, sub)]
 
 

@@ -22,10 +22,6 @@ class IssueSink(Protocol):
     def add(self, row: int, key: str, value: str, reason: str, severity: str = ...) -> None: ...
 
 
-# parse_period / parse_year / parse_money hold the strict rule shared with the grid and paste.
-# What they refuse comes here (rare: never on the hot path) and is read the way the office
-# writes it, or refused with a located error.
-
 _UNDETERMINED = re.compile(r"^(?:待定|待确定|待核定|待明确|未定|另定|暂定|暂未确定)$")
 # 长期 / 持续推进 / 常态化 / 2023年起: work with no end year.
 _OPEN_ENDED = re.compile(

@@ -142,7 +142,8 @@ class ProjectOwner(Base):
     """A responsible unit of a project, with its role and its place in the printed list.
 
     `plan_id`, `planned_investment_wan` and `is_first_lead` are DENORMALIZED copies kept by
-    SQLite triggers (created in migration 0001), never written by Python: the dashboard's unit
+    SQLite triggers (created in migration 0001; since 0003 a bulk importer of whole new projects
+    writes them itself and the insert trigger stands aside): the dashboard's unit
     pass (services.aggregates.owner_cube: investment per unit × role, and per first-listed lead
     unit) must read a 1,000,000-project plan's 2.5M owner rows in about a second. Joining them
     to the wide project rows and finding each project's first lead with a correlated NOT EXISTS

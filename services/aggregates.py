@@ -1029,11 +1029,6 @@ def _scoped(session: Session, flt: ProjectFilter) -> Iterator[ProjectFilter]:
         yield flt
         return
     connection = session.connection()
-    connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
-    connection.exec_driver_sql(
-        f"CREATE TEMP TABLE {_SCOPE} (id INTEGER PRIMARY KEY, section_id INTEGER,"
-        " status TEXT, start_year INTEGER, end_year INTEGER, cents INTEGER)"
-    )
     scope = scope_ids(_SCOPE).table
     cube_columns = (
         Project.id,
@@ -1043,14 +1038,21 @@ def _scoped(session: Session, flt: ProjectFilter) -> Iterator[ProjectFilter]:
         Project.end_year,
         _CENTS,
     )
-    session.execute(
-        insert(scope).from_select(
-            [c.name for c in scope.c], select(*cube_columns).where(*filter_clauses(flt))
-        )
-    )
     try:
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
+        connection.exec_driver_sql(
+            f"CREATE TEMP TABLE {_SCOPE} (id INTEGER PRIMARY KEY, section_id INTEGER,"
+            " status TEXT, start_year INTEGER, end_year INTEGER, cents INTEGER)"
+        )
+        session.execute(
+            insert(scope).from_select(
+                [c.name for c in scope.c], select(*cube_columns).where(*filter_clauses(flt))
+            )
+        )
         yield ProjectFilter(plan_id=flt.plan_id, section_ids=flt.section_ids, scope=_SCOPE)
     finally:
+        # Inside the session's read transaction: if that is rolled back, an empty table may
+        # stay on the pooled connection until the next text-filtered dashboard replaces it.
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -148,12 +148,17 @@ def validate_changes(changes: dict[int, dict[str, object]]) -> tuple[dict, list[
 
 
 def set_fields(
-    session: Session, changes: dict[int, dict[str, object]], *, user: str | None = None
+    session: Session,
+    changes: dict[int, dict[str, object]],
+    *,
+    user: str | None = None,
+    commit: bool = True,
 ) -> ChangeSet:
     """Validate all, then write all in one transaction. Raises ValidationError, writing nothing.
 
     Column fields are written with one executemany per field set and audited with one bulk
     insert, so a paste of 10,000 cells costs a few statements, not 10,000 ORM flushes.
+    `commit=False` writes inside the caller's transaction (a merge: fields and new rows in one).
     """
     parsed, errors = validate_changes(changes)
     current = _current_values(session, parsed.keys())
@@ -172,7 +177,7 @@ def set_fields(
     changeset = ChangeSet()
     user = user or current_user()
     now = utcnow()
-    with atomic(session):
+    with atomic(session) if commit else nullcontext(session):
         resolver = None
         updates: dict[tuple[str, ...], list[dict]] = {}
         audits: list[dict] = []
@@ -291,7 +296,7 @@ def _audit(
     return AuditEntry(**_audit_row(action, entity_id, key, old, new, user))
 
 
-def _add_audit_rows(session: Session, action: str, rows: list[dict], user: str) -> None:
+def add_audit_rows(session: Session, action: str, rows: list[dict], user: str) -> None:
     """One audit line per project row, as one executemany (100k ORM objects take seconds)."""
     if rows:
         at = utcnow()
@@ -422,7 +427,7 @@ def delete_projects(
                     dict(r._mapping) for r in rows
                 )
             session.execute(delete(Project).where(Project.id.in_(chunk)))
-        _add_audit_rows(session, "delete", snapshot.rows, user)
+        add_audit_rows(session, "delete", snapshot.rows, user)
     session.expire_all()
     return snapshot
 
@@ -446,7 +451,7 @@ def restore_projects(
         for table, _column in _cascading_tables():
             if snapshot.dependents.get(table.name):
                 session.execute(insert(table), snapshot.dependents[table.name])
-        _add_audit_rows(session, "insert", snapshot.rows, user)
+        add_audit_rows(session, "insert", snapshot.rows, user)
     session.expire_all()
     return [row["id"] for row in snapshot.rows]
 

@@ -396,6 +396,15 @@ def test_insert_row_below_and_undo(grid):
     assert grid.model.id_at(6) == ids[0]
 
 
+def test_rows_inserted_into_a_big_table_are_selected_when_its_ids_arrive(qtbot, grid):
+    grid.model.ASYNC_ROWS = 20  # the 56 sample rows count as big: re-reads run in background
+    _select(grid, 5, 0, 5, 0)
+    ids = grid.view.insert_rows(below=True)
+    qtbot.waitUntil(lambda: not grid.model.is_loading(), timeout=5000)
+    assert grid.model.id_at(6) == ids[0]
+    assert grid.view.selected_ids() == ids
+
+
 def test_move_rows_up_down_and_between_sections(grid):
     model = grid.model
     order = list(model.ids())

@@ -1135,3 +1135,56 @@ def test_a_big_merge_into_existing_sections_builds_indexes_after_its_rows(
     assert bulk.index_names(connection, "project") == before
     assert connection.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
     assert session.scalar(select(func.count()).select_from(Project)) == 116
+
+
+def test_a_remembered_mapping_that_drops_the_name_of_a_two_row_header_is_reported(tmp_path):
+    from importers.table import header_signature
+
+    top = ["序号", "项目名称", "建设内容", "计划投资（万元）", "建设期限", None]
+    sub = [None, None, None, None, "开工时间", "完成时间"]
+    rows = [top, sub, [1, "甲", "c", 10, 2023, 2024]]
+    path = build_workbook(tmp_path / "t.xlsx", {"S": rows}, {"S": ["E1:F1"]})
+    effective = ["序号", "项目名称", "建设内容", "计划投资（万元）", "开工时间", "完成时间"]
+    overrides = {header_signature(effective): {1: None}}  # 项目名称 → not imported
+    preview = analyze(TaskState(), path, overrides=overrides)
+    assert preview.projects == [] and preview.skipped_sheets  # reported, no crash
+
+
+def test_a_cancelled_merge_of_changes_only_writes_nothing_not_even_audit_lines(tmp_path, session):
+    from models import AuditEntry
+
+    report = import_file(TaskState(), session, sample_workbook_path())
+    book = openpyxl.load_workbook(sample_workbook_path())
+    book.worksheets[0]["F5"] = 12345
+    book.save(tmp_path / "changed.xlsx")
+    diff = diff_plan(session, analyze(TaskState(), tmp_path / "changed.xlsx"), report.plan_id)
+    assert [c.name for c in diff.changed] == ["工业绿色制造体系"] and diff.new == []
+    audits = session.scalar(select(func.count()).select_from(AuditEntry))
+    state = TaskState()
+    state.cancel()
+    with pytest.raises(Cancelled):
+        apply_diff(session, diff, state=state)
+    session.expire_all()
+    amount = session.scalar(
+        select(Project.planned_investment_wan).where(Project.name == "工业绿色制造体系")
+    )
+    assert amount == Decimal("700.00")
+    assert session.scalar(select(func.count()).select_from(AuditEntry)) == audits
+
+
+def test_two_spellings_of_one_section_get_consecutive_positions(tmp_path, session):
+    report = import_file(TaskState(), session, sample_workbook_path())
+    first = session.scalars(
+        select(Section).where(Section.plan_id == report.plan_id).order_by(Section.position)
+    ).first()
+    spaced = first.name.replace(")", " )", 1)  # "(一 )…": matched to the same section
+    rows_a = [HEADER, [first.name], [1, "T", "新项目A", "c", 1, 1, "2023", "区住建局"]]
+    rows_b = [HEADER, [spaced], [1, "T", "新项目B", "c", 1, 1, "2023", "区住建局"]]
+    path = build_workbook(tmp_path / "two.xlsx", {"A": rows_a, "B": rows_b})
+    diff = diff_plan(session, analyze(TaskState(), path), report.plan_id)
+    assert [p.name for p in diff.new] == ["新项目A", "新项目B"] and diff.new_sections == []
+    result = apply_diff(session, diff)
+    places = [
+        (p.section_id, p.position) for p in (session.get(Project, i) for i in result.inserted_ids)
+    ]
+    assert places[0][0] == places[1][0] == first.id and places[1][1] == places[0][1] + 1

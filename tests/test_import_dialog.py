@@ -261,7 +261,10 @@ def test_merge_preview_from_the_worker_is_checkable_row_by_row_and_all_at_once(
     dialog.check_buttons[("new", True)].click()
     assert dialog._accepted_keys() == ({0, 1}, set())
     dialog.check_buttons[("new", False)].click()
+    assert dialog._accepted_keys() == (set(), set())
+    assert not dialog.import_button.isEnabled()  # nothing checked: nothing to merge
     dialog.check_buttons[("changed", True)].click()
+    assert dialog.import_button.isEnabled()
     assert dialog._accepted_keys() == (set(), changed_ids)
     assert dialog.selection_label.text() == "Selected: 0 of 2 new, 2 of 2 changed."
 

@@ -479,10 +479,16 @@ class ImportDialog(QDialog):
                     "The %1 rectification items are imported into new plans only."
                 ).replace("%1", str(self.diff.rectifications_skipped))
         self.summary.setText(text)
-        # Merging needs the diff of this very preview: never a stale one, never none at all.
-        self.import_button.setEnabled(
-            p.ok and bool(p.projects or p.rectifications) and (not merging or self.diff is not None)
-        )
+        self._enable_import()
+
+    def _enable_import(self) -> None:
+        """A new plan needs a clean preview; a merge needs the diff of this very preview (never
+        a stale one, never none) and at least one checked row."""
+        p = self.preview
+        ready = p is not None and p.ok and bool(p.projects or p.rectifications)
+        if self.target.currentData() != NEW_PLAN:
+            ready = ready and self.diff is not None and self.change_model.count_checked() > 0
+        self.import_button.setEnabled(ready)
 
     def _fill_sections(self, p: ImportPreview) -> None:
         rows = p.sections()
@@ -660,6 +666,7 @@ class ImportDialog(QDialog):
         ):
             text = text.replace(key, str(value))
         self.selection_label.setText(text if self.diff is not None else "")
+        self._enable_import()
 
     def _enable_check_buttons(self) -> None:
         for (kind, _checked), button in self.check_buttons.items():

@@ -142,6 +142,8 @@ class LazyTableModel(QAbstractTableModel):
         return self._ids
 
     def set_filter(self, flt: Any) -> None:
+        if getattr(flt, "plan_id", None) != getattr(self._filter, "plan_id", None):
+            self._largest = 0  # another plan: its own size decides background reads
         self._filter = flt
         self.reload()
 

@@ -112,6 +112,8 @@ class SpreadsheetView(QTableView):
 
         model.aboutToReload.connect(self._save_state)
         model.reloaded.connect(self._restore_state)
+        self._pending_selection: tuple[list[int], int | None, int | None] | None = None
+        model.reloaded.connect(self._select_pending)  # after the restore: it wins
         model.modelReset.connect(self._sort_indicator)
         model.loadFailed.connect(self.statusMessage)
         self.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -318,9 +320,22 @@ class SpreadsheetView(QTableView):
     def select_ids(
         self, ids: list[int], column: int | None = None, *, last_column: int | None = None
     ) -> None:
-        """Select the rows of `ids` (columns `column..last_column`, or whole rows)."""
+        """Select the rows of `ids` (columns `column..last_column`, or whole rows).
+
+        While the id list is being re-read in the background (a big table after an insert or
+        a paste), the rows are selected when it arrives.
+        """
+        if self.grid_model.is_loading():
+            self._pending_selection = (list(ids), column, last_column)
+            return
         rows = sorted(self.grid_model.rows_of(ids).values())
         self._select_rows(rows, column, last_column)
+
+    def _select_pending(self) -> None:
+        if self._pending_selection is not None and not self.grid_model.is_loading():
+            ids, column, last_column = self._pending_selection
+            self._pending_selection = None
+            self.select_ids(ids, column, last_column=last_column)
 
     def _select_rows(self, rows: list[int], column: int | None, last_column: int | None) -> None:
         model = self.grid_model

@@ -5,7 +5,8 @@ Revises: 0002
 Create Date: 2026-11-29 23:00:00
 
 The insert trigger that fills project_owner.plan_id / planned_investment_wan / is_first_lead
-now fires only when the writer left plan_id NULL (every ORM and ledger write). A bulk writer
+now fires only when the writer left plan_id NULL (ORM and ledger writes of new owner rows;
+restores of deleted rows carry their saved copies, which are right already). A bulk writer
 that inserts whole new projects — the Excel import, 250,000 owner rows for 100,000 projects —
 supplies the three copies itself and skips two correlated UPDATEs per row (measured: 2.2 s of
 a 100k-row import). Such a writer must give every owner row of a project at once, in position
