@@ -18,17 +18,19 @@ from decimal import Decimal
 
 from importers.issues import WARNING, ImportIssue
 from importers.owner_cells import lead_first, owner_names, role_pairs
-from importers.table import UNIT_SCALES, ColumnSpec, TableBlock, TableSchema
+from importers.table import ColumnSpec, TableBlock, TableSchema
 from importers.written_values import refused_money, written_period, written_year
 from models import ConstructionKind, OwnerRole, ProjectStatus
 from models.base import CENT
 from services.fields import FIELDS
 from services.parsing import (
+    UNIT_SCALES,
     normalize_text,
     parse_money,
     parse_period,
     parse_quantity,
     parse_year,
+    split_money_unit,
 )
 
 PROJECT_SCHEMA = TableSchema(
@@ -206,18 +208,13 @@ class _RowErrors:
         )
 
 
-# "500万元", "3亿元", "500元": a cell that states its own unit is read in that unit.
-_OWN_UNIT = re.compile(r"^(.*?)\s*(万元|亿元|千元|元|万|亿)$")
-_OWN_SCALES = UNIT_SCALES | {"万": UNIT_SCALES["万元"], "亿": UNIT_SCALES["亿元"]}
-
-
 def _own_unit(
-    value: str, match: re.Match, scale: Decimal, row: int, errors: _RowErrors
+    value: str, number: str, unit: str, scale: Decimal, row: int, errors: _RowErrors
 ) -> Decimal | None:
-    """The amount of a cell with its own unit, with a warning when that unit is not the table's."""
-    unit = match.group(2)
-    amount = _scaled_money(match.group(1), _OWN_SCALES[unit], row, errors)
-    if _OWN_SCALES[unit] != scale and amount is not None:
+    """ "500万元", "3亿元", "500元": a cell that states its own unit is read in that unit, with a
+    warning when it is not the table's."""
+    amount = _scaled_money(number, UNIT_SCALES[unit], row, errors)
+    if UNIT_SCALES[unit] != scale and amount is not None:
         errors.add(
             row,
             "planned_investment_wan",
@@ -232,8 +229,10 @@ def _scaled_money(value: str, scale: Decimal, row: int, errors: _RowErrors) -> D
     """万元 from a cell in the table's unit (元/千元/亿元 converted), warning when rounding."""
     if scale == 1 and _PLAIN_AMOUNT.fullmatch(value):
         return Decimal(value).quantize(CENT)  # the common cell, first
-    if value and value[-1] in "元万亿" and (own := _OWN_UNIT.match(normalize_text(value))):
-        return _own_unit(value, own, scale, row, errors)
+    if value and value[-1] in "元万亿":
+        number, unit = split_money_unit(normalize_text(value))
+        if unit:
+            return _own_unit(value, number, unit, scale, row, errors)
     if scale == 1:
         return _money(value)
     amount = _money(value, scale=scale)

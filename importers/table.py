@@ -22,7 +22,6 @@ into typed values. Headless and side-effect free: never touch the database here.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -31,13 +30,8 @@ from operator import itemgetter
 
 from importers.issues import WARNING, ImportIssue, column_letter
 from importers.reader import SheetGrid
+from services.parsing import UNIT_SCALES
 
-UNIT_SCALES = {
-    "万元": Decimal(1),
-    "元": Decimal("0.0001"),
-    "千元": Decimal("0.1"),
-    "亿元": Decimal(10000),
-}
 _UNIT_IN_HEADER = re.compile(r"[(（\[【]\s*(万元|亿元|千元|元)\s*[)）\]】]")
 _UNIT_LINE = re.compile(r"^(?:计量)?单位\s*[:：]\s*(万元|亿元|千元|元)")
 _SECTION = re.compile(
@@ -348,6 +342,7 @@ def _walk(
     header_keys = _header_keys(header, mapping, schema)
     if sub_header is not None:
         header_keys |= _header_keys(rows[header_index], mapping, schema)
+    longest_header = max(map(len, header_keys)) + 12  # a unit "(万元)", spaces, asterisks
     body = header_index + (2 if sub_header is not None else 1)
     for index in range(body, len(rows)):
         row = rows[index]  # cells are trimmed by the reader
@@ -363,7 +358,7 @@ def _walk(
             continue
         first = texts[0]
         folded = unicodedata.normalize("NFKC", first).replace(" ", "")
-        if _looks_like_header(row, key_col, header_keys, schema):
+        if _looks_like_header(row, key_col, header_keys, longest_header, schema):
             previous = None  # a repeated header: continuation never crosses it
             continue
         unit = _UNIT_LINE.match(folded)
@@ -518,11 +513,6 @@ def _continued(block: TableBlock, index: int, col: int, previous: TableRecord) -
 _DECORATED = re.compile(r"[(（\[【*＊]")  # what normalize_header takes away besides spaces
 
 
-@functools.lru_cache(maxsize=32)
-def _longest(known: frozenset[str]) -> int:
-    return max(map(len, known))
-
-
 def _cell_above(parent: list[str], col: int) -> str:
     """The upper header cell over `col`: its own text, or that of a merge starting to its left."""
     for c in range(min(col, len(parent) - 1), -1, -1):
@@ -538,11 +528,13 @@ def _header_keys(header: list[str], mapping: dict, schema: TableSchema) -> froze
     return frozenset(known)
 
 
-def _looks_like_header(row: list[str], col: int, known: frozenset[str], schema) -> bool:
-    """A repeated header row; the cheap record-key test keeps data rows off the full match."""
+def _looks_like_header(
+    row: list[str], col: int, known: frozenset[str], longest: int, schema
+) -> bool:
+    """A repeated header row; the cheap record-key test keeps data rows off the full match.
+    `longest`: the length a header text of the record key can have (with unit and spaces)."""
     cell = row[col]
-    # A real name cell is longer than any header text (plus a unit, spaces and asterisks).
-    if not cell or len(cell) > _longest(known) + 12:
+    if not cell or len(cell) > longest:  # a real name cell: no header text is this long
         return False
     quick = "".join(cell.split())
     if quick not in known and not (_DECORATED.search(quick) and normalize_header(cell) in known):

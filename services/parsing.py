@@ -24,8 +24,8 @@ _PERIOD_SEP = r"\s*(?:-|—|–|－|~|～|〜|至|到|―)+\s*"
 _YEAR = r"(\d{4})\s*年?"
 _PERIOD_RE = re.compile(rf"^{_YEAR}(?:{_PERIOD_SEP}{_YEAR})?$")
 _SPLIT_OWNERS_RE = re.compile(r"[、，,;；/\n\r]+")
-# A unit written after an amount, in 万元 (the ledger's unit).
-_UNIT_SCALE = {
+# Money units, as factors to 万元 (the ledger's unit): table units and units written in a cell.
+UNIT_SCALES = {
     "万元": Decimal(1),
     "万": Decimal(1),
     "亿元": Decimal(10000),
@@ -33,7 +33,15 @@ _UNIT_SCALE = {
     "千元": Decimal("0.1"),
     "元": Decimal("0.0001"),
 }
-_MONEY_UNIT = re.compile(r"(?:万元|亿元|千元|万|亿|元)$")
+_MONEY_UNIT = re.compile(r"\s*(?:万元|亿元|千元|万|亿|元)$")
+
+
+def split_money_unit(text: str) -> tuple[str, str | None]:
+    """ "3亿元" → ("3", "亿元"); "500" → ("500", None). A key of UNIT_SCALES, or None."""
+    unit = _MONEY_UNIT.search(text)
+    if unit is None:
+        return text, None
+    return text[: unit.start()], unit.group(0).strip()
 
 
 def normalize_text(value: object) -> str:
@@ -58,9 +66,9 @@ def parse_money(value: object, *, scale: Decimal = Decimal(1)) -> Decimal | None
     if is_not_set(value):
         return None
     text = normalize_text(value).replace(",", "").replace(" ", "")
-    unit = _MONEY_UNIT.search(text)
+    text, unit = split_money_unit(text)
     if unit:  # "3亿元", "500元": the cell's own unit wins over the table's
-        text, scale = text[: unit.start()], _UNIT_SCALE[unit.group(0)]
+        scale = UNIT_SCALES[unit]
     try:
         amount = Decimal(text) * scale
     except InvalidOperation:
