@@ -38,11 +38,8 @@ from importers.table import TableBlock, find_tables
 from models import (
     AuditEntry,
     ConstructionKind,
-    Organization,
     OwnerRole,
     Plan,
-    Project,
-    ProjectOwner,
     ProjectStatus,
     Rectification,
     RectificationTown,
@@ -60,6 +57,7 @@ from services.ledger import (
 )
 from services.organizations import OrganizationResolver
 from services.parsing import Period, normalize_text
+from services.query import ProjectRow, plan_rows
 from services.tasks import TaskState, gc_paused
 
 ZERO = Decimal("0.00")
@@ -533,64 +531,6 @@ def _section_key(name: str) -> str:
     return "".join(normalize_text(name).split())
 
 
-@dataclass(slots=True)
-class _Stored:
-    """An existing project as the diff compares it (plain values, no ORM object per row)."""
-
-    id: int
-    section: str
-    name: str
-    content: str | None
-    seq_label: str | None
-    project_type: str | None
-    quantity: int | None
-    planned_investment_wan: Decimal | None
-    start_year: int | None
-    end_year: int | None
-    status: ProjectStatus
-    construction_kind: ConstructionKind
-    remarks: str | None
-    owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
-
-
-_STORED_COLUMNS = (
-    Project.id,
-    Section.name,
-    Project.name,
-    Project.content,
-    Project.seq_label,
-    Project.project_type,
-    Project.quantity,
-    Project.planned_investment_wan,
-    Project.start_year,
-    Project.end_year,
-    Project.status,
-    Project.construction_kind,
-    Project.remarks,
-)
-
-
-def _stored_projects(session: Session, plan_id: int) -> list[_Stored]:
-    """The plan's projects in table order, their owners from one more query (not one per row)."""
-    query = (
-        select(*_STORED_COLUMNS)
-        .join(Section, Section.id == Project.section_id)
-        .where(Project.plan_id == plan_id)
-        .order_by(Section.position, Project.position)
-    )
-    stored = [_Stored(*row) for row in session.execute(query)]
-    by_id = {p.id: p for p in stored}
-    owners = (
-        select(ProjectOwner.project_id, Organization.name, ProjectOwner.role)
-        .join(Organization, Organization.id == ProjectOwner.organization_id)
-        .where(ProjectOwner.plan_id == plan_id)
-        .order_by(ProjectOwner.project_id, ProjectOwner.position)
-    )
-    for project_id, name, role in session.execute(owners):
-        by_id[project_id].owners.append((name, role))
-    return stored
-
-
 def diff_plan(
     session: Session, preview: ImportPreview, plan_id: int, state: TaskState | None = None
 ) -> PlanDiff:
@@ -600,14 +540,17 @@ def diff_plan(
     diff = PlanDiff(plan_id, rectifications_skipped=len(preview.rectifications))
     with gc_paused():
         state.progress(0, len(preview.projects), "读取方案 (reading the plan)")
-        sections = {
-            _section_key(name)
-            for name in session.scalars(select(Section.name).where(Section.plan_id == plan_id))
-        }
-        all_projects = _stored_projects(session, plan_id)
-        existing: dict[tuple, deque[_Stored]] = defaultdict(deque)
+        section_names = dict(
+            session.execute(
+                select(Section.id, Section.name).where(Section.plan_id == plan_id)
+            ).all()
+        )
+        sections = {_section_key(name) for name in section_names.values()}
+        all_projects = plan_rows(session, plan_id)
+        existing: dict[tuple, deque[ProjectRow]] = defaultdict(deque)
         for project in all_projects:
-            existing[normalized_key(project.section, project.name, project.content)].append(project)
+            key = normalized_key(section_names[project.section_id], project.name, project.content)
+            existing[key].append(project)
         present = {k for b in preview.blocks if b.schema is PROJECT_SCHEMA for k in b.columns}
         fields = [f for f in COMPARED if any(c in present for c in _FIELD_COLUMNS[f])]
         owner_names = _OwnerNames(OrganizationResolver(session))
@@ -635,7 +578,9 @@ def diff_plan(
                 )
             else:
                 diff.unchanged += 1
-        diff.missing = [(p.id, p.section, p.name) for p in all_projects if p.id not in matched]
+        diff.missing = [
+            (p.id, section_names[p.section_id], p.name) for p in all_projects if p.id not in matched
+        ]
     return diff
 
 
@@ -653,7 +598,7 @@ class _OwnerNames:
         return found
 
 
-def _old_new(project: _Stored, parsed: ParsedProject, key: str, owner_names) -> tuple:
+def _old_new(project: ProjectRow, parsed: ParsedProject, key: str, owner_names) -> tuple:
     if key == "period":
         return Period(project.start_year, project.end_year), Period(
             parsed.start_year, parsed.end_year

@@ -254,6 +254,29 @@ def rows_for_ids(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
     return [by_id[i] for i in ids if i in by_id]
 
 
+def plan_rows(session: Session, plan_id: int) -> list[ProjectRow]:
+    """Every row of a plan in table order, owners included: two queries for the whole plan
+    (importers.plan_import compares a returned copy with it)."""
+    columns = [c for c in Project.__table__.columns if c.name in ProjectRow.__dataclass_fields__]
+    query = (
+        select(*columns)
+        .join(Section, Section.id == Project.section_id)
+        .where(Project.plan_id == plan_id)
+        .order_by(Section.position, Project.position)
+    )
+    rows = [ProjectRow(**row._mapping) for row in session.execute(query)]
+    by_id = {row.id: row for row in rows}
+    owners = session.execute(
+        select(ProjectOwner.project_id, Organization.name, ProjectOwner.role)
+        .join(Organization, Organization.id == ProjectOwner.organization_id)
+        .where(ProjectOwner.plan_id == plan_id)  # the owner rows' copy: no join to project
+        .order_by(ProjectOwner.project_id, ProjectOwner.position)
+    )
+    for project_id, name, role in owners:
+        by_id[project_id].owners.append((name, role))
+    return rows
+
+
 @dataclass(frozen=True)
 class Totals:
     projects: int
