@@ -262,13 +262,12 @@ def write_new_plan(
             session.add(section)
             session.flush()
             section_ids[summary.name] = section.id
-        org_ids = _resolve_orgs(
+        org_ids, org_names = _resolve_orgs(
             session,
             resolver,
             [n for p in preview.projects for n, _ in p.owners]
             + [n for r in preview.rectifications for n in r.towns],
         )
-        org_names = {org.id: org.name for org in resolver._by_key.values()}
         _insert_projects(
             state, session.connection(), preview.projects, plan.id, section_ids, org_ids, org_names
         )
@@ -345,9 +344,9 @@ def _row_batches(
             positions[section_id] += 1
             specs = _dedupe_owners(p.owners, org_ids)
             text = "、".join(org_names[org_ids[n]] for n, _ in specs)
-            row = _project_row(next_id, plan_id, section_id, position, p, text, stamp)
-            rows.append(row)
-            cents = row[9]
+            amount = p.planned_investment_wan
+            cents = None if amount is None else money_to_cents(amount)  # Money's storage
+            rows.append(_project_row(next_id, plan_id, section_id, position, p, cents, text, stamp))
             first_lead = next((i for i, (_n, r) in enumerate(specs) if r is _LEAD), -1)
             owners.extend(
                 (next_id, i, org_ids[n], _ROLE_TEXT[r], plan_id, cents, i == first_lead)
@@ -370,12 +369,14 @@ def _dedupe_owners(owners, org_ids: dict[str, int]) -> list[tuple[str, OwnerRole
     return result
 
 
-def _resolve_orgs(session: Session, resolver: OrganizationResolver, names: list[str]) -> dict:
-    """Resolve each distinct unit name once; new units are created in the same transaction."""
-    distinct = list(dict.fromkeys(names))
-    orgs = {name: resolver.resolve(name) for name in distinct}
+def _resolve_orgs(
+    session: Session, resolver: OrganizationResolver, names: list[str]
+) -> tuple[dict[str, int], dict[int, str]]:
+    """Each distinct unit name resolved once (new units created in the same transaction):
+    (name as written → organization id, id → the organization's own name)."""
+    orgs = {name: resolver.resolve(name) for name in dict.fromkeys(names)}
     session.flush()
-    return {name: org.id for name, org in orgs.items()}
+    return {name: org.id for name, org in orgs.items()}, {o.id: o.name for o in orgs.values()}
 
 
 _PROJECT_COLUMNS = (
@@ -416,10 +417,10 @@ def _project_row(
     section_id: int,
     position: int,
     p: ParsedProject,
+    cents: int | None,
     owners: str,
     stamp: str,
 ) -> tuple:
-    amount = p.planned_investment_wan
     return (
         pid,
         plan_id,
@@ -430,7 +431,7 @@ def _project_row(
         p.name,
         p.content,
         p.quantity,
-        None if amount is None else money_to_cents(amount),  # models.base.Money's storage
+        cents,
         p.start_year,
         p.end_year,
         _STATUS_TEXT[p.status],
@@ -676,8 +677,7 @@ def _insert_new_rows(
         section_ids[name] = section.id
         positions.setdefault(section.id, next_position(session, section.id))
     resolver = OrganizationResolver(session)
-    org_ids = _resolve_orgs(session, resolver, [n for p in rows for n, _ in p.owners])
-    org_names = {org.id: org.name for org in resolver._by_key.values()}
+    org_ids, org_names = _resolve_orgs(session, resolver, [n for p in rows for n, _ in p.owners])
     ids = _insert_projects(
         state, session.connection(), rows, plan_id, section_ids, org_ids, org_names, positions
     )
