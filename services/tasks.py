@@ -45,18 +45,31 @@ class TaskState:
             self.on_progress(done, total, message)
 
 
+_gc_lock = threading.Lock()
+_gc_pauses = 0  # bulk tasks running now (a worker's import and another's merge may overlap)
+_gc_was_enabled = False
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector around bulk work that builds millions of objects.
 
     A 100,000-row import allocates containers fast enough to trigger a full collection every
     few thousand rows, each walking every live row: measured 40% of the import's analysis time.
-    Nothing built there is cyclic garbage; the collector resumes (and catches up) afterwards.
+    Nothing built there is cyclic garbage. The pause is process-wide (the GUI thread's garbage
+    waits too, for seconds at most); overlapping pauses are counted, and the collector resumes
+    when the last one ends.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()

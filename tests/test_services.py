@@ -242,3 +242,28 @@ def test_limited_id_lists_are_the_head_of_the_full_list(session, sample_plan, so
         list(query.project_ids(session, narrowed, sort, limit=7))
         == list(query.project_ids(session, narrowed, sort))[:7]
     )
+
+
+def test_overlapping_gc_pauses_resume_the_collector_only_when_the_last_ends():
+    import gc
+    import threading
+
+    from services.tasks import gc_paused
+
+    assert gc.isenabled()
+    release, started = threading.Event(), threading.Event()
+
+    def bulk_task():
+        with gc_paused():
+            started.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=bulk_task)
+    worker.start()
+    started.wait(5)
+    with gc_paused():
+        assert not gc.isenabled()
+    assert not gc.isenabled()  # the worker's import is still running
+    release.set()
+    worker.join(5)
+    assert gc.isenabled()
