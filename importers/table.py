@@ -343,6 +343,7 @@ def _walk(
     if sub_header is not None:
         header_keys |= _header_keys(rows[header_index], mapping, schema)
     longest_header = max(map(len, header_keys)) + 12  # a unit "(万元)", spaces, asterisks
+    money_cols = [mapping[k] for k in money_keys]
     body = header_index + (2 if sub_header is not None else 1)
     for index in range(body, len(rows)):
         row = rows[index]  # cells are trimmed by the reader
@@ -394,7 +395,11 @@ def _walk(
         if (
             (_NOTE.match(folded) and wordy <= 2)
             or (in_notes and len(texts) == 1)
-            or (folded[:1] in _FOOTER_START and _FOOTER.match(folded))
+            or (
+                folded[:1] in _FOOTER_START
+                and _FOOTER.match(folded)
+                and not any(row[c] for c in money_cols)  # "审核人员培训 … 50": a project
+            )
         ):
             block.notes.append(" ".join(texts))
             in_notes = True

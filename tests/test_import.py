@@ -1188,3 +1188,15 @@ def test_two_spellings_of_one_section_get_consecutive_positions(tmp_path, sessio
         (p.section_id, p.position) for p in (session.get(Project, i) for i in result.inserted_ids)
     ]
     assert places[0][0] == places[1][0] == first.id and places[1][1] == places[0][1] + 1
+
+
+def test_a_project_whose_name_starts_like_a_sign_off_word_is_still_a_project(tmp_path):
+    rows = [
+        HEADER,
+        [None, None, "审核人员业务培训", "培训30人次", 1, 5, "2023", "区生态环境局"],
+        ["填表人：张三", None, None, "联系电话：0519-88888888"],
+    ]
+    preview = analyze(TaskState(), build_workbook(tmp_path / "f.xlsx", {"S": rows}))
+    assert preview.errors == []
+    assert [p.name for p in preview.projects] == ["审核人员业务培训"]
+    assert preview.blocks[0].notes == ["填表人：张三 联系电话：0519-88888888"]
