@@ -21,8 +21,15 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 MONEY_MAX = Decimal("999999999999.99")  # Decimal(14,2)
 
 _PERIOD_SEP = r"\s*(?:-|—|–|－|~|～|〜|至|到|―)+\s*"
-_YEAR = r"(\d{4})\s*年?"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+# "2023", "2023年", "2023年3月", "2023年3月15日", "2023.3", "2023/03": the year (months dropped:
+# the ledger plans by year).
+_YEAR = (
+    rf"(\d{{4}})\s*(?:年\s*(?:{_MONTH}\s*月份?(?:\s*\d{{1,2}}\s*[日号])?)?"
+    rf"|[./]\s*{_MONTH}(?:[./]\d{{1,2}})?)?"
+)
 _PERIOD_RE = re.compile(rf"^{_YEAR}(?:{_PERIOD_SEP}{_YEAR})?$")
+_YEAR_RE = re.compile(_YEAR)
 _SPLIT_OWNERS_RE = re.compile(r"[、，,;；/\n\r]+")
 # Money units, as factors to 万元 (the ledger's unit): table units and units written in a cell.
 UNIT_SCALES = {
@@ -132,7 +139,7 @@ def parse_year(value: object) -> int | None:
     if is_not_set(value):
         return None
     text = normalize_text(value)
-    match = re.fullmatch(r"(\d{4})\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?", text)
+    match = _YEAR_RE.fullmatch(text)
     if not match:
         raise ValueError(f"不是年份 (not a year): {value!r}")
     return _check_year(int(match.group(1)))

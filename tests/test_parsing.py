@@ -79,6 +79,12 @@ def test_money_text_round_trip(amount):
         ("2022年-2024年", 2022, 2024),
         ("2018~2020", 2018, 2020),
         ("２０２１－２０２５", 2021, 2025),
+        # Months as people write them are dropped: the ledger plans by year.
+        ("2023年3月-2024年12月", 2023, 2024),
+        ("2023.3-2024.12", 2023, 2024),
+        ("2023.03~2024.06", 2023, 2024),
+        ("2023/3-2024/6", 2023, 2024),
+        (2023.1, 2023, 2023),  # a cell typed 2023.10 that Excel keeps as a number
     ],
 )
 def test_period_forms(text, start, end):
@@ -87,7 +93,8 @@ def test_period_forms(text, start, end):
 
 
 @pytest.mark.parametrize(
-    ("text", "reason"), [("2024-2022", "早于"), ("1850", "1990"), ("明年", "建设期限")]
+    ("text", "reason"),
+    [("2024-2022", "早于"), ("1850", "1990"), ("明年", "建设期限"), ("2023.13", "建设期限")],
 )
 def test_period_refused(text, reason):
     with pytest.raises(ValueError, match=reason):
@@ -102,6 +109,7 @@ def test_period_label_round_trip(start, length):
 
 
 def test_year_cells():
+    assert parse_year("2023.3") == parse_year("2023年3月") == parse_year("2023/12") == 2023
     assert parse_year("2023年") == 2023
     assert parse_year("——") is None
     assert parse_year(2024.0) == 2024
