@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from importers.issues import ERROR, ImportIssue
+from importers.owner_cells import role_pairs
 from importers.reader import ReadError, read_file
 from importers.table import ColumnSpec, TableBlock, TableSchema, find_tables
 from services.errors import LedgerError
@@ -80,6 +81,11 @@ def split_inline_units(task: str) -> tuple[str, list[str], list[str]]:
     return text[: match.start()].strip(), lead, cooperating
 
 
+def _unit_names(cell: str) -> list[str]:
+    """The units of a 牵头/配合 cell, role words people add ("区住建局（牵头）") taken off."""
+    return [name for name, _role in role_pairs(cell)]
+
+
 def analyze_key_tasks(state: TaskState | None, path: Path | str) -> KeyTaskImport:
     state = state or TaskState()
     path = Path(path)
@@ -106,8 +112,8 @@ def analyze_key_tasks(state: TaskState | None, path: Path | str) -> KeyTaskImpor
         for record in block.records:
             values = record.values
             task = values.get("task", "").strip()
-            lead = split_owner_names(values.get("lead", ""))
-            cooperating = split_owner_names(values.get("cooperating", ""))
+            lead = _unit_names(values.get("lead", ""))
+            cooperating = _unit_names(values.get("cooperating", ""))
             stripped, inline_lead, inline_cooperating = split_inline_units(task)
             if not lead and inline_lead:
                 task, lead = stripped, inline_lead

@@ -231,6 +231,19 @@ def test_decomposition_table_import_export_round_trip(session, sample_plan, tmp_
     assert KEY_COUNT == len(ids) == 3
 
 
+def test_key_task_units_with_role_words_are_the_units_themselves(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "工作内容", "工作任务", "牵头单位", "配合单位"])
+    sheet.append(["1", "蓝天", "任务一", "区住建局（牵头）", "北港街道(配合)、新闸街道"])
+    path = tmp_path / "roles.xlsx"
+    book.save(path)
+    checked = analyze_key_tasks(None, path)
+    assert checked.errors == []
+    [row] = checked.rows
+    assert (row["lead"], row["cooperating"]) == (["区住建局"], ["北港街道", "新闸街道"])
+
+
 def test_key_task_import_without_lead_writes_nothing(session, sample_plan, tmp_path):
     book = openpyxl.Workbook()
     sheet = book.active
