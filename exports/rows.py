@@ -55,6 +55,23 @@ def count_projects(session: Session, flt: ProjectFilter) -> int:
     return session.scalar(select(func.count(Project.id)).where(*filter_clauses(flt))) or 0
 
 
+# What exports.official_xlsx prints, in this order (iter_rows reads them too, between the id
+# and status/kind/remarks).
+OFFICIAL_COLUMNS = (
+    Project.section_id,
+    Section.name,
+    Project.seq_label,
+    Project.project_type,
+    Project.name,
+    Project.content,
+    Project.quantity,
+    Project.planned_investment_wan,  # official_batches: raw integer hundredths; iter_rows: Decimal
+    Project.start_year,
+    Project.end_year,
+    Project.owners_text,
+)
+
+
 def iter_rows(
     session: Session, flt: ProjectFilter, *, with_roles: bool = False
 ) -> Iterator[ExportRow]:
@@ -62,17 +79,7 @@ def iter_rows(
     query = (
         select(
             Project.id,
-            Project.section_id,
-            Section.name,
-            Project.seq_label,
-            Project.project_type,
-            Project.name,
-            Project.content,
-            Project.quantity,
-            Project.planned_investment_wan,
-            Project.start_year,
-            Project.end_year,
-            Project.owners_text,
+            *OFFICIAL_COLUMNS,
             Project.status,
             Project.construction_kind,
             Project.remarks,
@@ -88,22 +95,6 @@ def iter_rows(
         if with_roles:
             _fill_roles(session, rows)
         yield from rows
-
-
-# What exports.official_xlsx prints, in this order, one plain tuple per project.
-OFFICIAL_COLUMNS = (
-    Project.section_id,
-    Section.name,
-    Project.seq_label,
-    Project.project_type,
-    Project.name,
-    Project.content,
-    Project.quantity,
-    Project.planned_investment_wan,  # raw integer hundredths of 万元 (the column's storage)
-    Project.start_year,
-    Project.end_year,
-    Project.owners_text,
-)
 
 
 def official_batches(

@@ -562,7 +562,7 @@ def _read_preamble(block: TableBlock, rows: list[list[str]], across: dict[int, i
     """Title, "附件1", "单位：万元" and a section row above the first header. Returns the section."""
     section = None
     for row in rows:
-        filled = [v.strip() for v in row if v and not v.isspace()]
+        filled = [v for v in row if v]  # cells come trimmed from the reader
         if not filled:
             continue
         for text in filled:
