@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import settings
 from app.context import AppContext
-from app.i18n import install_translators
+from app.i18n import align_system_dates, current_language, install_translators
 
 ICON_PATH = Path(__file__).resolve().parent.parent / "resources" / "icons" / "greenledger.svg"
 
@@ -27,6 +27,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with names, style, fonts and translators; reuses an existing one."""
     app = QApplication.instance()
     if app is None:
+        align_system_dates(current_language())
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
@@ -42,17 +43,34 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _ensure_cjk_font(app: QApplication) -> None:
-    """Register the bundled CJK font so Chinese never renders as boxes on a bare machine."""
+SYMBOLS_FONT = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "gl-symbols.ttf"
+
+
+def bundled_font_families() -> list[str]:
+    """Register the bundled fonts with Qt; their families in fallback order.
+
+    WenQuanYi Micro Hei maps a few characters offices type (Ⅴ in 劣Ⅴ类, ℃, ǎ) to empty glyphs,
+    and Qt only falls back when a font lacks a character, so those drew as blanks. The small
+    GreenLedger Symbols face (resources/fonts/build_symbols_font.py) comes before it.
+    """
     from services.fonts import cjk_font
 
-    try:
-        font_id = QFontDatabase.addApplicationFont(str(cjk_font().path))
-    except Exception:  # a missing font file must not stop the app; the system font remains
-        return
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    families: list[str] = []
+    for path in (SYMBOLS_FONT, cjk_font().path):
+        try:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+        except Exception:  # a missing font file must not stop the app; the system font remains
+            continue
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def _ensure_cjk_font(app: QApplication) -> None:
+    """Register the bundled CJK font so Chinese never renders as boxes on a bare machine."""
+    families = bundled_font_families()
     if families:
-        # Keep the platform font first; the bundled one fills in the glyphs it lacks.
+        # Keep the platform font first; the bundled ones fill in the glyphs it lacks.
         font = QFont(app.font())
         font.setFamilies([app.font().family(), *families])
         app.setFont(font)

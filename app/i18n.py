@@ -9,6 +9,9 @@ new area needs no change here. This module never translates data (plan titles, u
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -37,6 +40,26 @@ def catalogue_files(language: str) -> list[Path]:
 
 def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def align_system_dates(language: str, environ: MutableMapping[str, str] = os.environ) -> bool:
+    """On Linux, make Qt's *system* locale format dates in the UI language; True if changed.
+
+    Qt's file dialog prints modification dates with QLocale::system(), which on Linux comes from
+    the LC_* variables, not from QLocale.setDefault(): under LANG=C a Chinese UI showed
+    "3 12 2026". Setting LC_TIME (before the QApplication exists) fixes the dates only; an
+    explicit LC_ALL or an LC_TIME that already matches the language is left alone. Windows and
+    macOS read the locale from the system settings and use native dialogs.
+    """
+    if sys.platform in ("win32", "darwin") or language.startswith("en"):
+        return False
+    if environ.get("LC_ALL"):
+        return False
+    current = environ.get("LC_TIME") or environ.get("LANG") or ""
+    if current.split(".")[0] == language:
+        return False
+    environ["LC_TIME"] = f"{language}.UTF-8"
+    return True
 
 
 def install_translators(language: str | None = None) -> list[str]:

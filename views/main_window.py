@@ -75,7 +75,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("GreenLedger"))
         self.resize(1400, 850)
         self.menus: dict[str, QMenu] = {}
         self.actions_by_key: dict[str, QAction] = {}
@@ -469,9 +468,9 @@ class MainWindow(QMainWindow):
         self.details_dock.setEnabled(not empty)
 
     def _update_title(self) -> None:
-        title = self.tr("GreenLedger")
+        # Qt appends the application display name itself (" — GreenLedger 绿色台账").
         index = self.plan_tree.index_of(self._plan_id)
-        self.setWindowTitle(f"{index.data()} — {title}" if index.isValid() else title)
+        self.setWindowTitle(str(index.data()) if index.isValid() else "")
 
     def _update_actions(self) -> None:
         has_plan = self._plan_id is not None
