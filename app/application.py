@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -90,7 +90,7 @@ def _default_path() -> str:
     return str(default_db_path())
 
 
-def run_gui(db_target: str | None) -> int:
+def run_gui(db_target: str | None, open_file: str | None = None) -> int:
     app = create_application()
     try:
         ctx = open_context(db_target)
@@ -111,6 +111,8 @@ def run_gui(db_target: str | None) -> int:
 
     window = MainWindow(ctx)
     window.show()
+    if open_file:  # `greenledger --open FILE`: a table opened from the file manager
+        QTimer.singleShot(0, lambda: window.import_table(open_file))
     code = app.exec()
     ctx.engine.dispose()
     return code

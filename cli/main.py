@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from services.about import version_text
 from services.errors import LedgerError
 
 COMMAND_MODULES = [
@@ -52,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="greenledger",
         description="GreenLedger 绿色台账 — eco-civilization project ledger. No command opens the app.",
     )
+    parser.add_argument("--version", action="version", version=version_text())
     db_option(parser, top_level=True)
+    parser.add_argument(
+        "--open", metavar="FILE", help="open the app with the import dialog on FILE (.xlsx …)"
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -95,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from app.application import run_gui
 
-        return run_gui(args.db)
+        return run_gui(args.db, args.open)
     try:
         return args.handler(args) or EXIT_OK
     except (UserError, LedgerError, FileNotFoundError, PermissionError) as exc:

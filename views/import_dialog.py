@@ -776,9 +776,13 @@ def _show(value: object) -> str:
     return str(getattr(value, "label", value))
 
 
-def run_import_dialog(parent: QWidget | None, ctx: AppContext) -> int | None:
-    """Show the dialog modally; returns the id of the plan imported into, or None."""
+def run_import_dialog(
+    parent: QWidget | None, ctx: AppContext, path: str | Path | None = None
+) -> int | None:
+    """Show the dialog modally (on `path` when given); returns the plan imported into, or None."""
     dialog = ImportDialog(parent, ctx)
+    if path is not None:
+        dialog.set_path(path)
     result: list[int] = []
     dialog.imported.connect(result.append)
     dialog.exec()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.i18n import LANGUAGE, LANGUAGES, current_language
 from app.settings import Option
+from services.about import about_info
 from services.errors import LedgerError
 from services.query import ProjectFilter
 from services.query import plans as list_plans
@@ -537,8 +538,9 @@ class MainWindow(QMainWindow):
         elif self._plan_id is None and self.plan_tree.plan_ids():
             self.plan_tree.select(self.plan_tree.plan_ids()[0])
 
-    def import_table(self) -> None:
-        self._after_new_plan(self._run_optional("views.import_dialog", "run_import_dialog"))
+    def import_table(self, path: str | None = None) -> None:
+        """文件 ▸ 导入; with `path` (a file opened from the desktop) the dialog starts on it."""
+        self._after_new_plan(self._run_optional("views.import_dialog", "run_import_dialog", path))
 
     def export_table(self) -> None:
         self._run_optional("views.export_dialog", "run_export_dialog", self._filter)
@@ -573,16 +575,11 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
+        from views.about_dialog import AboutDialog
+
         with self.ctx.session() as session:
             plan_count = len(list_plans(session))
-        text = self.tr(
-            "<b>GreenLedger 绿色台账</b><p>The project ledger of district eco-civilization "
-            "work plans: plans, campaigns, projects, responsible units, progress and "
-            "briefings — offline, on one SQLite file.</p><p>Database: %1<br>Plans: %2</p>"
-        )
-        database = str(self.ctx.engine.url.database or self.ctx.engine.url)
-        text = text.replace("%1", database).replace("%2", str(plan_count))
-        QMessageBox.about(self, self.tr("About GreenLedger"), text)
+        AboutDialog(self, about_info(self.ctx.engine.url), plan_count).exec()
 
     # ------------------------------------------------------------------ settings
 
