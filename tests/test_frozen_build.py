@@ -40,7 +40,12 @@ def built():
 
 def _run(program: Path | str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     # A clean environment: the frozen program must not lean on the developer's Python.
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8"}
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(cwd),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+    }
     return subprocess.run(
         [str(program), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
     )

@@ -108,7 +108,7 @@ def test_spec_compiles_and_uses_the_shared_rules():
     spec = (INSTALLER / "greenledger.spec").read_text("utf-8")
     compile(spec, "greenledger.spec", "exec")
     assert "keep_in_bundle" in spec and "project_datas" in spec
-    assert 'name="greenledger"' in spec or "executable(\"greenledger\"" in spec
+    assert 'name="greenledger"' in spec or 'executable("greenledger"' in spec
     assert not (INSTALLER / "__init__.py").exists(), "installer/ must not shadow PyPA's installer"
 
 
@@ -176,7 +176,9 @@ def _guarded(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
         node = parents[node]
         if isinstance(node, ast.If | ast.IfExp):
             test = ast.unparse(node.test)
-            if any(word in test for word in ("sys.platform", "os.name", "hasattr", "POSIX", "WINDOWS")):
+            if any(
+                word in test for word in ("sys.platform", "os.name", "hasattr", "POSIX", "WINDOWS")
+            ):
                 return True
         if isinstance(node, ast.Try):
             caught = " ".join(ast.unparse(h.type) for h in node.handlers if h.type is not None)
@@ -197,7 +199,11 @@ def _posix_only_uses(path: Path) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             what = node.module if node.module.split(".")[0] in POSIX_MODULES else None
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            what = f"{node.value.id}.{node.attr}" if (node.value.id, node.attr) in POSIX_CALLS else None
+            what = (
+                f"{node.value.id}.{node.attr}"
+                if (node.value.id, node.attr) in POSIX_CALLS
+                else None
+            )
         elif isinstance(node, ast.Constant) and isinstance(node.value, str):
             what = node.value if node.value.startswith(POSIX_PATHS) else None
         if what and not _guarded(node, parents):
