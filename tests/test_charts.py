@@ -129,9 +129,11 @@ def test_cli_kinds_match_the_renderer():
     assert CLI_KINDS == KINDS
 
 
-def test_cli_chart_headless(tmp_path):
+def test_cli_chart_headless(tmp_path, tmp_path_factory):
     db = tmp_path / "cli.sqlite"
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    # An empty HOME would make matplotlib rebuild its font list in every process (~2 s each).
+    env["MPLCONFIGDIR"] = str(tmp_path_factory.getbasetemp() / "matplotlib")
     # No display, no Qt platform: the command must not need either.
     run = [sys.executable, str(ROOT / "main.py")]
     subprocess.run([*run, "sample", "--db", str(db)], check=True, env=env, capture_output=True)

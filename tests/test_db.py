@@ -1,5 +1,7 @@
 """Opening databases: pragmas, migrations on open, backups before migrating an existing file."""
 
+from pathlib import Path
+
 from alembic import command
 from sqlalchemy import text
 
@@ -97,3 +99,26 @@ def test_a_failed_load_keeps_the_indexes(session):
         session.rollback()
     assert bulk.index_names(session.connection(), "project") == before
     assert _integrity(session) == "ok"
+
+
+def test_head_read_from_the_revision_files_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_opening_a_current_database_does_not_import_alembic(engine, db_path):
+    """Start-up skips alembic's ~0.3 s import when the schema is current (fresh process)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from db import open_database; "
+        f"open_database({str(db_path)!r}).dispose(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "[]"

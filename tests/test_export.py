@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import string
 from decimal import Decimal
 
@@ -238,8 +239,12 @@ _PLAN = st.lists(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(plan_data=_PLAN, subtotals=st.booleans())
-def test_property_export_then_import_is_lossless(tmp_path_factory, plan_data, subtotals):
+def test_property_export_then_import_is_lossless(
+    tmp_path_factory, _template_databases, plan_data, subtotals
+):
     base = tmp_path_factory.mktemp("prop")
+    for name in ("a.sqlite", "b.sqlite"):  # migrated empty copies (conftest)
+        shutil.copyfile(_template_databases["empty"], base / name)
     engine = open_database(base / "a.sqlite")
     other = open_database(base / "b.sqlite")
     try:
