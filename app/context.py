@@ -1,8 +1,8 @@
 """What every window, view and dialog shares: the database, the undo stack and the change bus.
 
-Views get an `AppContext` and talk to services through `context.session()`; they never keep a
-session open across user actions. After a write, whoever wrote emits on `context.bus` so every
-open view refreshes only what concerns it (Anki's "operation changes" pattern).
+Views get an `AppContext` and read through `context.session()`; they never keep a session open
+across user actions. Writes go through app.operations (one undo step and one change notice per
+operation, Anki's "operation changes" pattern); the context is the operation's OpContext.
 """
 
 from __future__ import annotations
@@ -10,16 +10,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from services.operations import current_user
+
 
 class ChangeBus(QObject):
-    """Signals that say what changed; payloads are plain service objects."""
+    """Signals that say what changed; payloads are plain service objects.
 
+    Only app.operations.announce emits the change signals, once per operation: `changed`
+    with the whole services.operations.OpChanges, the others derived from it.
+    """
+
+    changed = Signal(object)  # services.operations.OpChanges
     projectsChanged = Signal(object)  # services.ledger.ChangeSet (None = many rows, refetch)
     structureChanged = Signal()  # plans or sections added, renamed, moved, deleted
     planSelected = Signal(object)  # plan id (int) or None
@@ -33,6 +41,9 @@ class AppContext:
     undo_stack: QUndoStack
     bus: ChangeBus = field(default_factory=ChangeBus)
     plan_id: int | None = None
+    # The author of this session's changes (audit lines); the server mode sets its login.
+    author: str = field(default_factory=current_user)
+    _op_history: Any = field(default=None, repr=False)  # app.operations' undo bookkeeping
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -4,6 +4,10 @@
 global QThreadPool; `state` is a services.tasks.TaskState whose progress is forwarded to a
 QProgressDialog and whose Cancel raises `Cancelled` inside `fn` at its next check. Results and
 errors come back on the GUI thread through queued signals.
+
+`run_blocking(parent, title, fn)` is the same for a caller that needs the result before it
+returns (an undo step: QUndoStack expects the change done when redo() returns): the GUI keeps
+painting and Cancel works, but no other user input reaches the app until the task ends.
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import contextlib
 import traceback
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from services.tasks import Cancelled, TaskState
 
@@ -105,3 +110,68 @@ def _update(dialog: QProgressDialog, done: int, total: int, message: str) -> Non
     dialog.setValue(min(done, total))
     if message:
         dialog.setLabelText(message)
+
+
+_USER_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.Shortcut,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel,
+}
+
+
+class _InputBlocker(QObject):
+    """Drops user input outside the progress dialog while a blocking task runs (an undo or
+    edit started meanwhile would run inside the step that is still being written)."""
+
+    def __init__(self, allowed: QWidget | None) -> None:
+        super().__init__()
+        self.allowed = allowed
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() not in _USER_INPUT:
+            return False
+        allowed = self.allowed
+        if allowed is None:
+            return True
+        if isinstance(watched, QWindow):  # input reaches the top-level window first
+            return watched is not allowed.windowHandle()
+        if isinstance(watched, QWidget):
+            return not (watched is allowed or allowed.isAncestorOf(watched))
+        return True
+
+
+def run_blocking(parent: QWidget | None, title: str, fn: Callable, *args) -> object:
+    """Run `fn(state, *args)` on the pool and wait for it; returns its result or raises its
+    error (`Cancelled` when the user cancelled)."""
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def settle(key: str, value: object) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    handle = run_task(
+        parent,
+        title,
+        fn,
+        *args,
+        on_done=lambda result: settle("result", result),
+        on_error=lambda exc, _tb: settle("error", exc),
+        on_cancelled=lambda: settle("error", Cancelled()),
+    )
+    blocker = _InputBlocker(handle.dialog)
+    app = QApplication.instance()
+    app.installEventFilter(blocker)
+    try:
+        if not outcome:
+            loop.exec()
+    finally:
+        app.removeEventFilter(blocker)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]

@@ -1,93 +1,37 @@
-"""Undo as data: one QUndoCommand per user action, replaying the service's own inverse.
+"""The grid's undo steps: edit, paste, insert, delete, move — each one operation.
 
-Every command does its first run in `execute()` *before* it is pushed (so a refused write raises
-in the caller, where it can be shown, instead of inside QUndoStack.push where an exception
-would be lost), and `redo()` skips that first call. Undo calls the same bulk service with the
-inverse the service returned: a paste of 10,000 cells is one step and one transaction both ways.
-After every do, undo and redo the command tells the change bus what changed.
-Never build SQL here; never show widgets except the error message of a failed undo/redo.
+Each command is an app.operations.OpCommand: `forward` calls the record source's bulk write,
+`backward` replays the inverse that write returned, both through the same writer in one
+transaction. A paste of 10,000 cells is one step and one transaction both ways.
+Never build SQL here; never show widgets.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.context import AppContext
+from app.operations import OpCommand
 from services.ledger import ChangeSet
+from services.operations import Operation
 from services.records import InsertPoint, MoveRun, RecordSource
 
 MERGE_SECONDS = 2.0  # consecutive typing in one cell within this window is one undo step
 _SET_CELL_ID = 0x6C01  # QUndoCommand.id() of single-cell edits (the only mergeable kind)
 
 
-def _show_error(title: str, exc: Exception) -> None:
-    QMessageBox.warning(QApplication.activeWindow(), title, str(exc))
-
-
-# Replaceable (tests, or a main window that prefers its status bar).
-error_handler: Callable[[str, Exception], None] = _show_error
-
-
-class LedgerCommand(QUndoCommand):
-    """Base class: subclasses implement `_do()` and `_undo()`, each returning a ChangeSet
-    (fields changed) or None (rows added, removed or moved: views refetch their id lists)."""
+class RecordCommand(OpCommand):
+    """A step on one record source (the project grid or a tracking table)."""
 
     def __init__(self, ctx: AppContext, source: RecordSource, text: str) -> None:
-        super().__init__(text)
-        self.ctx, self.source = ctx, source
-        self._skip_redo = False
-
-    def execute(self) -> ChangeSet | None:
-        """First run; raises (LedgerError, ValidationError) and then must not be pushed."""
-        change = self._do()
-        self._skip_redo = True
-        self.notify(change)
-        return change
-
-    def executed_elsewhere(self) -> None:
-        """The first run happened on a worker (a long merge): push without running it again."""
-        self._skip_redo = True
-        self.notify(None)
-
-    def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
-            return
-        self._guard(self._do, QCoreApplication.translate("Undo", "Redo failed"))
-
-    def undo(self) -> None:
-        self._guard(self._undo, QCoreApplication.translate("Undo", "Undo failed"))
-
-    def _guard(self, work: Callable[[], ChangeSet | None], title: str) -> None:
-        try:
-            change = work()
-        except Exception as exc:
-            # QUndoStack drops an obsolete command after undo/redo: the history stays honest.
-            self.setObsolete(True)
-            self.notify(None)
-            error_handler(title, exc)
-            return
-        self.notify(change)
-
-    def notify(self, change: ChangeSet | None) -> None:
-        if self.source.topic == "projects":
-            self.ctx.bus.projectsChanged.emit(change)
-        else:
-            self.ctx.bus.trackingChanged.emit(self.source.topic)
-
-    def _do(self) -> ChangeSet | None:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def _undo(self) -> ChangeSet | None:  # pragma: no cover - abstract
-        raise NotImplementedError
+        super().__init__(ctx, text)
+        self.source = source
 
 
-class SetFieldsCommand(LedgerCommand):
+class SetFieldsCommand(RecordCommand):
     """Edit, paste, fill-down, clear: {id: {field: value}} through source.set_fields."""
 
     def __init__(
@@ -104,24 +48,22 @@ class SetFieldsCommand(LedgerCommand):
         cells = [(pid, key) for pid, values in changes.items() for key in values]
         self._cell = cells[0] if len(cells) == 1 else None
 
-    def _write(self, changes: dict[int, dict[str, object]]) -> ChangeSet:
-        with self.ctx.session() as session:
-            return self.source.set_fields(session, changes)
-
-    def _do(self) -> ChangeSet:
-        change = self._write(self.changes)
+    def forward(self, op: Operation) -> ChangeSet:
+        change = self.source.set_fields(op.session, self.changes)
         if change:
             self.inverse = change.inverse
         return change
 
-    def _undo(self) -> ChangeSet:
-        return self._write(self.inverse)
+    def backward(self, op: Operation) -> ChangeSet:
+        return self.source.set_fields(op.session, self.inverse)
 
     def id(self) -> int:
         return _SET_CELL_ID if self._cell is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetFieldsCommand) or other._cell != self._cell:
+            return False
+        if not other.applied:
             return False
         if other._stamp - self._stamp > MERGE_SECONDS or other.source is not self.source:
             return False
@@ -130,7 +72,7 @@ class SetFieldsCommand(LedgerCommand):
         return True
 
 
-class InsertRowsCommand(LedgerCommand):
+class InsertRowsCommand(RecordCommand):
     """Insert records; undo deletes them, redo restores them with the same ids."""
 
     def __init__(
@@ -146,19 +88,17 @@ class InsertRowsCommand(LedgerCommand):
         self.ids: list[int] = []
         self._snapshot: object = None
 
-    def _do(self) -> None:
-        with self.ctx.session() as session:
-            if self._snapshot is None:
-                self.ids = self.source.insert(session, self.where, self.values_list)
-            else:
-                self.ids = self.source.restore(session, self._snapshot)
+    def forward(self, op: Operation) -> None:
+        if self._snapshot is None:
+            self.ids = self.source.insert(op.session, self.where, self.values_list)
+        else:
+            self.ids = self.source.restore(op.session, self._snapshot)
 
-    def _undo(self) -> None:
-        with self.ctx.session() as session:
-            self._snapshot = self.source.delete(session, self.ids)
+    def backward(self, op: Operation) -> None:
+        self._snapshot = self.source.delete(op.session, self.ids)
 
 
-class DeleteRowsCommand(LedgerCommand):
+class DeleteRowsCommand(RecordCommand):
     """Delete records; undo restores them with their ids, owners and dependent rows."""
 
     def __init__(
@@ -168,16 +108,14 @@ class DeleteRowsCommand(LedgerCommand):
         self.ids = list(ids)
         self._snapshot: object = None
 
-    def _do(self) -> None:
-        with self.ctx.session() as session:
-            self._snapshot = self.source.delete(session, self.ids)
+    def forward(self, op: Operation) -> None:
+        self._snapshot = self.source.delete(op.session, self.ids)
 
-    def _undo(self) -> None:
-        with self.ctx.session() as session:
-            self.source.restore(session, self._snapshot)
+    def backward(self, op: Operation) -> None:
+        self.source.restore(op.session, self._snapshot)
 
 
-class MoveRowsCommand(LedgerCommand):
+class MoveRowsCommand(RecordCommand):
     """Move records within or between groups (sections); undo puts each back by neighbour."""
 
     def __init__(
@@ -191,51 +129,27 @@ class MoveRowsCommand(LedgerCommand):
     def ids(self) -> list[int]:
         return [pid for run in self.runs for pid in run.ids]
 
-    def _do(self) -> None:
-        with self.ctx.session() as session:
-            self._inverse = self.source.move(session, self.runs)
+    def forward(self, op: Operation) -> None:
+        self._inverse = self.source.move(op.session, self.runs)
 
-    def _undo(self) -> None:
-        with self.ctx.session() as session:
-            self.source.move(session, self._inverse)
+    def backward(self, op: Operation) -> None:
+        self.source.move(op.session, self._inverse)
 
 
-class CompositeCommand(LedgerCommand):
-    """Several commands as one undo step (paste that also appends rows).
-
-    Each part is its own transaction; if a later part fails, the earlier ones are undone
-    before the error is raised, so the database ends as it began.
-    """
+class CompositeCommand(RecordCommand):
+    """Several steps as one undo step and one transaction (a paste that also appends rows):
+    a failure in a later part rolls back the earlier ones with it."""
 
     def __init__(
-        self, ctx: AppContext, source: RecordSource, parts: list[LedgerCommand], text: str
+        self, ctx: AppContext, source: RecordSource, parts: list[RecordCommand], text: str
     ) -> None:
         super().__init__(ctx, source, text)
         self.parts = parts
 
-    def _do(self) -> None:
-        done: list[LedgerCommand] = []
-        try:
-            for part in self.parts:
-                part._do()
-                done.append(part)
-        except Exception:
-            for part in reversed(done):
-                part._undo()
-            raise
+    def forward(self, op: Operation) -> None:
+        for part in self.parts:
+            part.forward(op)
 
-    def _undo(self) -> None:
+    def backward(self, op: Operation) -> None:
         for part in reversed(self.parts):
-            part._undo()
-
-
-def push(ctx: AppContext, command: LedgerCommand) -> bool:
-    """Run a command and put it on the undo stack. Raises if the service refused it.
-
-    Returns False (and pushes nothing) when the write changed nothing, e.g. a retyped value.
-    """
-    change = command.execute()
-    if isinstance(command, SetFieldsCommand) and not change:
-        return False
-    ctx.undo_stack.push(command)
-    return True
+            part.backward(op)

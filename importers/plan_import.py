@@ -49,12 +49,11 @@ from models.base import money_to_cents, utcnow
 from services.errors import LedgerError
 from services.ledger import (
     add_audit_rows,
-    atomic,
-    current_user,
     delete_projects,
     next_position,
     set_fields,
 )
+from services.operations import Operation, writing
 from services.organizations import OrganizationResolver
 from services.parsing import Period, normalize_text
 from services.query import ProjectRow, plan_rows
@@ -249,7 +248,7 @@ def write_new_plan(
     if session.scalar(select(Plan.id).where(Plan.title == title)):
         raise LedgerError(f"已有同名方案 (a plan with this title exists): {title}")
     total = len(preview.projects) + len(preview.rectifications)
-    with gc_paused(), atomic(session):
+    with gc_paused(), writing(session) as op:
         resolver = OrganizationResolver(session)
         plan = Plan(
             title=title, year_start=preview.year, year_end=preview.year, notes=preview.title
@@ -275,7 +274,7 @@ def write_new_plan(
         _write_rectifications(session, plan.id, preview.rectifications, org_ids)
         session.add(
             AuditEntry(
-                user=current_user(),
+                user=op.author,
                 action="import",
                 entity="plan",
                 entity_id=plan.id,
@@ -284,6 +283,8 @@ def write_new_plan(
                 new_value=f"{preview.path.name}: {len(preview.projects)} projects",
             )
         )
+        op.note("plan", plan_ids=[plan.id], rows=True)
+        op.note("project", plan_ids=[plan.id], rows=True, totals=True)
         state.progress(total, total, "提交 (committing)")
         state.check()  # last chance: a cancel here still rolls everything back
     return ImportReport(
@@ -641,22 +642,23 @@ def apply_diff(
         for c in diff.changed
         if accept_changed is None or c.project_id in accept_changed
     }
-    with gc_paused(), atomic(session):
+    with gc_paused(), writing(session) as op:
         begin_write(session.connection())  # ids and positions read below stay ours
         state.check()
-        changeset = set_fields(session, changes, commit=False) if changes else None
-        inserted, created = _insert_new_rows(state, session, diff.plan_id, new_rows)
+        changeset = set_fields(session, changes) if changes else None
+        inserted, created = _insert_new_rows(state, op, diff.plan_id, new_rows)
         state.check()  # last chance: a cancel here still rolls everything back
     return MergeResult(changeset, inserted, created)
 
 
 def _insert_new_rows(
-    state: TaskState, session: Session, plan_id: int, rows: list[ParsedProject]
+    state: TaskState, op: Operation, plan_id: int, rows: list[ParsedProject]
 ) -> tuple[list[int], list[int]]:
     """New projects at the end of their sections (new sections at the end of the plan), in
     the caller's transaction. Returns the new project ids and the new section ids."""
     if not rows:
         return [], []
+    session = op.session
     created: list[int] = []
     sections = {
         _section_key(s.name): s
@@ -681,17 +683,23 @@ def _insert_new_rows(
     ids = _insert_projects(
         state, session.connection(), rows, plan_id, section_ids, org_ids, org_names, positions
     )
-    add_audit_rows(session, "insert", [{"id": pid} for pid in ids], current_user())
+    add_audit_rows(session, "insert", [{"id": pid} for pid in ids], op.author)
+    op.note("project", ids=ids, plan_ids=[plan_id], rows=True, totals=True)
+    if created:
+        op.note("section", plan_ids=[plan_id], rows=True)
     return list(ids), created
 
 
 def undo_merge(session: Session, result: MergeResult) -> None:
-    """Take a merge back: delete the inserted rows and sections, restore the old field values."""
+    """Take a merge back: delete the inserted rows and sections, restore the old field values.
+
+    One transaction: a failure half-way leaves the merge as it was."""
     from services.plans import delete_section
 
-    if result.inserted_ids:
-        delete_projects(session, result.inserted_ids)
-    for section_id in result.new_section_ids:
-        delete_section(session, section_id)
-    if result.changeset:
-        set_fields(session, result.changeset.inverse)
+    with writing(session):
+        if result.inserted_ids:
+            delete_projects(session, result.inserted_ids)
+        for section_id in result.new_section_ids:
+            delete_section(session, section_id)
+        if result.changeset:
+            set_fields(session, result.changeset.inverse)

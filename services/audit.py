@@ -31,7 +31,8 @@ from sqlalchemy.orm import Session
 
 from models import AuditEntry, Plan
 from services.errors import FieldError, LedgerError, ValidationError
-from services.ledger import ChangeSet, atomic, current_user
+from services.ledger import ChangeSet
+from services.operations import refuse, writing
 from services.organizations import OrganizationResolver, search_organizations
 from services.query import Totals
 from services.records import MoveRun, MoveTarget
@@ -257,11 +258,10 @@ class AuditedTable:
                     for key, reason in self.check(obj, values)
                 ]
         if errors:
-            session.rollback()
-            raise ValidationError(errors)
+            raise refuse(session, ValidationError(errors))
         changeset = ChangeSet()
-        user = user or current_user()
-        with atomic(session):
+        with writing(session, user=user) as op:
+            user = user or op.author
             for row_id, values in parsed.items():
                 obj = objects[row_id]
                 diff = {}
@@ -280,7 +280,12 @@ class AuditedTable:
                     changeset.inverse[row_id] = {k: old for k, (old, _new) in diff.items()}
                     changeset.plan_ids.add(obj.plan_id)
                     record_changes(session, self.entity, row_id, self._audit_keys(diff), user)
+            if changeset:
+                self._note(op, changeset.plan_ids)
         return changeset
+
+    def _note(self, op, plan_ids, *, rows: bool = False) -> None:
+        op.note(self.model.__tablename__, plan_ids=plan_ids, rows=rows)
 
     def _audit_keys(self, diff: dict[str, tuple]) -> dict[str, tuple]:
         return {(self.columns[k].audit_key or k): v for k, v in diff.items()}
@@ -347,11 +352,10 @@ class AuditedTable:
                         FieldError(None, column.key, None, "不能为空 (must not be blank)")
                     )
         if errors:
-            session.rollback()
-            raise ValidationError(errors)
-        user = user or current_user()
+            raise refuse(session, ValidationError(errors))
         model = self.model
-        with atomic(session):
+        with writing(session, user=user) as op:
+            user = user or op.author
             last = session.scalar(select(func.max(model.position)).where(model.plan_id == plan_id))
             end = 0 if last is None else last + 1
             if position is None or position >= end:
@@ -382,6 +386,7 @@ class AuditedTable:
                     user,
                     action="insert",
                 )
+            self._note(op, [plan_id], rows=True)
         return ids
 
     def _cascading(self) -> list:
@@ -396,10 +401,10 @@ class AuditedTable:
         self, session: Session, ids: Iterable[int], *, user: str | None = None
     ) -> RowSnapshot:
         ids = sorted(set(ids))
-        user = user or current_user()
         table = self.model.__table__
         snapshot = RowSnapshot(table.name, [])
-        with atomic(session):
+        with writing(session, user=user) as op:
+            user = user or op.author
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 snapshot.rows += [
@@ -415,6 +420,7 @@ class AuditedTable:
             session.add_all(
                 entry("delete", self.entity, r["id"], None, None, None, user) for r in snapshot.rows
             )
+            self._note(op, {r["plan_id"] for r in snapshot.rows}, rows=True)
         session.expire_all()
         return snapshot
 
@@ -422,9 +428,9 @@ class AuditedTable:
         self, session: Session, snapshot: RowSnapshot, *, user: str | None = None
     ) -> list[int]:
         """Put deleted rows back with their ids, places and link rows (undo of delete)."""
-        user = user or current_user()
         model = self.model
-        with atomic(session):
+        with writing(session, user=user) as op:
+            user = user or op.author
             for row in sorted(snapshot.rows, key=lambda r: r["position"]):
                 taken = session.scalar(
                     select(func.count())
@@ -440,6 +446,7 @@ class AuditedTable:
             session.add_all(
                 entry("insert", self.entity, r["id"], None, None, None, user) for r in snapshot.rows
             )
+            self._note(op, {r["plan_id"] for r in snapshot.rows}, rows=True)
         session.expire_all()
         return [r["id"] for r in snapshot.rows]
 
@@ -450,7 +457,7 @@ class AuditedTable:
             return {}
         plan_id = next(iter(objects.values())).plan_id
         before = {i: objects[i].position for i in ids if i in objects}
-        with atomic(session):
+        with writing(session) as op:
             ordered = list(
                 session.scalars(
                     select(self.model)
@@ -465,6 +472,7 @@ class AuditedTable:
             target = max(0, min(target, len(rest)))
             final = rest[:target] + [objects[i] for i in ids if i in objects] + rest[target:]
             self._place(session, final)
+            self._note(op, [plan_id], rows=True)
         return before
 
     def place_rows(self, session: Session, positions: Mapping[int, int]) -> None:
@@ -473,7 +481,7 @@ class AuditedTable:
         if not objects:
             return
         plan_id = next(iter(objects.values())).plan_id
-        with atomic(session):
+        with writing(session) as op:
             ordered = list(
                 session.scalars(
                     select(self.model)
@@ -485,6 +493,7 @@ class AuditedTable:
             for row_id, pos in sorted(positions.items(), key=lambda item: item[1]):
                 rest.insert(min(pos, len(rest)), objects[row_id])
             self._place(session, rest)
+            self._note(op, [plan_id], rows=True)
 
     def _place(self, session: Session, ordered: list) -> None:
         for index, obj in enumerate(ordered):

@@ -26,7 +26,7 @@ from services.audit import (
     organization_resolver,
 )
 from services.errors import LedgerError
-from services.ledger import atomic, current_user
+from services.operations import writing
 from services.parsing import split_owner_names
 from services.records import Column as GridColumn
 from services.records import ColumnKind
@@ -208,9 +208,9 @@ def set_links(
         if missing:
             raise LedgerError(f"项目不存在 (no such project): {missing[0]}")
     dropped = [p for p in remove if p in current]
-    user = user or current_user()
     label = task.seq_label or str(task.position + 1)
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         if wanted:
             session.execute(
                 insert(KeyTaskProject), [{"key_task_id": task_id, "project_id": p} for p in wanted]
@@ -227,6 +227,8 @@ def set_links(
         for pid in dropped:
             session.add(entry("delete", "key_task_project", pid, "key_task", label, None, user))
             session.add(entry("update", "key_task", task_id, "projects", pid, None, user))
+        if wanted or dropped:
+            op.note("key_task_project", plan_ids=[task.plan_id])
     return wanted, dropped
 
 

@@ -9,20 +9,18 @@ Headless: never import Qt here.
 
 from __future__ import annotations
 
-import getpass
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from models import AuditEntry, OwnerRole, Project, ProjectOwner, Section
 from models.base import utcnow
 from services.errors import FieldError, LedgerError, ValidationError
 from services.fields import FIELDS
+from services.operations import refuse, writing
 from services.organizations import OrganizationResolver
 from services.parsing import Period
 
@@ -40,21 +38,6 @@ _COLUMN_FIELDS = {
     "construction_kind",
     "remarks",
 }
-_CONSTRAINT_FIELDS = {
-    "investment_non_negative": "planned_investment_wan",
-    "quantity_non_negative": "quantity",
-    "period_order": "period",
-    "start_year_range": "period",
-    "end_year_range": "period",
-    "name_not_blank": "name",
-}
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some sandboxes and services
-        return "unknown"
 
 
 @dataclass
@@ -69,28 +52,6 @@ class ChangeSet:
 
     def __bool__(self) -> bool:
         return bool(self.changed_ids)
-
-
-@contextmanager
-def atomic(session: Session) -> Iterator[Session]:
-    """One write transaction: commit on success, roll back everything on any error."""
-    try:
-        yield session
-        session.commit()
-    except IntegrityError as exc:
-        session.rollback()
-        raise _integrity_to_ledger_error(exc) from exc
-    except BaseException:
-        session.rollback()
-        raise
-
-
-def _integrity_to_ledger_error(exc: IntegrityError) -> LedgerError:
-    message = str(exc.orig)
-    for constraint, field_key in _CONSTRAINT_FIELDS.items():
-        if constraint in message:
-            return ValidationError([FieldError(None, field_key, None, f"违反约束 {constraint}")])
-    return LedgerError(f"数据库拒绝写入 (database refused the write): {message}")
 
 
 # ---------------------------------------------------------------- reading values
@@ -152,13 +113,12 @@ def set_fields(
     changes: dict[int, dict[str, object]],
     *,
     user: str | None = None,
-    commit: bool = True,
 ) -> ChangeSet:
     """Validate all, then write all in one transaction. Raises ValidationError, writing nothing.
 
     Column fields are written with one executemany per field set and audited with one bulk
     insert, so a paste of 10,000 cells costs a few statements, not 10,000 ORM flushes.
-    `commit=False` writes inside the caller's transaction (a merge: fields and new rows in one).
+    Inside an operation it joins the caller's transaction (a merge: fields and new rows in one).
     """
     parsed, errors = validate_changes(changes)
     current = _current_values(session, parsed.keys())
@@ -171,13 +131,12 @@ def set_fields(
         if project_id in current and "period" in values:
             errors += _check_period(project_id, values["period"])
     if errors:
-        session.rollback()
-        raise ValidationError(errors)
+        raise refuse(session, ValidationError(errors))
 
     changeset = ChangeSet()
-    user = user or current_user()
     now = utcnow()
-    with atomic(session) if commit else nullcontext(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         resolver = None
         updates: dict[tuple[str, ...], list[dict]] = {}
         audits: list[dict] = []
@@ -222,6 +181,14 @@ def set_fields(
         if audits:
             session.execute(insert(AuditEntry.__table__), audits)
         changeset.totals_touched = "planned_investment_wan" in changeset.fields
+        if changeset:
+            op.note(
+                "project",
+                ids=changeset.changed_ids,
+                fields=changeset.fields,
+                plan_ids=changeset.plan_ids,
+                totals=changeset.totals_touched,
+            )
     session.expire_all()
     return changeset
 
@@ -374,10 +341,9 @@ def insert_projects(
         elif index in parsed and "period" in parsed[index]:
             errors += _check_period(index, parsed[index]["period"])
     if errors:
-        session.rollback()
-        raise ValidationError(errors)
-    user = user or current_user()
-    with atomic(session):
+        raise refuse(session, ValidationError(errors))
+    with writing(session, user=user) as op:
+        user = user or op.author
         if position is None:
             position = next_position(session, section_id)
         else:
@@ -392,6 +358,7 @@ def insert_projects(
             _apply_new_values(session, project, values, resolver)
             ids.append(project.id)
             session.add(_audit("insert", project.id, None, None, None, user))
+        op.note("project", ids=ids, plan_ids=[section.plan_id], rows=True, totals=True)
     return ids
 
 
@@ -412,8 +379,8 @@ def delete_projects(
 ) -> ProjectSnapshot:
     """Delete projects; returns the snapshot that `restore_projects` puts back."""
     ids = sorted(set(ids))
-    user = user or current_user()
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         snapshot = ProjectSnapshot(rows=[], dependents={})
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -428,6 +395,7 @@ def delete_projects(
                 )
             session.execute(delete(Project).where(Project.id.in_(chunk)))
         add_audit_rows(session, "delete", snapshot.rows, user)
+        _note_rows(op, snapshot.rows)
     session.expire_all()
     return snapshot
 
@@ -436,8 +404,8 @@ def restore_projects(
     session: Session, snapshot: ProjectSnapshot, *, user: str | None = None
 ) -> list[int]:
     """Put deleted projects back with their ids, positions and owners (undo of delete)."""
-    user = user or current_user()
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         for row in snapshot.rows:
             taken = session.scalar(
                 select(func.count())
@@ -452,8 +420,19 @@ def restore_projects(
             if snapshot.dependents.get(table.name):
                 session.execute(insert(table), snapshot.dependents[table.name])
         add_audit_rows(session, "insert", snapshot.rows, user)
+        _note_rows(op, snapshot.rows)
     session.expire_all()
     return [row["id"] for row in snapshot.rows]
+
+
+def _note_rows(op, rows: list[dict]) -> None:
+    op.note(
+        "project",
+        ids=[row["id"] for row in rows],
+        plan_ids={row["plan_id"] for row in rows},
+        rows=True,
+        totals=True,
+    )
 
 
 def project_places(session: Session, ids: Iterable[int]) -> dict[int, tuple[int, int]]:
@@ -489,7 +468,7 @@ def move_projects(
     if target is None:
         raise LedgerError(f"分区不存在 (no such section): {section_id}")
     before = project_places(session, ids)
-    with atomic(session):
+    with writing(session) as op:
         shifted_by = 0
         if position is None:
             position = next_position(session, section_id)
@@ -502,13 +481,14 @@ def move_projects(
                 .where(Project.id == pid)
                 .values(section_id=section_id, plan_id=target.plan_id, position=position + offset)
             )
+        op.note("project", ids=ids, plan_ids=[target.plan_id], rows=True, totals=True)
     session.expire_all()
     return MovedProjects(before, section_id, position, shifted_by)
 
 
 def place_projects(session: Session, moved: MovedProjects) -> None:
     """Undo a move: lift the moved rows, undo the room-making shift, put them back."""
-    with atomic(session):
+    with writing(session) as op:
         for pid in moved.places:
             session.execute(update(Project).where(Project.id == pid).values(position=-1 - pid))
         if moved.shifted_by:
@@ -522,4 +502,5 @@ def place_projects(session: Session, moved: MovedProjects) -> None:
                 .where(Project.id == pid)
                 .values(section_id=section_id, plan_id=plan_id, position=position)
             )
+            op.note("project", ids=[pid], plan_ids=[plan_id], rows=True, totals=True)
     session.expire_all()

@@ -1,4 +1,4 @@
-"""Plans and sections: create, rename, reorder, delete. Each call is one transaction."""
+"""Plans and sections: create, rename, reorder, delete (in the caller's operation, or one each)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from models import Plan, Project, Section
 from services.errors import FieldError, LedgerError, ValidationError
-from services.ledger import atomic
+from services.operations import refuse, writing
 
 
 def create_plan(
@@ -38,7 +38,7 @@ def create_plan(
         errors.append(FieldError(None, "years", (year_start, year_end), "年份无效 (invalid years)"))
     if errors:
         raise ValidationError(errors)
-    with atomic(session):
+    with writing(session) as op:
         plan = Plan(
             title=title,
             year_start=year_start,
@@ -50,6 +50,8 @@ def create_plan(
             notes=notes,
         )
         session.add(plan)
+        session.flush()
+        op.note("plan", plan_ids=[plan.id], rows=True)
     return plan
 
 
@@ -59,7 +61,7 @@ def add_section(session: Session, plan_id: int, name: str, position: int | None 
         raise ValidationError(
             [FieldError(None, "name", name, "分区名称不能为空 (section name must not be blank)")]
         )
-    with atomic(session):
+    with writing(session) as op:
         last = session.scalar(select(func.max(Section.position)).where(Section.plan_id == plan_id))
         end = 0 if last is None else last + 1
         if position is None or position >= end:
@@ -68,6 +70,8 @@ def add_section(session: Session, plan_id: int, name: str, position: int | None 
             _shift_sections(session, plan_id, position, 1)
         section = Section(plan_id=plan_id, name=name, position=position)
         session.add(section)
+        session.flush()
+        op.note("section", plan_ids=[plan_id], rows=True)
     return section
 
 
@@ -88,15 +92,16 @@ def rename_section(session: Session, section_id: int, name: str) -> str:
     name = (name or "").strip()
     if not name:
         raise ValidationError([FieldError(section_id, "name", name, "分区名称不能为空")])
-    with atomic(session):
+    with writing(session) as op:
         section = _get(session, section_id)
         old, section.name = section.name, name
+        op.note("section", plan_ids=[section.plan_id])
     return old
 
 
 def move_section(session: Session, section_id: int, new_position: int) -> int:
     """Move a section to another place in its plan. Returns the old position (for undo)."""
-    with atomic(session):
+    with writing(session) as op:
         section = _get(session, section_id)
         ordered = list(
             session.scalars(
@@ -110,12 +115,14 @@ def move_section(session: Session, section_id: int, new_position: int) -> int:
         session.flush()
         for index, item in enumerate(ordered):
             item.position = index
+        session.flush()
+        op.note("section", plan_ids=[section.plan_id], rows=True)
     return old
 
 
 def delete_section(session: Session, section_id: int) -> None:
     """Delete an empty section; a section with projects must be emptied first (nothing is lost)."""
-    with atomic(session):
+    with writing(session) as op:
         section = _get(session, section_id)
         count = session.scalar(
             select(func.count()).select_from(Project).where(Project.section_id == section_id)
@@ -125,6 +132,8 @@ def delete_section(session: Session, section_id: int) -> None:
                 f"分区“{section.name}”还有 {count} 个项目 (section still has projects)"
             )
         session.delete(section)
+        session.flush()
+        op.note("section", plan_ids=[section.plan_id], rows=True)
 
 
 def _get(session: Session, section_id: int) -> Section:
@@ -170,10 +179,12 @@ def update_plan(session: Session, plan_id: int, values: dict[str, object]) -> di
     if not 1990 <= int(start) <= 2100 or (end is not None and not int(start) <= int(end) <= 2100):
         errors.append(FieldError(plan_id, "years", (start, end), "年份无效 (invalid years)"))
     if errors:
-        session.rollback()
-        raise ValidationError(errors)
-    with atomic(session):
+        raise refuse(session, ValidationError(errors))
+    with writing(session) as op:
         old = {key: getattr(plan, key) for key in values}
         for key, value in values.items():
             setattr(plan, key, value)
+        session.flush()
+        if old != values:
+            op.note("plan", plan_ids=[plan_id])
     return old

@@ -29,7 +29,8 @@ from models.base import CENT, to_money
 from services.audit import entry, record_changes
 from services.errors import FieldError, LedgerError, ValidationError
 from services.fields import FIELDS
-from services.ledger import ChangeSet, atomic, current_user
+from services.ledger import ChangeSet
+from services.operations import refuse, writing
 from services.parsing import Period, format_money, is_not_set, normalize_text, parse_money
 from services.query import ProjectFilter, project_ids, rows_for_ids
 from services.query import totals as query_totals
@@ -445,12 +446,11 @@ def set_reports(
                 )
             )
     if errors:
-        session.rollback()
-        raise ValidationError(errors)
+        raise refuse(session, ValidationError(errors))
 
-    user = user or current_user()
     changeset = ChangeSet()
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         for pid, values in parsed.items():
             project = projects[pid]
             report = reports.get(pid)
@@ -514,6 +514,10 @@ def set_reports(
             changeset.fields.update(k for k in values if k not in (PROJECT_STATUS,))
             changeset.inverse[pid] = inverse
             changeset.plan_ids.add(project.plan_id)
+        if changeset:
+            op.note("progress_report", plan_ids=changeset.plan_ids)
+            # The progress tab lists projects, and a report may set the project's status.
+            op.note("project", ids=changeset.changed_ids, fields=changeset.fields)
     return changeset
 
 

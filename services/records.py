@@ -24,6 +24,7 @@ from services import ledger, query
 from services.errors import LedgerError
 from services.fields import FIELDS, GRID_COLUMNS, KIND_LABELS, STATUS_LABELS
 from services.ledger import ChangeSet
+from services.operations import writing
 from services.organizations import normalize_name, search_organizations
 from services.parsing import Period, format_money, split_owner_names
 from services.query import ProjectFilter, ProjectRow, Sort
@@ -385,7 +386,7 @@ def move_project_runs(session: Session, runs: list[MoveRun]) -> list[MoveRun]:
     restores the exact order even for moves within one section.
     """
     inverse: list[MoveRun] = []
-    with ledger.atomic(session):
+    with writing(session) as op:
         for run in runs:
             ids = list(dict.fromkeys(run.ids))
             target = run.target
@@ -412,6 +413,7 @@ def move_project_runs(session: Session, runs: list[MoveRun]) -> list[MoveRun]:
                         section_id=target.group_id, plan_id=section_plan, position=position + offset
                     )
                 )
+            op.note("project", ids=ids, plan_ids=[section_plan], rows=True, totals=True)
     session.expire_all()
     return inverse
 

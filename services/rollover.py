@@ -42,7 +42,7 @@ from models.base import to_money
 from models.tracking import ProjectMilestone
 from services.audit import entry
 from services.errors import FieldError, LedgerError, ValidationError
-from services.ledger import atomic, current_user
+from services.operations import writing
 from services.progress import latest_reports
 from services.tasks import TaskState
 
@@ -155,8 +155,8 @@ def rollover(
     if not 1990 <= year <= 2100:
         raise ValidationError([FieldError(None, "year", year, "年份无效 (invalid year)")])
     plans = preview(session, plan_id)
-    user = user or current_user()
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         new = Plan(
             title=title,
             region=old.region,
@@ -205,6 +205,7 @@ def rollover(
             result.key_tasks = _copy_key_tasks(session, old.id, new.id)
         if options.carry_rectifications:
             result.rectifications = _carry_rectifications(session, old.id, new.id)
+        _note_plan(op, new.id)
     state.progress(1, 1, "")
     return result
 
@@ -378,9 +379,9 @@ def _plan_tables():
 def delete_plan(session: Session, plan_id: int, *, user: str | None = None) -> PlanSnapshot:
     """Delete a plan with everything in it; the snapshot puts it all back with the same ids."""
     _plan(session, plan_id)
-    user = user or current_user()
     tables = []
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         for table, select_rows in _plan_tables():
             rows = [dict(r._mapping) for r in session.execute(select_rows(plan_id))]
             tables.append((table.name, rows))
@@ -388,6 +389,7 @@ def delete_plan(session: Session, plan_id: int, *, user: str | None = None) -> P
         # by the database (ON DELETE SET NULL), as a deleted plan should.
         session.execute(delete(Plan).where(Plan.id == plan_id))
         session.add(entry("delete", "plan", plan_id, None, None, None, user))
+        _note_plan(op, plan_id)
     session.expire_all()
     return PlanSnapshot(plan_id, tables)
 
@@ -395,15 +397,22 @@ def delete_plan(session: Session, plan_id: int, *, user: str | None = None) -> P
 def restore_plan_snapshot(
     session: Session, snapshot: PlanSnapshot, *, user: str | None = None
 ) -> int:
-    user = user or current_user()
     metadata = Plan.metadata
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         for name, rows in snapshot.tables:
             if rows:
                 session.execute(insert(metadata.tables[name]), rows)
         session.add(entry("insert", "plan", snapshot.plan_id, None, None, None, user))
+        _note_plan(op, snapshot.plan_id)
     session.expire_all()
     return snapshot.plan_id
+
+
+def _note_plan(op, plan_id: int) -> None:
+    """A whole plan came or went: every table of it, every view."""
+    for table, _rows in _plan_tables():
+        op.note(table.name, plan_ids=[plan_id], rows=True, totals=True)
 
 
 def rolled_from(session: Session, plan_id: int) -> int | None:

@@ -27,7 +27,8 @@ from models import (
     Section,
 )
 from services.errors import LedgerError
-from services.ledger import atomic, owners_text
+from services.ledger import owners_text
+from services.operations import writing
 from services.organizations import OrganizationResolver, normalize_name
 from services.parsing import parse_period
 
@@ -49,7 +50,7 @@ def load_sample(session: Session) -> Plan:
     meta = data["plan"]
     if session.scalar(select(Plan.id).where(Plan.title == meta["title"])):
         raise LedgerError(f"示例方案已存在 (the sample plan is already loaded): {meta['title']}")
-    with atomic(session):
+    with writing(session) as op:
         resolver = OrganizationResolver(session)
         _seed_organizations(session, resolver, data["organizations"])
         plan = Plan(
@@ -92,6 +93,9 @@ def load_sample(session: Session) -> Plan:
                     target=Decimal(row["target"]),
                 )
             )
+        session.flush()
+        op.note("plan", plan_ids=[plan.id], rows=True)
+        op.note("project", plan_ids=[plan.id], rows=True, totals=True)
     return plan
 
 

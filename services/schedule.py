@@ -34,7 +34,7 @@ from models.base import to_money
 from models.tracking import ProjectMilestone
 from services.audit import record_changes
 from services.errors import FieldError, ValidationError
-from services.ledger import atomic, current_user
+from services.operations import refuse, writing
 from services.parsing import is_not_set, normalize_text
 from services.progress import (
     latest_report_id_for,
@@ -558,11 +558,10 @@ def set_milestones(
         if p not in existing
     ]
     if errors:
-        session.rollback()
-        raise ValidationError(errors)
-    user = user or current_user()
+        raise refuse(session, ValidationError(errors))
     old = milestones_for(session, list(parsed))
-    with atomic(session):
+    with writing(session, user=user) as op:
+        user = user or op.author
         for pid, points in parsed.items():
             before = old.get(pid, [])
             if before == points:
@@ -576,4 +575,6 @@ def set_milestones(
                 {"milestones": (milestones_text(before) or None, milestones_text(points) or None)},
                 user,
             )
+            op.note("project_milestone")
+            op.note("project", ids=[pid], fields=["milestones"])
     return {pid: old.get(pid, []) for pid in parsed}

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
-from app import undo
+from app import operations
 from app.context import AppContext
 from db import session_factory
 from models import OwnerRole, Project
@@ -42,7 +42,7 @@ def grid(qtbot, ctx, sample_plan):
 @pytest.fixture(autouse=True)
 def _quiet_errors(monkeypatch):
     shown = []
-    monkeypatch.setattr(undo, "error_handler", lambda title, exc: shown.append((title, exc)))
+    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
     return shown
 
 
@@ -276,6 +276,46 @@ def test_paste_beyond_last_row_asks_then_adds_rows(grid, monkeypatch):
     assert model.index(last, _col(grid, "name")).data() != "末行"
 
 
+def test_paste_that_adds_rows_failing_half_way_changes_nothing(grid, db_path, monkeypatch):
+    """Acceptance: the paste's cell edits and its new rows are one transaction."""
+    import sqlite3
+
+    from services.errors import LedgerError
+
+    def dump():
+        with sqlite3.connect(db_path) as con:
+            return "\n".join(con.iterdump())
+
+    real_insert = ledger.insert_projects
+
+    def insert_then_fail(*args, **kwargs):
+        real_insert(*args, **kwargs)  # the new rows are written, the edits before them too
+        raise LedgerError("injected failure")
+
+    model = grid.model
+    last = model.rowCount() - 1
+    grid.view.setCurrentIndex(model.index(last, _col(grid, "name")))
+    monkeypatch.setattr(grid.view, "confirm", lambda title, body: True)
+    monkeypatch.setattr(ledger, "insert_projects", insert_then_fail)
+    before = dump()
+    assert not grid.view.paste("末行\t9\r\n新项目甲\t1\r\n")
+    assert dump() == before
+    assert grid.ctx.undo_stack.count() == 0 and model.rowCount() == 56
+
+
+def test_failed_redo_is_reported_and_leaves_the_history_where_it_was(qtbot, grid, _quiet_errors):
+    row, pid = _row_of(grid, "光伏发电试点区建设")
+    grid.model.setData(grid.model.index(row, _col(grid, "quantity")), "9")
+    stack = grid.ctx.undo_stack
+    stack.undo()
+    with grid.ctx.session() as s:
+        ledger.delete_projects(s, [pid])
+    stack.redo()
+    assert _quiet_errors and _quiet_errors[0][0] == "Redo failed"
+    qtbot.waitUntil(lambda: stack.index() == 0)
+    assert stack.count() == 1 and stack.canRedo()
+
+
 def test_paste_too_wide_refused(grid):
     model = grid.model
     grid.view.setCurrentIndex(model.index(0, model.columnCount() - 1))
@@ -498,14 +538,18 @@ def test_external_change_refreshes_only_changed_rows(grid):
     assert grid.model.index(9, _col(grid, "remarks")).data() == "外部修改"
 
 
-def test_failed_undo_is_reported_and_dropped(grid, _quiet_errors):
+def test_failed_undo_is_reported_and_leaves_the_history_where_it_was(qtbot, grid, _quiet_errors):
     row, pid = _row_of(grid, "光伏发电试点区建设")
+    grid.model.setData(grid.model.index(row, _col(grid, "remarks")), "备注")
     grid.model.setData(grid.model.index(row, _col(grid, "quantity")), "9")
+    stack = grid.ctx.undo_stack
     with grid.ctx.session() as s:  # someone deletes the project behind the grid's back
         ledger.delete_projects(s, [pid])
-    grid.ctx.undo_stack.undo()
+    stack.undo()
     assert _quiet_errors and _quiet_errors[0][0] == "Undo failed"
-    assert grid.ctx.undo_stack.count() == 0
+    # The step that could not be undone is still the next one to undo; nothing was skipped.
+    qtbot.waitUntil(lambda: stack.index() == 2)
+    assert stack.count() == 2 and stack.undoText() == stack.command(1).text()
 
 
 def test_large_table_reads_only_visible_pages(qtbot, ctx, sample_plan):

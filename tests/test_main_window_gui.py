@@ -294,15 +294,11 @@ def test_section_with_projects_is_not_deleted(qtbot, window, sample_plan, monkey
 
 
 def test_plan_properties_edit_is_undoable(qtbot, window, sample_plan):
-    from services.plans import update_plan
+    from app.operations import perform
     from views.plan_dialog import EditPlanCommand
 
-    with window.ctx.session() as session:
-        old = update_plan(session, sample_plan.id, {"doc_number": "钟政办发〔2023〕18号"})
-    window.ctx.undo_stack.push(
-        EditPlanCommand(window.ctx, sample_plan.id, old, {"doc_number": "钟政办发〔2023〕18号"})
-    )
-    window.ctx.bus.structureChanged.emit()
+    command = EditPlanCommand(window.ctx, sample_plan.id, {"doc_number": "钟政办发〔2023〕18号"})
+    assert perform(window.ctx, command)
     assert "18号" in window.plan_tree.info.text()
     window.ctx.undo_stack.undo()
     assert "17号" in window.plan_tree.info.text()
@@ -489,14 +485,15 @@ def test_run_gui_reports_a_database_that_cannot_open(tmp_path, monkeypatch, qapp
 
 
 def test_grid_edits_update_tree_totals_and_details(qtbot, window, sample_plan):
-    from app.undo import SetFieldsCommand, push
+    from app.operations import perform
+    from app.undo import SetFieldsCommand
 
     wait_rows(qtbot, window, 56)
     view = window.grid.view
     view.setCurrentIndex(view.model().index(0, 2))
     project_id = window.grid.current_project_id()
     qtbot.waitUntil(lambda: window.details.project_id == project_id, timeout=2000)
-    push(
+    perform(
         window.ctx,
         SetFieldsCommand(
             window.ctx,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import func, select
 
-from app import undo
+from app import operations
 from app.context import AppContext
 from db import session_factory
 from models import Plan, ProgressReport, Project
@@ -35,7 +35,7 @@ def ctx(qapp, engine, sample_plan, tmp_path):
 @pytest.fixture(autouse=True)
 def _quiet_errors(monkeypatch):
     shown = []
-    monkeypatch.setattr(undo, "error_handler", lambda title, exc: shown.append((title, exc)))
+    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
     return shown
 
 

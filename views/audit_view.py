@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.undo import SetFieldsCommand, push
+from app.operations import perform
+from app.undo import SetFieldsCommand
 from services.audit import AuditRow, project_history
 from services.errors import LedgerError
 from services.fields import FIELDS
@@ -185,7 +186,7 @@ class AuditHistoryView(QWidget):
             self.tr("Restore {field}").format(field=self.field_label(row)),
         )
         try:
-            return push(self.ctx, command)
+            return perform(self.ctx, command)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("Restore refused"), str(exc))
             return False

@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.operations import OpCommand, perform
 from app.settings import Option
 from app.tasks import TaskHandle, run_task
-from app.undo import LedgerCommand
 from importers.issues import ImportIssue, column_letter, issues_to_csv
 from importers.plan_import import (
     ImportPreview,
@@ -55,10 +55,10 @@ from importers.plan_import import (
 )
 from importers.projects import FIELD_LABELS, PROJECT_SCHEMA
 from importers.safety import ImportLimits
+from services.operations import Operation
 from services.parsing import format_money
 from services.query import plans
-from services.records import ProjectSource
-from services.tasks import TaskState
+from services.tasks import Cancelled, TaskState
 from widgets.list_table_model import RIGHT, ListColumn, ListTableModel, natural_key
 
 COLUMN_MAPPINGS = Option(
@@ -90,8 +90,9 @@ def remember_mapping(signature: str, mapping: dict[int, str | None]) -> None:
     COLUMN_MAPPINGS.set(json.dumps(saved, ensure_ascii=False))
 
 
-class MergeImportCommand(LedgerCommand):
-    """A returned sheet merged into a plan: one undo step for all its new rows and changed cells."""
+class MergeImportCommand(OpCommand):
+    """A returned sheet merged into a plan: one undo step for all its new rows and changed
+    cells, one transaction each way."""
 
     def __init__(
         self,
@@ -100,24 +101,22 @@ class MergeImportCommand(LedgerCommand):
         accept_new: set[int],
         accept_changed: set[int],
         text: str,
-        result: MergeResult | None = None,
     ):
-        super().__init__(ctx, ProjectSource(), text)
+        super().__init__(ctx, text)
         self.diff, self.accept_new, self.accept_changed = diff, accept_new, accept_changed
-        self.result = result  # given when the first run already happened on a worker
+        self.result: MergeResult | None = None
 
-    def _do(self) -> None:
-        with self.ctx.session() as session:
-            self.result = apply(
-                TaskState(), session, self.diff, self.accept_new, self.accept_changed
-            )
-        self.ctx.bus.structureChanged.emit()
+    def forward(self, op: Operation) -> None:
+        self.result = apply_diff(
+            op.session,
+            self.diff,
+            accept_new=self.accept_new,
+            accept_changed=self.accept_changed,
+            state=op.state,
+        )
 
-    def _undo(self) -> None:
-        if self.result is not None:
-            with self.ctx.session() as session:
-                undo_merge(session, self.result)
-        self.ctx.bus.structureChanged.emit()
+    def backward(self, op: Operation) -> None:
+        undo_merge(op.session, self.result)
 
 
 _ERROR_BRUSH = QBrush(QColor("#b3261e"))
@@ -710,33 +709,23 @@ class ImportDialog(QDialog):
         )
 
     def _merge(self, plan_id: int) -> None:
-        """Apply the checked rows on a worker (a 100k-row merge takes seconds), then put the
-        finished merge on the undo stack as one step. Cancel or a refusal writes nothing."""
+        """Apply the checked rows as one undo step, on a worker (a 100k-row merge takes
+        seconds) with progress and Cancel. Cancel or a refusal writes nothing."""
         diff, (new, changed) = self.diff, self._accepted_keys()
         text = self.tr("Import %1").replace("%1", self.preview.path.name)
-        factory = self.ctx.session_factory
-
-        def work(state):
-            with factory() as session:
-                return apply(state, session, diff, new, changed)
-
-        def done(result: MergeResult) -> None:
-            command = MergeImportCommand(self.ctx, diff, new, changed, text, result)
-            command.executed_elsewhere()
-            self.ctx.undo_stack.push(command)
-            self.ctx.bus.structureChanged.emit()
-            self.imported.emit(plan_id)
-            self.accept()
-
+        command = MergeImportCommand(self.ctx, diff, new, changed, text)
+        command.in_background(self, self.tr("Importing"))
         self.import_button.setEnabled(False)
-        run_task(
-            self,
-            self.tr("Importing"),
-            work,
-            on_done=done,
-            on_error=lambda exc, _t: self._write_failed(exc),
-            on_cancelled=self._write_cancelled,
-        )
+        try:
+            perform(self.ctx, command)
+        except Cancelled:
+            self._write_cancelled()
+            return
+        except Exception as exc:
+            self._write_failed(exc)
+            return
+        self.imported.emit(plan_id)
+        self.accept()
 
     def _written(self, report) -> None:
         self.ctx.bus.structureChanged.emit()
@@ -751,10 +740,6 @@ class ImportDialog(QDialog):
     def _write_cancelled(self) -> None:
         self.import_button.setEnabled(True)
         self.summary.setText(self.tr("Import cancelled: nothing was written."))
-
-
-def apply(state, session, diff: PlanDiff, new: set[int], changed: set[int]) -> MergeResult:
-    return apply_diff(session, diff, accept_new=new, accept_changed=changed, state=state)
 
 
 def _supersede(handle: TaskHandle | None) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -29,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.operations import OpCommand, perform
 from models import Plan
 from services import plans as plan_service
 from services.errors import LedgerError, ValidationError
+from services.operations import Operation
 
 # The six campaigns of a typical yearly plan, offered (editable) for a new plan.
 DEFAULT_SECTIONS = [
@@ -45,31 +45,19 @@ DEFAULT_SECTIONS = [
 METADATA = plan_service.PLAN_FIELDS
 
 
-class EditPlanCommand(QUndoCommand):
-    """Plan metadata edit; applied before it is pushed, replayed on redo."""
+class EditPlanCommand(OpCommand):
+    """Plan metadata edit; undo writes the old values back."""
 
-    def __init__(self, ctx: AppContext, plan_id: int, old: dict, new: dict) -> None:
-        super().__init__(QCoreApplication.translate("PlanDialog", "Edit plan properties"))
-        self.ctx, self.plan_id, self.old, self.new = ctx, plan_id, old, new
-        self._fresh = True
+    def __init__(self, ctx: AppContext, plan_id: int, new: dict) -> None:
+        super().__init__(ctx, QCoreApplication.translate("PlanDialog", "Edit plan properties"))
+        self.plan_id, self.new = plan_id, new
+        self.old: dict = {}
 
-    def redo(self) -> None:
-        if self._fresh:
-            self._fresh = False
-            return
-        self._write(self.new)
+    def forward(self, op: Operation) -> None:
+        self.old = plan_service.update_plan(op.session, self.plan_id, self.new)
 
-    def undo(self) -> None:
-        self._write(self.old)
-
-    def _write(self, values: dict) -> None:
-        try:
-            with self.ctx.session() as session:
-                plan_service.update_plan(session, self.plan_id, values)
-        except LedgerError as exc:
-            QMessageBox.warning(None, self.text(), str(exc))
-            self.setObsolete(True)
-        self.ctx.bus.structureChanged.emit()
+    def backward(self, op: Operation) -> None:
+        plan_service.update_plan(op.session, self.plan_id, self.old)
 
 
 class PlanDialog(QDialog):
@@ -233,16 +221,8 @@ def run_edit_plan_dialog(parent: QWidget | None, ctx: AppContext, plan_id: int) 
             return False
         dialog = PlanDialog(parent, plan)
     while dialog.exec() == QDialog.DialogCode.Accepted:
-        new = dialog.values()
         try:
-            with ctx.session() as session:
-                old = plan_service.update_plan(session, plan_id, new)
+            return perform(ctx, EditPlanCommand(ctx, plan_id, dialog.values()))
         except LedgerError as exc:
             dialog.show_error(exc)
-            continue
-        if old == new:
-            return False
-        ctx.undo_stack.push(EditPlanCommand(ctx, plan_id, old, new))
-        ctx.bus.structureChanged.emit()
-        return True
     return False

@@ -317,12 +317,13 @@ class ProjectDetails(QWidget):
         if errors:
             self._show_errors(errors)
             return False
-        from app.undo import SetFieldsCommand, push
+        from app.operations import perform
+        from app.undo import SetFieldsCommand
 
         text = self.tr("Edit %1").replace("%1", "、".join(field_label(key) for key in changes))
         command = SetFieldsCommand(self.ctx, self.source, {project_id: changes}, text)
         try:
-            push(self.ctx, command)
+            perform(self.ctx, command)
         except LedgerError as exc:
             errors = exc.errors if isinstance(exc, ValidationError) else []
             self._show_errors(errors, str(exc))

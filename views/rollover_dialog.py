@@ -9,7 +9,7 @@ Never build SQL here: services.rollover does the work.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,35 +27,35 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.operations import OpCommand, perform
 from models import Plan
 from services import rollover
 from services.errors import LedgerError
+from services.operations import Operation
 from services.parsing import format_money
 
 
-class RolloverCommand(QUndoCommand):
-    """The created plan as one undo step (snapshot with the same ids for redo)."""
+class RolloverCommand(OpCommand):
+    """The created plan as one undo step; redo puts the deleted plan back with the same ids."""
 
-    def __init__(self, ctx: AppContext, plan_id: int, text: str) -> None:
-        super().__init__(text)
-        self.ctx, self.plan_id = ctx, plan_id
+    def __init__(
+        self, ctx: AppContext, plan_id: int, options: rollover.RolloverOptions, text: str
+    ) -> None:
+        """`text` may hold "{title}": the new plan's title once it is known."""
+        super().__init__(ctx, text)
+        self.old_plan_id, self.options, self._template = plan_id, options, text
+        self.result: rollover.RolloverResult | None = None
         self._snapshot: rollover.PlanSnapshot | None = None
 
-    def redo(self) -> None:
+    def forward(self, op: Operation) -> None:
         if self._snapshot is None:
-            return  # the first run happened before the push
-        with self.ctx.session() as session:
-            rollover.restore_plan_snapshot(session, self._snapshot)
-        self._announce()
+            self.result = rollover.rollover(None, op.session, self.old_plan_id, self.options)
+            self.setText(self._template.format(title=self.result.title))
+        else:
+            rollover.restore_plan_snapshot(op.session, self._snapshot)
 
-    def undo(self) -> None:
-        with self.ctx.session() as session:
-            self._snapshot = rollover.delete_plan(session, self.plan_id)
-        self._announce()
-
-    def _announce(self) -> None:
-        self.ctx.bus.structureChanged.emit()
-        self.ctx.bus.projectsChanged.emit(None)
+    def backward(self, op: Operation) -> None:
+        self._snapshot = rollover.delete_plan(op.session, self.result.plan_id)
 
 
 class RolloverDialog(QDialog):
@@ -160,18 +160,14 @@ class RolloverDialog(QDialog):
         )
 
     def create(self) -> None:
+        text = self.tr("Roll over to {title}")
+        command = RolloverCommand(self.ctx, self.plan_id, self.options(), text)
         try:
-            with self.ctx.session() as session:
-                result = rollover.rollover(None, session, self.plan_id, self.options())
+            perform(self.ctx, command)
         except LedgerError as exc:
             QMessageBox.warning(self, self.windowTitle(), str(exc))
             return
-        self.result_plan_id = result.plan_id
-        command = RolloverCommand(
-            self.ctx, result.plan_id, self.tr("Roll over to {title}").format(title=result.title)
-        )
-        self.ctx.undo_stack.push(command)
-        command._announce()
+        self.result_plan_id = command.result.plan_id
         self.accept()
 
 

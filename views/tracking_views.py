@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoCommand
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,14 +42,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.operations import OpCommand, perform
 from app.settings import Option
 from app.tasks import run_task
-from app.undo import SetFieldsCommand, push
+from app.undo import SetFieldsCommand
 from models import Plan
 from services import indicators, key_tasks, progress, rectifications, schedule
 from services.audit import TrackingFilter
 from services.errors import LedgerError
+from services.operations import Operation
 from services.query import ProjectFilter
+from services.tasks import Cancelled
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import CellError, CellErrorDialog, SpreadsheetView
 
@@ -238,16 +241,17 @@ class TrackingTab(QWidget):
 
     def run_command(self, command, title: str) -> bool:
         try:
-            return push(self.ctx, command)
+            return perform(self.ctx, command)
         except LedgerError as exc:
             QMessageBox.warning(self, title, str(exc))
             return False
 
     # ---------------------------------------------------------------- indicators
 
-    def _import_file(self, title: str, path: str | None, work, on_done) -> None:
-        """Ask for a table (unless `path` is given) and run `work(state, plan_id, path)` in a
-        worker with progress and Cancel; located errors are shown, nothing is written."""
+    def _import_file(self, title: str, path: str | None, make_command, on_done) -> None:
+        """Ask for a table (unless `path` is given) and import it as one undo step:
+        `make_command(plan_id, path)` gives the OpCommand, run on a worker with progress and
+        Cancel; located errors are shown, nothing is written. Then `on_done(command, path)`."""
         if self.plan_id is None:
             return
         if path is None:
@@ -256,19 +260,15 @@ class TrackingTab(QWidget):
             )
         if not path:
             return
-        plan_id = self.plan_id
-
-        def run(state):
-            with self.ctx.session() as session:
-                return work(state, session, plan_id, path)
-
-        run_task(
-            self,
-            self.tr("Importing…"),
-            run,
-            on_done=lambda result: on_done(result, path),
-            on_error=lambda exc, _tb: show_import_errors(self, exc),
-        )
+        command = make_command(self.plan_id, path).in_background(self, self.tr("Importing…"))
+        try:
+            perform(self.ctx, command)
+        except Cancelled:
+            return
+        except Exception as exc:
+            show_import_errors(self, exc)
+            return
+        on_done(command, path)
 
 
 class IndicatorsView(TrackingTab):
@@ -460,34 +460,19 @@ class CloseDialog(QDialog):
 # ---------------------------------------------------------------- key tasks
 
 
-class LinkCommand(QUndoCommand):
+class LinkCommand(OpCommand):
     """Link/unlink projects to a key task; undo swaps the two lists."""
 
     def __init__(self, ctx: AppContext, task_id: int, add: list[int], remove: list[int], text: str):
-        super().__init__(text)
-        self.ctx, self.task_id, self.add, self.remove = ctx, task_id, add, remove
-        self._first = True
+        super().__init__(ctx, text)
+        self.task_id, self.add, self.remove = task_id, add, remove
 
-    def execute(self) -> bool:
-        with self.ctx.session() as session:
-            self.add, self.remove = key_tasks.set_links(
-                session, self.task_id, self.add, self.remove
-            )
-        self.ctx.bus.trackingChanged.emit("tasks")
-        return bool(self.add or self.remove)
+    def forward(self, op: Operation) -> None:
+        # Only the links that really changed are kept: undo must not drop older ones.
+        self.add, self.remove = key_tasks.set_links(op.session, self.task_id, self.add, self.remove)
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        with self.ctx.session() as session:
-            key_tasks.set_links(session, self.task_id, self.add, self.remove)
-        self.ctx.bus.trackingChanged.emit("tasks")
-
-    def undo(self) -> None:
-        with self.ctx.session() as session:
-            key_tasks.set_links(session, self.task_id, self.remove, self.add)
-        self.ctx.bus.trackingChanged.emit("tasks")
+    def backward(self, op: Operation) -> None:
+        key_tasks.set_links(op.session, self.task_id, self.remove, self.add)
 
 
 class KeyTasksView(TrackingTab):
@@ -576,10 +561,7 @@ class KeyTasksView(TrackingTab):
         if task_id is None or not ids:
             return False
         command = LinkCommand(self.ctx, task_id, ids, [], self.tr("Link projects to task"))
-        if command.execute():
-            self.ctx.undo_stack.push(command)
-            return True
-        return False
+        return self.run_command(command, self.tr("Link projects to task"))
 
     def unlink_selected(self) -> bool:
         task_id = self.view.current_id()
@@ -587,22 +569,23 @@ class KeyTasksView(TrackingTab):
         if task_id is None or not ids:
             return False
         command = LinkCommand(self.ctx, task_id, [], ids, self.tr("Unlink projects from task"))
-        if command.execute():
-            self.ctx.undo_stack.push(command)
-            return True
-        return False
+        return self.run_command(command, self.tr("Unlink projects from task"))
 
     def import_table(self, path: str | None = None) -> None:
         from importers.key_tasks import import_key_tasks
 
-        def done(result, _path: str) -> None:
-            _checked, ids = result
-            command = ImportedRowsCommand(self.ctx, self.source, ids, self.tr("Import key tasks"))
-            self.ctx.undo_stack.push(command)
-            self.ctx.bus.trackingChanged.emit("tasks")
-            self.status.setText(self.tr("{count} task(s) imported.").format(count=len(ids)))
+        def command(plan_id: int, path: str) -> ImportedRowsCommand:
+            def load(op: Operation) -> list[int]:
+                _checked, ids = import_key_tasks(op.state, op.session, plan_id, path)
+                return ids
 
-        self._import_file(self.tr("Import decomposition table"), path, import_key_tasks, done)
+            return ImportedRowsCommand(self.ctx, self.source, load, self.tr("Import key tasks"))
+
+        def done(command: ImportedRowsCommand, _path: str) -> None:
+            count = len(command.ids)
+            self.status.setText(self.tr("{count} task(s) imported.").format(count=count))
+
+        self._import_file(self.tr("Import decomposition table"), path, command, done)
 
     def export_table(self, path: str | None = None) -> None:
         from exports.key_tasks import export_key_tasks
@@ -634,24 +617,24 @@ class KeyTasksView(TrackingTab):
         )
 
 
-class ImportedRowsCommand(QUndoCommand):
-    """Rows an import inserted: undo deletes them, redo restores them with the same ids."""
+class ImportedRowsCommand(OpCommand):
+    """An import that inserts rows: `load(op)` imports and returns the new ids; undo deletes
+    them, redo restores them with the same ids."""
 
-    def __init__(self, ctx: AppContext, source, ids: list[int], text: str) -> None:
-        super().__init__(text)
-        self.ctx, self.source, self.ids = ctx, source, ids
+    def __init__(self, ctx: AppContext, source, load, text: str) -> None:
+        super().__init__(ctx, text)
+        self.source, self.load = source, load
+        self.ids: list[int] = []
         self._snapshot = None
 
-    def redo(self) -> None:
-        if self._snapshot is not None:
-            with self.ctx.session() as session:
-                self.source.restore(session, self._snapshot)
-            self.ctx.bus.trackingChanged.emit(self.source.topic)
+    def forward(self, op: Operation) -> None:
+        if self._snapshot is None:
+            self.ids = self.load(op)
+        else:
+            self.source.restore(op.session, self._snapshot)
 
-    def undo(self) -> None:
-        with self.ctx.session() as session:
-            self._snapshot = self.source.delete(session, self.ids)
-        self.ctx.bus.trackingChanged.emit(self.source.topic)
+    def backward(self, op: Operation) -> None:
+        self._snapshot = self.source.delete(op.session, self.ids)
 
 
 def show_import_errors(parent: QWidget, exc: Exception) -> None:
@@ -905,47 +888,42 @@ class ProgressView(TrackingTab):
 
         period = self.source.period
 
-        def work(state, session, plan_id, path):
-            return import_progress(state, session, plan_id, path, period)
+        def command(plan_id: int, path: str) -> ReportsImportCommand:
+            def load(op: Operation):
+                return import_progress(op.state, op.session, plan_id, path, period)
 
-        def done(result, path: str) -> None:
-            checked, change = result
-            command = ReportsImportCommand(
-                self.ctx,
-                checked.period,
-                change.inverse,
-                checked.changes,
-                self.tr("Import progress return {name}").format(name=Path(path).name),
-            )
-            self.ctx.undo_stack.push(command)
-            self.ctx.bus.projectsChanged.emit(change)
+            text = self.tr("Import progress return {name}").format(name=Path(path).name)
+            return ReportsImportCommand(self.ctx, load, text)
+
+        def done(command: ReportsImportCommand, _path: str) -> None:
             self.status.setText(
                 self.tr("{count} project(s) updated for {period}.").format(
-                    count=len(change.changed_ids), period=checked.period.label
+                    count=command.updated, period=command.period.label
                 )
             )
 
-        self._import_file(self.tr("Import progress return"), path, work, done)
+        self._import_file(self.tr("Import progress return"), path, command, done)
 
 
-class ReportsImportCommand(QUndoCommand):
-    """An imported return: undo applies the inverse, redo writes the imported values again."""
+class ReportsImportCommand(OpCommand):
+    """An imported return: `load(op)` checks and writes the file (-> (checked, changeset));
+    undo applies the inverse, redo writes the imported values again."""
 
-    def __init__(self, ctx: AppContext, period, inverse: dict, changes: dict, text: str) -> None:
-        super().__init__(text)
-        self.ctx, self.period, self.inverse, self.changes = ctx, period, inverse, changes
-        self._first = True
+    def __init__(self, ctx: AppContext, load, text: str) -> None:
+        super().__init__(ctx, text)
+        self.load = load
+        self.period = None
+        self.changes: dict = {}
+        self.inverse: dict = {}
+        self.updated = 0
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        with self.ctx.session() as session:
-            change = progress.set_reports(session, self.period, self.changes)
-        self.inverse = change.inverse
-        self.ctx.bus.projectsChanged.emit(change)
+    def forward(self, op: Operation) -> None:
+        if self.period is None:
+            checked, change = self.load(op)
+            self.period, self.changes = checked.period, checked.changes
+        else:
+            change = progress.set_reports(op.session, self.period, self.changes)
+        self.inverse, self.updated = change.inverse, len(change.changed_ids)
 
-    def undo(self) -> None:
-        with self.ctx.session() as session:
-            change = progress.set_reports(session, self.period, self.inverse)
-        self.ctx.bus.projectsChanged.emit(change)
+    def backward(self, op: Operation) -> None:
+        progress.set_reports(op.session, self.period, self.inverse)

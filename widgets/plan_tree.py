@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPalette,
     QStandardItem,
     QStandardItemModel,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,10 +38,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app.context import AppContext
+from app.operations import OpCommand, perform
 from app.tasks import TaskHandle, run_task
 from models.base import to_money
 from services import plans as plan_service
 from services.errors import LedgerError
+from services.operations import Operation
 from services.parsing import format_money
 from services.query import plans as list_plans
 from services.summary import SectionTotal, section_totals
@@ -68,9 +69,8 @@ def _section_id(section_id: int) -> int:
     return section_id
 
 
-class SectionCommand(QUndoCommand):
-    """One undoable change to a plan's sections. Applied once before it is pushed, so a refused
-    change raises to the caller and never reaches the stack; later redo/undo replays it."""
+class SectionCommand(OpCommand):
+    """One undoable change to a plan's sections: `apply` and `revert` write through services."""
 
     def __init__(
         self,
@@ -79,36 +79,14 @@ class SectionCommand(QUndoCommand):
         apply: Callable[[Session], None],
         revert: Callable[[Session], None],
     ) -> None:
-        super().__init__(text)
-        self.ctx, self._apply, self._revert = ctx, apply, revert
-        self._fresh = True
+        super().__init__(ctx, text)
+        self._apply, self._revert = apply, revert
 
-    def redo(self) -> None:
-        if self._fresh:
-            self._fresh = False
-            return
-        self._run(self._apply)
+    def forward(self, op: Operation) -> None:
+        self._apply(op.session)
 
-    def undo(self) -> None:
-        self._run(self._revert)
-
-    def _run(self, step: Callable[[Session], None]) -> None:
-        try:
-            with self.ctx.session() as session:
-                step(session)
-        except LedgerError as exc:
-            # The stack has already moved; say why the database did not follow.
-            QMessageBox.warning(None, self.text(), str(exc))
-            self.setObsolete(True)
-        self.ctx.bus.structureChanged.emit()
-
-
-def push_section_command(ctx: AppContext, command: SectionCommand) -> None:
-    """Apply the change now (errors propagate), then record it for undo."""
-    with ctx.session() as session:
-        command._apply(session)
-    ctx.undo_stack.push(command)
-    ctx.bus.structureChanged.emit()
+    def backward(self, op: Operation) -> None:
+        self._revert(op.session)
 
 
 def add_section_command(ctx: AppContext, plan_id: int, name: str, position: int | None):
@@ -568,7 +546,7 @@ class PlanTree(QWidget):
 
     def _apply(self, command: SectionCommand) -> bool:
         try:
-            push_section_command(self.ctx, command)
+            perform(self.ctx, command)
         except LedgerError as exc:
             QMessageBox.warning(self, command.text(), str(exc))
             return False

@@ -34,14 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.operations import perform
 from app.undo import (
     CompositeCommand,
     DeleteRowsCommand,
     InsertRowsCommand,
-    LedgerCommand,
     MoveRowsCommand,
+    RecordCommand,
     SetFieldsCommand,
-    push,
 )
 from services.errors import LedgerError, ValidationError
 from services.query import Sort
@@ -443,10 +443,10 @@ class SpreadsheetView(QTableView):
         self.statusMessage.emit(text)
         QMessageBox.information(self, self.tr("Grid"), text)
 
-    def _run(self, command: LedgerCommand, title: str) -> bool:
+    def _run(self, command: RecordCommand, title: str) -> bool:
         """Run and push a command; show a refused write located by row and column."""
         try:
-            return push(self.ctx, command)
+            return perform(self.ctx, command)
         except ValidationError as exc:
             self.show_errors(title, self.tr("Nothing was changed."), self._locate(exc))
         except LedgerError as exc:
@@ -583,7 +583,7 @@ class SpreadsheetView(QTableView):
             return False
 
         description = self.tr("Paste {rows} × {columns} cells").format(rows=height, columns=width)
-        parts: list[LedgerCommand] = []
+        parts: list[RecordCommand] = []
         if changes:
             parts.append(SetFieldsCommand(self.ctx, self.source, changes, description))
         if new_rows:

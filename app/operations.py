@@ -1,0 +1,184 @@
+"""The Qt side of the operation boundary: one undo entry per operation, one change notice.
+
+`perform(ctx, command)` pushes an `OpCommand`; QUndoStack.push calls its `redo()`, which runs
+the command's `forward` through services.operations.run_op — the first time exactly like every
+later time. A refused first run is raised to the caller of `perform` (who shows it where the
+user acted) and nothing is pushed. A failed later undo or redo rolls back its transaction,
+leaves the stack where it was and tells the user why. Every successful run announces its
+`OpChanges` once on the context's bus; views refresh from that notice only.
+Never build SQL here; never show widgets except the message of a failed undo/redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.context import AppContext
+from app.tasks import run_blocking
+from services.ledger import ChangeSet
+from services.operations import OpChanges, Operation, run_op
+
+
+def _show_error(title: str, exc: Exception) -> None:
+    QMessageBox.warning(QApplication.activeWindow(), title, str(exc))
+
+
+# Replaceable (tests, or a main window that prefers its status bar).
+error_handler: Callable[[str, Exception], None] = _show_error
+
+
+def announce(ctx: AppContext, changes: OpChanges) -> None:
+    """Tell every open view what one operation changed.
+
+    `bus.changed` carries the whole record; the narrower signals are derived from it for the
+    views that only care about one kind of change.
+    """
+    bus = ctx.bus
+    bus.changed.emit(changes)
+    if changes.structure:
+        bus.structureChanged.emit()
+    if changes.projects:
+        cells = None
+        if not changes.rows_changed:
+            cells = ChangeSet(
+                changed_ids=set(changes.project_ids),
+                fields=set(changes.fields),
+                plan_ids=set(changes.plan_ids),
+                totals_touched=changes.totals_touched,
+            )
+        bus.projectsChanged.emit(cells)
+    for topic in sorted(changes.topics):
+        bus.trackingChanged.emit(topic)
+
+
+class _History:
+    """What one undo stack's commands share: the push in progress and a failed step.
+
+    QUndoStack moves its index whatever undo()/redo() do. When a step fails, the steps after
+    it in the same jump (the history view undoes several at once) are skipped, and the index is
+    then moved back to where the database is: every command knows whether its change is in.
+    """
+
+    def __init__(self, stack: QUndoStack) -> None:
+        self.stack = stack
+        self.pushing: OpCommand | None = None
+        self.refusal: Exception | None = None  # why the command being pushed was refused
+        self.halted = False
+
+    def failed(self, command: OpCommand, exc: Exception, title: str) -> None:
+        if command is self.pushing:
+            self.refusal = exc
+            command.setObsolete(True)  # QUndoStack.push drops an obsolete command
+            return
+        if not self.halted:
+            self.halted = True
+            QTimer.singleShot(0, self._resync)
+        error_handler(title, exc)
+
+    def _resync(self) -> None:
+        applied = 0
+        while applied < self.stack.count() and getattr(
+            self.stack.command(applied), "applied", True
+        ):
+            applied += 1
+        if applied != self.stack.index():
+            self.stack.setIndex(applied)  # every step on the way finds nothing to do
+        self.halted = False
+
+
+def _history(ctx: AppContext) -> _History:
+    history = ctx._op_history
+    if history is None or history.stack is not ctx.undo_stack:
+        history = _History(ctx.undo_stack)
+        ctx._op_history = history
+    return history
+
+
+class OpCommand(QUndoCommand):
+    """One undo entry for one operation: `forward(op)` makes the change, `backward(op)`
+    takes it back; both run through run_op (one transaction each, audited, announced).
+
+    `applied` says whether the change is in the database now: QUndoStack may call redo() on
+    a command whose undo failed (to restore its index), and that must not apply it twice.
+    A forward that changes nothing is not kept as an undo step.
+    """
+
+    def __init__(self, ctx: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.applied = False
+        self.last: OpChanges | None = None  # what the latest run changed
+        self._progress: tuple[QWidget | None, str] | None = None
+
+    def in_background(self, parent: QWidget | None, title: str) -> OpCommand:
+        """Run the steps on a worker with a progress dialog and Cancel (imports, merges)."""
+        self._progress = (parent, title)
+        return self
+
+    def forward(self, op: Operation) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def backward(self, op: Operation) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def run(self, step: Callable[[Operation], Any]) -> OpChanges:
+        """Run one step as an operation, on a worker when `in_background` was asked for."""
+        label = self.text()
+        if self._progress is None:
+            return run_op(self.ctx, step, label=label)
+        parent, title = self._progress
+        return run_blocking(
+            parent, title, lambda state: run_op(self.ctx, step, label=label, state=state)
+        )
+
+    def redo(self) -> None:
+        if self.applied:
+            return
+        history = _history(self.ctx)
+        if history.halted:
+            return
+        try:
+            changes = self.run(self.forward)
+        except Exception as exc:
+            history.failed(self, exc, QCoreApplication.translate("Undo", "Redo failed"))
+            return
+        self.applied, self.last = True, changes
+        if not changes and history.pushing is self:
+            self.setObsolete(True)  # nothing changed: no undo step
+        announce(self.ctx, changes)
+
+    def undo(self) -> None:
+        if not self.applied:
+            return
+        history = _history(self.ctx)
+        if history.halted:
+            return
+        try:
+            changes = self.run(self.backward)
+        except Exception as exc:
+            history.failed(self, exc, QCoreApplication.translate("Undo", "Undo failed"))
+            return
+        self.applied, self.last = False, changes
+        announce(self.ctx, changes)
+
+
+def perform(ctx: AppContext, command: OpCommand) -> bool:
+    """Run a command and keep it as one undo step. Raises if the service refused it.
+
+    Returns False (and keeps nothing) when the operation changed nothing, e.g. a retyped value.
+    """
+    history = _history(ctx)
+    history.pushing, history.refusal = command, None
+    try:
+        ctx.undo_stack.push(command)
+    finally:
+        history.pushing = None
+    if history.refusal is not None:
+        refusal, history.refusal = history.refusal, None
+        raise refusal
+    return command.applied and bool(command.last)
