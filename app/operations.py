@@ -137,33 +137,28 @@ class OpCommand(QUndoCommand):
         )
 
     def redo(self) -> None:
-        if self.applied:
-            return
-        history = _history(self.ctx)
-        if history.halted:
-            return
-        try:
-            changes = self.run(self.forward)
-        except Exception as exc:
-            history.failed(self, exc, QCoreApplication.translate("Undo", "Redo failed"))
-            return
-        self.applied, self.last = True, changes
-        if not changes and history.pushing is self:
-            self.setObsolete(True)  # nothing changed: no undo step
-        announce(self.ctx, changes)
+        self._step(self.forward, applied=True)
 
     def undo(self) -> None:
-        if not self.applied:
-            return
+        self._step(self.backward, applied=False)
+
+    def _step(self, step: Callable[[Operation], Any], *, applied: bool) -> None:
+        """Run forward (applied=True) or backward, unless the database is there already."""
         history = _history(self.ctx)
-        if history.halted:
+        if self.applied == applied or history.halted:
             return
         try:
-            changes = self.run(self.backward)
+            changes = self.run(step)
         except Exception as exc:
-            history.failed(self, exc, QCoreApplication.translate("Undo", "Undo failed"))
+            if applied:
+                title = QCoreApplication.translate("Undo", "Redo failed")
+            else:
+                title = QCoreApplication.translate("Undo", "Undo failed")
+            history.failed(self, exc, title)
             return
-        self.applied, self.last = False, changes
+        self.applied, self.last = applied, changes
+        if not changes and history.pushing is self:
+            self.setObsolete(True)  # nothing changed: no undo step
         announce(self.ctx, changes)
 
 

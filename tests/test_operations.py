@@ -235,20 +235,24 @@ def _progress_return(tmp_path):
     return path
 
 
+def assert_leaves_nothing(ctx, db_path, work) -> None:
+    """`work(op)` fails with the injected error, and the database file is as before."""
+    before = dump(db_path)
+    with pytest.raises(Injected):
+        run_op(ctx, work, label="import")
+    assert dump(db_path) == before
+
+
 def test_a_progress_import_failing_half_way_writes_nothing(
     ctx, sample_plan, tmp_path, db_path, monkeypatch
 ):
     path = _progress_return(tmp_path)
-    before = dump(db_path)
     # The first project's report (and its status) is written; the second one fails.
     calls = fail_on_call(monkeypatch, progress, "_sync_project_status", call=2)
-    with pytest.raises(Injected):
-        run_op(
-            ctx,
-            lambda op: import_progress(op.state, op.session, sample_plan.id, path),
-            label="progress import",
-        )
-    assert len(calls) == 2 and dump(db_path) == before
+    assert_leaves_nothing(
+        ctx, db_path, lambda op: import_progress(op.state, op.session, sample_plan.id, path)
+    )
+    assert len(calls) == 2
 
 
 def test_a_key_task_import_failing_half_way_writes_nothing(
@@ -263,13 +267,9 @@ def test_a_key_task_import_failing_half_way_writes_nothing(
     sheet.append(["2", "(二)深入打好蓝天保卫战", "开展扬尘整治", "区住建局", "各板块"])
     path = tmp_path / "tasks.xlsx"
     book.save(path)
-    before = dump(db_path)
     # The first task and its audit lines are written when the second one's audit fails.
     calls = fail_on_call(monkeypatch, audit, "record_changes", call=2)
-    with pytest.raises(Injected):
-        run_op(
-            ctx,
-            lambda op: import_key_tasks(op.state, op.session, sample_plan.id, path),
-            label="key task import",
-        )
-    assert len(calls) == 2 and dump(db_path) == before
+    assert_leaves_nothing(
+        ctx, db_path, lambda op: import_key_tasks(op.state, op.session, sample_plan.id, path)
+    )
+    assert len(calls) == 2
