@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "cli.export_cmd",
     "cli.brief_cmd",
     "cli.chart_cmd",
+    "cli.returns_cmd",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

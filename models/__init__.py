@@ -8,6 +8,7 @@ from models.base import Base, DecimalText, Money
 from models.organization import Organization, OrganizationAlias, OrgKind
 from models.plan import Plan, Section
 from models.project import ConstructionKind, OwnerRole, Project, ProjectOwner, ProjectStatus
+from models.returns import ReturnReceipt, ReturnRound, ReturnSend
 from models.tracking import (
     Indicator,
     IndicatorDirection,
@@ -45,5 +46,8 @@ __all__ = [
     "Rectification",
     "RectificationStatus",
     "RectificationTown",
+    "ReturnReceipt",
+    "ReturnRound",
+    "ReturnSend",
     "Section",
 ]
