@@ -200,7 +200,12 @@ def write_unit_sheet(path: Path, info: RoundInfo, sheet: UnitSheet) -> str:
     with atomic_output(path) as temp:
         book = xlsxwriter.Workbook(
             str(temp),
-            {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+            {
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "in_memory": True,  # no temp files: deleting them was 40 % of the time
+            },
         )
         formats = _formats(book)
         ws = book.add_worksheet(MAIN_SHEET)
