@@ -44,7 +44,9 @@ def edit(path: Path, out: Path | None = None, *, unprotect: bool = False, **_) -
     return book, ws, save
 
 
-def type_values(path: Path, values: dict[int, dict[str, object]], out: Path | None = None, **kw) -> Path:
+def type_values(
+    path: Path, values: dict[int, dict[str, object]], out: Path | None = None, **kw
+) -> Path:
     """{project_id: {header: value}} typed into the sheet, then saved."""
     _book, ws, save = edit(path, out, **kw)
     cols = columns(ws)

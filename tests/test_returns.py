@@ -130,7 +130,7 @@ def test_zip_and_notice_list_every_unit_and_the_deadline(made):
 def test_unknown_unit_or_field_is_refused(session, sample_plan, round_, tmp_path):
     from services.errors import LedgerError
 
-    with pytest.raises(LedgerError, match="没有这个单位的|no such unit"):
+    with pytest.raises(LedgerError, match="没有这个责任单位"):
         make_round(session, round_, tmp_path / "x", ["不存在的局"])
     with pytest.raises(LedgerError, match="未知填报字段"):
         returns.open_round(session, sample_plan.id, "2023年第三季度", fields=["体重"])
@@ -168,13 +168,17 @@ def test_typed_inputs_are_a_diff_until_applied_as_one_step(session, made, tmp_pa
     saved = report(session, pid)
     assert saved.completed_investment_wan == Decimal("120.50")
     assert saved.progress_pct == Decimal("35.00") and saved.problems == "雨季影响施工"
-    state = returns.round_status(session, returns.find_round(session, diff_plan(session, pid), None))
+    state = returns.round_status(
+        session, returns.find_round(session, diff_plan(session, pid), None)
+    )
     unit = next(u for u in state.units if u.unit == "区住建局")
     assert unit.state == returns.RETURNED and unit.rows_changed == 1
     assert unit.receipts[0]["hash"] == diff.file.file_hash
     undo_returns(session, applied)
     assert report(session, pid) is None
-    state = returns.round_status(session, returns.find_round(session, diff_plan(session, pid), None), DEADLINE)
+    state = returns.round_status(
+        session, returns.find_round(session, diff_plan(session, pid), None), DEADLINE
+    )
     assert next(u for u in state.units if u.unit == "区住建局").state == returns.SENT
 
 
@@ -245,7 +249,9 @@ def test_locked_cells_typed_after_unprotecting_need_approval(session, made):
     session.expire_all()
     assert session.get(Project, pid).name == old_name  # not approved: not written
     assert report(session, pid).problems == "无"
-    state = returns.round_status(session, returns.find_round(session, diff_plan(session, pid), None))
+    state = returns.round_status(
+        session, returns.find_round(session, diff_plan(session, pid), None)
+    )
     unit = next(u for u in state.units if u.unit == "区住建局")
     assert unit.state == returns.PROBLEM and unit.pending == 2
     # The office approves the same file's locked changes: a new collect of an edited copy.
