@@ -5,4 +5,7 @@ import sys
 from cli.main import main
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the table reader's worker process, in a frozen build
     sys.exit(main())

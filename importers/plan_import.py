@@ -174,7 +174,7 @@ def _analyze(state: TaskState, path: Path, limits: ImportLimits, overrides) -> I
     preview = ImportPreview(path)
     state.progress(0, 3, "读取文件 (reading)")
     try:
-        grids = read_file(path, limits)
+        grids = read_file(path, limits, should_stop=lambda: state.cancelled)
     except ReadError as exc:
         preview.issues.extend(exc.issues)
         return preview

@@ -62,15 +62,36 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def read_file(path: Path | str, limits: ImportLimits = DEFAULT_LIMITS) -> list[SheetGrid]:
-    """All sheets of `path` as text grids. Raises ReadError with located reasons."""
+def read_file(
+    path: Path | str, limits: ImportLimits = DEFAULT_LIMITS, should_stop=None
+) -> list[SheetGrid]:
+    """All sheets of `path` as text grids. Raises ReadError with located reasons.
+
+    Workbooks are read in the reader process (importers.reader_process) with the sheet
+    extent checked first; every grid is then held to the row and column limits.
+    """
+    from importers.reader_process import read_workbook_guarded
+
     path = Path(path)
     issues = check_file(path, limits)
     if issues:
         raise ReadError(issues)
     if path.suffix.lower() in CSV_SUFFIXES:
-        return [read_csv(path)]
-    return read_workbook(path)
+        sheets = [read_csv(path)]
+    else:
+        sheets = read_workbook_guarded(path, limits, should_stop)
+    issues = [issue for sheet in sheets if (issue := _grid_over_limits(sheet, limits))]
+    if issues:
+        raise ReadError(issues)
+    return sheets
+
+
+def _grid_over_limits(sheet: SheetGrid, limits: ImportLimits) -> ImportIssue | None:
+    from importers.bounds import over_limits
+
+    columns = max(map(len, sheet.rows), default=0)
+    reason = over_limits(len(sheet.rows), columns, limits)
+    return ImportIssue(sheet.name, None, None, None, None, reason) if reason else None
 
 
 def read_workbook(path: Path) -> list[SheetGrid]:

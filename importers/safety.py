@@ -9,6 +9,7 @@ Never open a workbook for reading here beyond the zip directory and the first by
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,13 @@ class ImportLimits:
     max_file_bytes: int = 200 * 1024 * 1024
     max_uncompressed_bytes: int = 1024 * 1024 * 1024  # sum of all zip entries
     max_compression_ratio: int = 1000  # per entry; repetitive real sheets reach ~100:1
+    # A sheet's extent (its furthest cell), checked before the reader allocates its grid.
+    max_rows: int = 1_048_576  # Excel's own maximum
+    max_columns: int = 1_024  # a ledger has ~15; 20,000 columns took minutes to read
+    max_cells: int = 30_000_000  # rows × columns of one sheet (1M rows × 30 columns)
+    # The reader process (calamine) is stopped past these (memory: POSIX address space).
+    max_reader_memory_bytes: int = 4 * 1024 * 1024 * 1024
+    max_read_seconds: int = 300
 
 
 DEFAULT_LIMITS = ImportLimits()
@@ -86,7 +94,7 @@ def _check_zip(path: Path, limits: ImportLimits) -> list[ImportIssue]:
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         return [ImportIssue.file(sheet, "文件已损坏 (corrupt zip container)")]
     total = 0
     for entry in entries:
@@ -129,6 +137,12 @@ def _check_doctype(path: Path, entries: list[zipfile.ZipInfo]) -> list[ImportIss
                             f"{entry.filename} 含有 DOCTYPE/ENTITY 声明，已拒绝 (XML entity attack)",
                         )
                     ]
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except RuntimeError:  # zipfile: "File ... is encrypted, password required"
+        return [
+            ImportIssue.file(
+                path.name, "工作簿有密码保护或已加密 (encrypted zip entry, password required)"
+            )
+        ]
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
         return [ImportIssue.file(path.name, "文件已损坏 (corrupt zip container)")]
     return []
