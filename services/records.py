@@ -19,7 +19,7 @@ from typing import Any, Protocol, runtime_checkable
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from models import Project, Section
+from models import OwnerRole, Project, Section
 from services import ledger, query
 from services.errors import LedgerError
 from services.fields import FIELDS, GRID_COLUMNS, KIND_LABELS, STATUS_LABELS
@@ -190,6 +190,40 @@ _PROJECT_COLUMNS: dict[str, Column] = {
     "remarks": Column("remarks", "Remarks", width=140),
 }
 
+# The owners of one role as a column of their own (牵头单位, 配合单位): read from the project's
+# owner rows (already on every page), written through the same owners path of ledger.set_fields.
+ROLE_COLUMNS: dict[str, OwnerRole] = {
+    "lead_units": OwnerRole.LEAD,
+    "cooperating_units": OwnerRole.COOPERATING,
+}
+_ROLE_COLUMN_DEFS = {
+    "lead_units": Column("lead_units", "Lead units", ColumnKind.OWNERS, sortable=False, width=150),
+    "cooperating_units": Column(
+        "cooperating_units", "Cooperating units", ColumnKind.OWNERS, sortable=False, width=190
+    ),
+}
+# Where the role columns sit: right after the official 责任部门/建设主体 column.
+_ROLE_COLUMNS_AFTER = "owners"
+
+
+def role_names(owners: Sequence[tuple[str, OwnerRole]], role: OwnerRole) -> list[str]:
+    return [name for name, owner_role in owners if owner_role == role]
+
+
+def with_role_names(
+    owners: Sequence[tuple[str, OwnerRole]], role: OwnerRole, names: Sequence[str]
+) -> list[tuple[str, OwnerRole]]:
+    """The owners with `role`'s units replaced by `names` (a unit has one role per project).
+
+    The result lists leads first, then cooperating units, then construction entities, each
+    keeping its order — the order the official table writes them in.
+    """
+    wanted = [normalize_name(n) for n in names]
+    kept = [(n, r) for n, r in owners if r != role and normalize_name(n) not in wanted]
+    merged = kept + [(name, role) for name in names]
+    order = [OwnerRole.LEAD, OwnerRole.COOPERATING, OwnerRole.CONSTRUCTING]
+    return sorted(merged, key=lambda spec: order.index(spec[1]))
+
 
 @dataclass
 class ProjectRecord:
@@ -213,9 +247,12 @@ class ProjectSource:
         self._extras = dict(_EXTRA_COLUMNS)
 
     def columns(self) -> list[Column]:
-        return [_PROJECT_COLUMNS[k] for k in GRID_COLUMNS] + [
-            e.column for e in self._extras.values()
-        ]
+        columns: list[Column] = []
+        for key in GRID_COLUMNS:
+            columns.append(_PROJECT_COLUMNS[key])
+            if key == _ROLE_COLUMNS_AFTER:
+                columns += _ROLE_COLUMN_DEFS.values()
+        return columns + [e.column for e in self._extras.values()]
 
     # -- reading
 
@@ -271,6 +308,8 @@ class ProjectSource:
         data = row.row
         if key == "period":
             return Period(data.start_year, data.end_year)
+        if key in ROLE_COLUMNS:
+            return role_names(data.owners, ROLE_COLUMNS[key])
         return getattr(data, key)
 
     def display(self, row: ProjectRecord, key: str) -> str:
@@ -288,18 +327,42 @@ class ProjectSource:
             return self.display(row, key)
         if key == "owners":
             return row.row.owners_text
+        if key in ROLE_COLUMNS:
+            return "、".join(self.value(row, key))
         return FIELDS[key].to_text(self.value(row, key))
 
     def parse(self, key: str, text: object) -> object:
         """Validate one cell's text; raises ValueError with a user-facing reason."""
         if key in self._extras:
             raise ValueError("只读列 (read-only column)")
+        if key in ROLE_COLUMNS:
+            return text if isinstance(text, list) else split_owner_names(text)
         return ledger.coerce(key, text)
 
     # -- writing (each call one transaction)
 
     def set_fields(self, session: Session, changes: dict[int, dict[str, object]]) -> ChangeSet:
+        changes = self._role_columns_as_owners(session, changes)
         return ledger.set_fields(session, self._drop_unchanged_owners(session, changes))
+
+    def _role_columns_as_owners(self, session: Session, changes: dict) -> dict:
+        """牵头单位 / 配合单位 edits become one owners list per project (one read for all)."""
+        ids = [pid for pid, values in changes.items() if ROLE_COLUMNS.keys() & values.keys()]
+        if not ids:
+            return changes
+        current = {r.id: r.owners for r in query.rows_for_ids(session, ids)}
+        result = {}
+        for pid, values in changes.items():
+            roles = {k: v for k, v in values.items() if k in ROLE_COLUMNS}
+            if roles and pid in current:
+                owners = list(current[pid])
+                for key, names in roles.items():
+                    names = self.parse(key, names)
+                    owners = with_role_names(owners, ROLE_COLUMNS[key], names)
+                values = {k: v for k, v in values.items() if k not in ROLE_COLUMNS}
+                values["owners"] = owners
+            result[pid] = values
+        return result
 
     def _drop_unchanged_owners(self, session: Session, changes: dict) -> dict:
         """Re-typing the same names must not reset roles (lead/cooperating/constructing)."""
@@ -353,7 +416,7 @@ class ProjectSource:
         return [(sid, name) for sid, name in session.execute(statement)]
 
     def completions(self, session: Session, key: str, text: str) -> list[str]:
-        if key != "owners" or not text.strip():
+        if (key != "owners" and key not in ROLE_COLUMNS) or not text.strip():
             return []
         names = []
         for org in search_organizations(session, text, limit=15):

@@ -94,3 +94,19 @@ def _isolate_registered_columns():
     yield
     records._EXTRA_COLUMNS.clear()
     records._EXTRA_COLUMNS.update(saved)
+
+
+@pytest.fixture(autouse=True)
+def _private_settings(tmp_path_factory):
+    """Every test reads and writes its own settings file, never the user's (grid layouts are
+    saved as they change)."""
+    import sys
+
+    if "app.settings" not in sys.modules and "PySide6.QtCore" not in sys.modules:
+        yield  # a headless test: no Qt settings involved
+        return
+    from app import settings
+
+    settings.use_settings_file(str(tmp_path_factory.mktemp("settings") / "settings.ini"))
+    yield
+    settings.use_settings_file(str(tmp_path_factory.mktemp("settings") / "after.ini"))

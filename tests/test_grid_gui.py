@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
@@ -593,7 +593,7 @@ def test_registered_column_shows_read_only(grid):
     try:
         grid.refresh_columns()
         col = grid.model.column_index("flag")
-        assert grid.model.columnCount() == 12
+        assert grid.model.columnCount() == 14  # 11 official, 牵头单位, 配合单位, the flag
         assert grid.model.index(0, col).data() == "behind"
         assert not grid.model.flags(grid.model.index(0, col)) & Qt.ItemFlag.ItemIsEditable
         _select(grid, 0, col, 0, col)
@@ -626,3 +626,133 @@ def test_first_load_of_a_big_table_paints_its_head_then_fills_in(
     widget.set_filter(ProjectFilter(plan_id=sample_plan.id))
     assert widget.model.rowCount() == 5 and widget.model.is_loading()
     qtbot.waitUntil(lambda: widget.model.rowCount() == 56, timeout=5000)
+
+
+def test_refused_paste_dialog_is_resizable_and_shows_each_reason_in_full(qtbot, qapp):
+    from widgets.grid.cell_errors import CellError, CellErrorDialog
+
+    reason = (
+        "建设期限格式不对：应写成“2023”或“2022-2024”，开始年份不能晚于结束年份，"
+        "也不能写成“长期”或“持续推进”；请改正后重新粘贴。"
+    )
+    errors = [
+        CellError("5", "建设期限", "2025-2023", reason),
+        CellError("6", "数量", "x", "须为整数"),
+    ]
+    dialog = CellErrorDialog(None, "粘贴被拒绝", "没有做任何修改。", errors)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(30)  # the rows are fitted once the layout has settled
+    assert dialog.isSizeGripEnabled() and dialog.minimumWidth() < dialog.width()
+    table = dialog.table
+    rect = table.visualRect(table.model().index(0, 3))
+    needed = table.fontMetrics().boundingRect(
+        0, 0, rect.width() - 8, 10_000, Qt.TextFlag.TextWordWrap, reason
+    )
+    assert rect.height() >= needed.height(), "the reason is cut off"
+    assert rect.right() <= table.viewport().width()  # no need to scroll sideways to read it
+    dialog.resize(dialog.width() - 300, dialog.height())  # narrower: the rows grow again
+    qtbot.wait(30)
+    narrower = table.visualRect(table.model().index(0, 3))
+    assert narrower.height() > rect.height()
+    dialog.copy_list()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert copied[0].split("\t")[3] == "Reason" and copied[1].split("\t")[3] == reason
+
+
+def _scroll_right(qtbot, grid, pixels=600):
+    grid.view.horizontalScrollBar().setValue(pixels)
+    qtbot.waitUntil(lambda: grid.view.frozen_view().isVisible(), timeout=2000)
+
+
+def test_number_and_name_stay_in_view_when_scrolling_right(qtbot, grid):
+    view = grid.view
+    frozen = view.frozen_view()
+    assert not frozen.isVisible()  # nothing to cover before scrolling
+    _scroll_right(qtbot, grid)
+    shown = [c for c in range(grid.model.columnCount()) if not frozen.isColumnHidden(c)]
+    assert shown == [_col(grid, "seq_label"), _col(grid, "name")]
+    assert frozen.x() == view.verticalHeader().width() + view.frameWidth()
+    assert frozen.width() >= view.columnWidth(shown[0]) + view.columnWidth(shown[1])
+    # Rows stay level with the grid when it scrolls down.
+    view.verticalScrollBar().setValue(20)
+    assert frozen.verticalScrollBar().value() == 20
+    index = grid.model.index(view.rowAt(5), _col(grid, "name"))
+    assert frozen.visualRect(index).top() == view.visualRect(index).top()
+    # Scrolled back to the start, the grid shows its own columns again.
+    view.horizontalScrollBar().setValue(0)
+    assert not frozen.isVisible()
+
+
+def test_typing_into_a_frozen_cell_edits_it_where_it_is_seen(qtbot, grid):
+    view = grid.view
+    _scroll_right(qtbot, grid)
+    before = view.horizontalScrollBar().value()
+    row, pid = _row_of(grid, "储罐综合整治")
+    view.setFocus()
+    view.setCurrentIndex(grid.model.index(row, _col(grid, "name")))
+    assert view.horizontalScrollBar().value() == before  # the frozen cell is already in view
+    qtbot.keyClick(view, "T")  # the first key opens the editor (QTest types ASCII only)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.frozen_view().isAncestorOf(editor)
+    qtbot.keyClicks(editor, "ank")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert _db(grid.ctx, pid, "name") == "Tank"
+
+
+def test_moving_left_brings_a_column_out_from_under_the_frozen_ones(qtbot, grid):
+    view = grid.view
+    _scroll_right(qtbot, grid, 600)
+    content = grid.model.index(0, _col(grid, "content"))
+    assert view.visualRect(content).left() < view.frozen_view().frozen_width()  # hidden
+    view.setCurrentIndex(content)
+    assert view.frozen_view().isVisible()
+    assert view.visualRect(content).left() == view.frozen_view().frozen_width()
+
+
+def test_column_chooser_hides_columns_and_the_layout_is_kept_per_table(qtbot, ctx, grid):
+    layout = grid.view.column_layout
+    menu = layout.build_menu()
+    menu.findChild(QAction, "column_remarks").setChecked(False)
+    assert grid.view.isColumnHidden(_col(grid, "remarks"))
+    grid.view.setColumnWidth(_col(grid, "content"), 333)
+    layout.save()
+    again = ProjectGrid(ctx)
+    qtbot.addWidget(again)
+    assert again.view.isColumnHidden(_col(again, "remarks"))
+    assert again.view.columnWidth(_col(again, "content")) == 333
+    assert "remarks" in layout.hidden_keys()
+    # Unfreezing is remembered too; Reset brings back every column at its default width.
+    menu.findChild(QAction, "freeze_columns").setChecked(False)
+    assert ProjectGrid(ctx).view.column_layout.is_frozen() is False
+    layout.build_menu().findChild(QAction, "reset_columns").trigger()
+    assert not grid.view.isColumnHidden(_col(grid, "remarks")) and layout.is_frozen()
+    assert (
+        grid.view.columnWidth(_col(grid, "content"))
+        == grid.model.column(_col(grid, "content")).width
+    )
+
+
+def test_the_last_visible_column_cannot_be_hidden(grid):
+    layout = grid.view.column_layout
+    keys = [c.key for c in grid.model.columns()]
+    for key in keys:
+        layout.set_hidden(key, True)
+    assert len(layout.hidden_keys()) == len(keys) - 1
+
+
+def test_lead_and_cooperating_columns_edit_the_owner_roles(qtbot, grid):
+    row, pid = _row_of(grid, "工业绿色制造体系")
+    lead = grid.model.index(row, _col(grid, "lead_units"))
+    assert lead.data() == "区工信局"
+    assert grid.model.index(row, _col(grid, "cooperating_units")).data() == "经开区"
+    _select(grid, row, lead.column(), row, lead.column())
+    assert grid.view.paste("区发改局\r\n")
+    assert _db(grid.ctx, pid, "owners") == [
+        ("区发改局", OwnerRole.LEAD),
+        ("经开区", OwnerRole.COOPERATING),
+    ]
+    assert grid.model.index(row, _col(grid, "owners")).data() == "区发改局、经开区"
+    grid.ctx.undo_stack.undo()
+    assert _db(grid.ctx, pid, "owners")[0] == ("区工信局", OwnerRole.LEAD)

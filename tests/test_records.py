@@ -10,6 +10,7 @@ from services import ledger
 from services.errors import LedgerError, ValidationError
 from services.query import ProjectFilter, Sort
 from services.records import (
+    ROLE_COLUMNS,
     ColumnKind,
     InsertPoint,
     MoveRun,
@@ -82,9 +83,11 @@ def test_edit_text_round_trips_through_parse(session, sample_plan, source):
             if column.key == "owners" or not column.editable:
                 continue  # owners: names only, roles checked separately; extras are read-only
             text = source.edit_text(row, column.key)
-            assert source.parse(column.key, text) == ledger.coerce(
-                column.key, source.value(row, column.key)
-            )
+            value = source.value(row, column.key)
+            if column.key in ROLE_COLUMNS:  # names of one role: no ledger field of their own
+                assert source.parse(column.key, text) == value
+                continue
+            assert source.parse(column.key, text) == ledger.coerce(column.key, value)
 
 
 def test_parse_refuses_bad_values(source):
@@ -226,3 +229,29 @@ def test_single_column_sort_matches_sql_order_with_unset_last(session, sample_pl
     assert values[: len(set_values)] == set_values  # unset ("/") last
     assert set_values == sorted(set_values, reverse=True)
     assert sorted(descending) == sorted(ascending)
+
+
+def test_lead_and_cooperating_columns_read_and_write_the_owner_rows(session, sample_plan, source):
+    keys = [c.key for c in source.columns()]
+    assert keys[keys.index("owners") + 1 : keys.index("owners") + 3] == [
+        "lead_units",
+        "cooperating_units",
+    ]
+    pid = source.ids(session, ProjectFilter(plan_id=sample_plan.id), None)[0]
+    row = source.rows(session, [pid])[0]
+    assert source.display(row, "lead_units") == "区工信局"
+    assert source.display(row, "cooperating_units") == "经开区"
+
+    # A new lead; the old lead is dropped from that role, the cooperating unit kept.
+    change = source.set_fields(session, {pid: {"lead_units": "区发改局"}})
+    row = source.rows(session, [pid])[0]
+    assert row.row.owners == [("区发改局", OwnerRole.LEAD), ("经开区", OwnerRole.COOPERATING)]
+    # Naming the cooperating unit as a lead moves it (one role per unit and project).
+    source.set_fields(session, {pid: {"cooperating_units": "区住建局、区发改局"}})
+    row = source.rows(session, [pid])[0]
+    assert source.display(row, "lead_units") == ""
+    assert source.display(row, "cooperating_units") == "区住建局、区发改局"
+    # The first change's inverse restores the original owners (undo replays it).
+    source.set_fields(session, change.inverse)
+    row = source.rows(session, [pid])[0]
+    assert row.row.owners == [("区工信局", OwnerRole.LEAD), ("经开区", OwnerRole.COOPERATING)]

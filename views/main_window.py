@@ -52,7 +52,6 @@ log = logging.getLogger(__name__)
 
 GEOMETRY = Option("main/geometry", QByteArray, QByteArray(), "main window geometry")
 WINDOW_STATE = Option("main/state", QByteArray, QByteArray(), "docks and toolbars")
-GRID_HEADER = Option("main/grid_header", QByteArray, QByteArray(), "project grid column widths")
 LAST_PLAN = Option("main/last_plan_id", int, 0, "plan shown at start")
 LAST_TAB = Option("main/last_tab", str, "projects", "centre tab shown at start")
 
@@ -588,14 +587,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(GEOMETRY.value)
         if not WINDOW_STATE.value.isEmpty():
             self.restoreState(WINDOW_STATE.value)
-        if not GRID_HEADER.value.isEmpty():
-            self.grid.restore_header_state(GRID_HEADER.value)
         self.tabs.show_key(LAST_TAB.value)
 
     def save_settings(self) -> None:
         GEOMETRY.set(self.saveGeometry())
         WINDOW_STATE.set(self.saveState())
-        GRID_HEADER.set(self.grid.header_state())
+        self.grid.view.column_layout.save()  # widths by column key (grid/projects/columns)
         if self._plan_id is not None:
             LAST_PLAN.set(self._plan_id)
 

@@ -169,6 +169,10 @@ def decorate_project_grid(grid) -> None:
 # ---------------------------------------------------------------- a tracking tab
 
 
+# Kept in view while scrolling right (the row's number and what it is), where a table has them.
+FROZEN_KEYS = ("seq_label", "name", "task")
+
+
 class TrackingTab(QWidget):
     """A grid over one tracking RecordSource with a quick filter and a tool row."""
 
@@ -181,6 +185,8 @@ class TrackingTab(QWidget):
         self.plan_id: int | None = None
         self.model = LazyTableModel(ctx.session, source, None, self)
         self.view = SpreadsheetView(ctx, self.model, self)
+        keys = [column.key for column in source.columns()]
+        self.view.remember_layout(source.topic, [k for k in FROZEN_KEYS if k in keys])
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(QCoreApplication.translate("TrackingTab", "Filter…"))
         self.search.setClearButtonEnabled(True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -51,6 +51,7 @@ class ProjectGrid(QWidget):
         self.view = SpreadsheetView(ctx, self.model, self)
         self.view.new_row_values = lambda: {"name": self.tr("New project")}
         self._retranslate()
+        self.view.remember_layout("projects", ["seq_label", "name"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
@@ -87,6 +88,8 @@ class ProjectGrid(QWidget):
                 "planned_investment_wan": self.tr("Planned investment (10k yuan)"),
                 "period": self.tr("Construction period"),
                 "owners": self.tr("Responsible units / construction entities"),
+                "lead_units": self.tr("Lead units"),
+                "cooperating_units": self.tr("Cooperating units"),
                 "status": self.tr("Status"),
                 "construction_kind": self.tr("New/continued"),
                 "remarks": self.tr("Remarks"),
@@ -168,15 +171,6 @@ class ProjectGrid(QWidget):
     def edit_actions(self) -> list[QAction]:
         """Copy, paste, fill down, clear, insert/delete/move rows (for the Edit menu)."""
         return list(self.view.grid_actions().values())
-
-    def header_state(self) -> QByteArray:
-        return self.view.horizontalHeader().saveState()
-
-    def restore_header_state(self, state: QByteArray) -> bool:
-        restored = self.view.horizontalHeader().restoreState(state)
-        if restored and self.view.horizontalHeader().count() != self.model.columnCount():
-            self.view.apply_default_widths()
-        return restored
 
     # ---------------------------------------------------------------- internals
 

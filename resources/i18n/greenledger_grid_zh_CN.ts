@@ -4,24 +4,42 @@
 <context>
     <name>CellErrorDialog</name>
     <message>
-        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <location filename="../../widgets/grid/cell_errors.py" line="60"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <location filename="../../widgets/grid/cell_errors.py" line="60"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <location filename="../../widgets/grid/cell_errors.py" line="60"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/cell_errors.py" line="49"/>
+        <location filename="../../widgets/grid/cell_errors.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/cell_errors.py" line="80"/>
+        <source>Copy list</source>
+        <translation>复制列表</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnLayout</name>
+    <message>
+        <location filename="../../widgets/grid/column_layout.py" line="151"/>
+        <source>Keep %1 in view</source>
+        <translation>固定 %1 列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/grid/column_layout.py" line="156"/>
+        <source>Reset columns</source>
+        <translation>恢复默认列</translation>
     </message>
 </context>
 <context>
@@ -45,92 +63,102 @@
 <context>
     <name>ProjectGrid</name>
     <message>
-        <location filename="../../widgets/project_grid.py" line="51"/>
+        <location filename="../../widgets/project_grid.py" line="52"/>
         <source>New project</source>
         <translation>新项目</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="76"/>
+        <location filename="../../widgets/project_grid.py" line="83"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="77"/>
+        <location filename="../../widgets/project_grid.py" line="84"/>
         <source>Project type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="78"/>
+        <location filename="../../widgets/project_grid.py" line="85"/>
         <source>Project name</source>
         <translation>工程项目名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="79"/>
+        <location filename="../../widgets/project_grid.py" line="86"/>
         <source>Main construction content</source>
         <translation>主要建设内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="80"/>
+        <location filename="../../widgets/project_grid.py" line="87"/>
         <source>Quantity</source>
         <translation>项目数量</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="81"/>
+        <location filename="../../widgets/project_grid.py" line="88"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划投资(万元)</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="82"/>
+        <location filename="../../widgets/project_grid.py" line="89"/>
         <source>Construction period</source>
         <translation>建设期限</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="83"/>
+        <location filename="../../widgets/project_grid.py" line="90"/>
         <source>Responsible units / construction entities</source>
         <translation>责任部门/建设主体</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="84"/>
+        <location filename="../../widgets/project_grid.py" line="91"/>
+        <source>Lead units</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="92"/>
+        <source>Cooperating units</source>
+        <translation>配合单位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/project_grid.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="85"/>
+        <location filename="../../widgets/project_grid.py" line="94"/>
         <source>New/continued</source>
         <translation>新建/续建</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="86"/>
+        <location filename="../../widgets/project_grid.py" line="95"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="92"/>
+        <location filename="../../widgets/project_grid.py" line="101"/>
         <source>Planned</source>
         <translation>未开工</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="93"/>
+        <location filename="../../widgets/project_grid.py" line="102"/>
         <source>In progress</source>
         <translation>在建</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="94"/>
+        <location filename="../../widgets/project_grid.py" line="103"/>
         <source>Done</source>
         <translation>已建成</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="95"/>
+        <location filename="../../widgets/project_grid.py" line="104"/>
         <source>Suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="99"/>
+        <location filename="../../widgets/project_grid.py" line="108"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../widgets/project_grid.py" line="99"/>
+        <location filename="../../widgets/project_grid.py" line="108"/>
         <source>Continued</source>
         <translation>续建</translation>
     </message>
@@ -138,243 +166,243 @@
 <context>
     <name>SpreadsheetView</name>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="146"/>
+        <location filename="../../widgets/grid/table_view.py" line="207"/>
         <source>This column cannot be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="162"/>
+        <location filename="../../widgets/grid/table_view.py" line="223"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="163"/>
+        <location filename="../../widgets/grid/table_view.py" line="224"/>
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="164"/>
+        <location filename="../../widgets/grid/table_view.py" line="225"/>
         <source>Fill down</source>
         <translation>向下填充</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="165"/>
-        <location filename="../../widgets/grid/table_view.py" line="689"/>
+        <location filename="../../widgets/grid/table_view.py" line="226"/>
+        <location filename="../../widgets/grid/table_view.py" line="763"/>
         <source>Clear cells</source>
         <translation>清除内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="168"/>
+        <location filename="../../widgets/grid/table_view.py" line="229"/>
         <source>Insert row above</source>
         <translation>在上方插入行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="174"/>
+        <location filename="../../widgets/grid/table_view.py" line="235"/>
         <source>Insert row below</source>
         <translation>在下方插入行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="178"/>
+        <location filename="../../widgets/grid/table_view.py" line="239"/>
         <source>Delete rows</source>
         <translation>删除行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="181"/>
-        <location filename="../../widgets/grid/table_view.py" line="778"/>
+        <location filename="../../widgets/grid/table_view.py" line="242"/>
+        <location filename="../../widgets/grid/table_view.py" line="852"/>
         <source>Move rows up</source>
         <translation>上移行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="187"/>
-        <location filename="../../widgets/grid/table_view.py" line="778"/>
+        <location filename="../../widgets/grid/table_view.py" line="248"/>
+        <location filename="../../widgets/grid/table_view.py" line="852"/>
         <source>Move rows down</source>
         <translation>下移行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="215"/>
+        <location filename="../../widgets/grid/table_view.py" line="276"/>
         <source>Move to section</source>
         <translation>移动到分区</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="429"/>
+        <location filename="../../widgets/grid/table_view.py" line="503"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="436"/>
-        <location filename="../../widgets/grid/table_view.py" line="439"/>
+        <location filename="../../widgets/grid/table_view.py" line="510"/>
+        <location filename="../../widgets/grid/table_view.py" line="513"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="469"/>
+        <location filename="../../widgets/grid/table_view.py" line="543"/>
         <source>Edit {column} in row {row}</source>
         <translation>编辑第 {row} 行的{column}</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="471"/>
+        <location filename="../../widgets/grid/table_view.py" line="545"/>
         <source>Edit refused</source>
         <translation>编辑被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="476"/>
+        <location filename="../../widgets/grid/table_view.py" line="550"/>
         <source>Copy needs one rectangular selection.</source>
         <translation>复制需要选中一个矩形区域。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="495"/>
+        <location filename="../../widgets/grid/table_view.py" line="569"/>
         <source>Copied {rows} × {columns} cells.</source>
         <translation>已复制 {rows} × {columns} 个单元格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="505"/>
+        <location filename="../../widgets/grid/table_view.py" line="579"/>
         <source>The clipboard is empty.</source>
         <translation>剪贴板为空。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="509"/>
+        <location filename="../../widgets/grid/table_view.py" line="583"/>
         <source>Paste needs one rectangular selection.</source>
         <translation>粘贴需要选中一个矩形区域。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="517"/>
+        <location filename="../../widgets/grid/table_view.py" line="591"/>
         <source>Paste refused</source>
         <translation>粘贴被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="522"/>
+        <location filename="../../widgets/grid/table_view.py" line="596"/>
         <source>The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed.</source>
         <translation>粘贴的区域有 {width} 列，但右侧只剩 {room} 列。未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="530"/>
+        <location filename="../../widgets/grid/table_view.py" line="604"/>
         <source>Add rows?</source>
         <translation>添加行？</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="532"/>
+        <location filename="../../widgets/grid/table_view.py" line="606"/>
         <source>The pasted block has {extra} more rows than the table below the current cell. Add {extra} new rows at the end and paste into them?</source>
         <translation>粘贴的区域比当前单元格以下的行多 {extra} 行。是否在末尾添加 {extra} 个新行并粘贴？</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="535"/>
+        <location filename="../../widgets/grid/table_view.py" line="609"/>
         <source>Paste cancelled; nothing was changed.</source>
         <translation>已取消粘贴，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="550"/>
+        <location filename="../../widgets/grid/table_view.py" line="624"/>
         <source>This row was deleted meanwhile.</source>
         <translation>此行已被删除。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="563"/>
+        <location filename="../../widgets/grid/table_view.py" line="637"/>
         <source>{count} value(s) cannot be pasted. Nothing was changed.</source>
         <translation>有 {count} 个值无法粘贴，未做任何修改。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="570"/>
+        <location filename="../../widgets/grid/table_view.py" line="644"/>
         <source>Paste {rows} × {columns} cells</source>
         <translation>粘贴 {rows} × {columns} 个单元格</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="577"/>
-        <location filename="../../widgets/grid/table_view.py" line="706"/>
+        <location filename="../../widgets/grid/table_view.py" line="651"/>
+        <location filename="../../widgets/grid/table_view.py" line="780"/>
         <source>There is no section to add rows to.</source>
         <translation>没有可添加行的分区。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="595"/>
+        <location filename="../../widgets/grid/table_view.py" line="669"/>
         <source>Pasted {rows} × {columns} cells.</source>
         <translation>已粘贴 {rows} × {columns} 个单元格。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="608"/>
+        <location filename="../../widgets/grid/table_view.py" line="682"/>
         <source>This column is read-only.</source>
         <translation>此列为只读。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="629"/>
+        <location filename="../../widgets/grid/table_view.py" line="703"/>
         <source>Select a range of at least two rows to fill down.</source>
         <translation>请选中至少两行的区域再向下填充。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="636"/>
+        <location filename="../../widgets/grid/table_view.py" line="710"/>
         <source>Nothing to fill: the selected columns are read-only.</source>
         <translation>无可填充内容：所选列为只读。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="642"/>
+        <location filename="../../widgets/grid/table_view.py" line="716"/>
         <source>Fill down {rows} rows</source>
         <translation>向下填充 {rows} 行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="644"/>
+        <location filename="../../widgets/grid/table_view.py" line="718"/>
         <source>Fill down refused</source>
         <translation>向下填充被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="645"/>
+        <location filename="../../widgets/grid/table_view.py" line="719"/>
         <source>Filled {rows} rows.</source>
         <translation>已填充 {rows} 行。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="677"/>
+        <location filename="../../widgets/grid/table_view.py" line="751"/>
         <source>Clear refused</source>
         <translation>清除被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="682"/>
+        <location filename="../../widgets/grid/table_view.py" line="756"/>
         <source>These columns cannot be empty; nothing was cleared. To remove whole rows use Delete rows.</source>
         <translation>这些列不能为空，未清除任何内容。如需删除整行，请使用“删除行”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="714"/>
+        <location filename="../../widgets/grid/table_view.py" line="788"/>
         <source>Insert {count} row(s)</source>
         <translation>插入 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="716"/>
+        <location filename="../../widgets/grid/table_view.py" line="790"/>
         <source>Insert refused</source>
         <translation>插入被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="730"/>
+        <location filename="../../widgets/grid/table_view.py" line="804"/>
         <source>Delete {count} row(s)</source>
         <translation>删除 {count} 行</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="732"/>
+        <location filename="../../widgets/grid/table_view.py" line="806"/>
         <source>Delete refused</source>
         <translation>删除被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="734"/>
+        <location filename="../../widgets/grid/table_view.py" line="808"/>
         <source>Deleted {count} row(s); Ctrl+Z brings them back.</source>
         <translation>已删除 {count} 行；按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="745"/>
+        <location filename="../../widgets/grid/table_view.py" line="819"/>
         <source>Rows can only be moved in the table&apos;s own order. Click the sorted column&apos;s header until the arrow disappears.</source>
         <translation>只能在表格原始顺序下移动行。请点击已排序列的表头，直到排序箭头消失。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="752"/>
+        <location filename="../../widgets/grid/table_view.py" line="826"/>
         <source>Select one block of adjacent rows to move.</source>
         <translation>请选中一组相邻的行再移动。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="757"/>
+        <location filename="../../widgets/grid/table_view.py" line="831"/>
         <source>The rows are already at the edge.</source>
         <translation>这些行已在边缘。</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="781"/>
-        <location filename="../../widgets/grid/table_view.py" line="795"/>
+        <location filename="../../widgets/grid/table_view.py" line="855"/>
+        <location filename="../../widgets/grid/table_view.py" line="869"/>
         <source>Move refused</source>
         <translation>移动被拒绝</translation>
     </message>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="793"/>
+        <location filename="../../widgets/grid/table_view.py" line="867"/>
         <source>Move rows to section</source>
         <translation>将行移动到分区</translation>
     </message>
@@ -382,12 +410,12 @@
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../app/undo.py" line="56"/>
+        <location filename="../../app/undo.py" line="61"/>
         <source>Redo failed</source>
         <translation>重做失败</translation>
     </message>
     <message>
-        <location filename="../../app/undo.py" line="59"/>
+        <location filename="../../app/undo.py" line="64"/>
         <source>Undo failed</source>
         <translation>撤销失败</translation>
     </message>

@@ -48,6 +48,7 @@ from services.query import Sort
 from services.records import InsertPoint, MoveRun, MoveTarget
 from services.tsv import format_html, format_tsv, parse_tsv, rectangular
 from widgets.grid.cell_errors import CellError, CellErrorDialog
+from widgets.grid.column_layout import ColumnLayout
 from widgets.grid.delegates import GridDelegate
 from widgets.grid.table_model import LazyTableModel, contiguous_blocks
 
@@ -70,13 +71,12 @@ class SpreadsheetView(QTableView):
         # Values every new row starts with (ProjectSource needs a name); set by the owner.
         self.new_row_values: Callable[[], dict[str, object]] = dict
         self.last_error_dialog: CellErrorDialog | None = None
+        self.column_layout: ColumnLayout | None = None
         self._saved: tuple[Any, ...] | None = None
 
         self.setModel(model)
         model.commit_handler = self._commit_cell
-        self.delegate = GridDelegate(model, self._completions, self)
-        self.delegate.refused.connect(self.statusMessage)
-        self.delegate.enterCommitted.connect(lambda: self._step(1, 0))
+        self.delegate = self._make_delegate()
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
@@ -129,8 +129,63 @@ class SpreadsheetView(QTableView):
     # ---------------------------------------------------------------- layout helpers
 
     def apply_default_widths(self) -> None:
+        if self.column_layout is not None:
+            self.column_layout.restore()
+            return
         for i, column in enumerate(self.grid_model.columns()):
             self.setColumnWidth(i, column.width)
+
+    def _make_delegate(self) -> GridDelegate:
+        # One per view: a delegate shared by two views has each close the other's editors.
+        delegate = GridDelegate(self.grid_model, self._completions, self)
+        delegate.refused.connect(self.statusMessage)
+        delegate.enterCommitted.connect(lambda: self._step(1, 0))
+        return delegate
+
+    def remember_layout(self, table: str, frozen_keys: list[str]) -> ColumnLayout:
+        """Column chooser, frozen `frozen_keys` and widths kept per `table` (see column_layout)."""
+        self.column_layout = ColumnLayout(self, table, frozen_keys)
+        self.column_layout.frozen.setItemDelegate(self._make_delegate())
+        frozen_header = self.column_layout.frozen.horizontalHeader()
+        frozen_header.setSectionsClickable(True)
+        frozen_header.sectionClicked.connect(self._header_clicked)
+        return self.column_layout
+
+    def frozen_view(self):
+        layout = self.column_layout
+        if layout is None or not shiboken6.isValid(layout.frozen):
+            return None  # none, or already gone while the grid is being destroyed
+        return layout.frozen
+
+    # A frozen cell is drawn by the overlay; the grid's own copy lies hidden underneath.
+
+    def edit(self, index, trigger=None, event=None):
+        if trigger is None:
+            return super().edit(index)
+        frozen = self.frozen_view()
+        if frozen is not None and index.isValid() and frozen.covers(index.column()):
+            return frozen.edit_here(index, trigger, event)
+        return super().edit(index, trigger, event)
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        frozen = self.frozen_view()
+        bar = self.horizontalScrollBar()
+        before = bar.value()
+        super().scrollTo(index, hint)
+        if frozen is None or not index.isValid() or not frozen.frozen_width() or not bar.value():
+            return
+        if index.column() in frozen.columns and before:
+            bar.setValue(before)  # a frozen cell is always in view: keep the columns still
+            return
+        hidden_by = frozen.frozen_width() - self.visualRect(index).left()
+        if hidden_by > 0:  # behind the frozen columns: scroll so it comes out from under them
+            bar.setValue(max(0, bar.value() - hidden_by))
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        frozen = self.frozen_view()
+        if frozen is not None:
+            frozen.update_geometry()
 
     def _sort_indicator(self) -> None:
         header = self.horizontalHeader()
@@ -141,6 +196,10 @@ class SpreadsheetView(QTableView):
         header.setSortIndicatorShown(True)
         order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(self.grid_model.column_index(sort.column), order)
+        frozen = self.frozen_view()
+        if frozen is not None:
+            frozen.horizontalHeader().setSortIndicatorShown(True)
+            frozen.horizontalHeader().setSortIndicator(header.sortIndicatorSection(), order)
 
     def _header_clicked(self, section: int) -> None:
         column = self.grid_model.column(section)
