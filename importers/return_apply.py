@@ -1,6 +1,7 @@
-"""Applying collected returns: what the office approved, as one undoable write.
+"""Applying collected returns: what the office approved, as one undoable operation.
 
-All approved diffs of one round go in one transaction: a receipt per file (hash, rows changed,
+All approved diffs of one round go in one operation (services.operations: run_op or a
+one-call `writing`): a receipt per file (hash, rows changed,
 cells refused and why), this period's progress reports through services.progress.set_reports
 and — only where the office approved them — locked project cells through
 services.ledger.set_fields. The result carries both inverses, so undo (and redo) is the same
@@ -20,10 +21,11 @@ from sqlalchemy.orm import Session
 
 from importers.issues import ImportIssue
 from importers.return_diff import CellChange, UnitDiff
-from models import ReturnReceipt
+from models import ReturnReceipt, ReturnRound
 from services import ledger, progress
 from services.errors import LedgerError
 from services.ledger import ChangeSet
+from services.operations import writing
 
 
 @dataclass
@@ -161,19 +163,25 @@ def apply_returns(
         applied.cells_changed += cells
         applied.cells_refused += len(diff.refused)
         applied.pending += pending
-    # One transaction: the receipts and the project edits stay open (commit=False) until
-    # set_reports commits them with the reports; any refusal rolls all of it back.
-    session.add_all(receipts)
-    session.flush()
-    applied.receipt_ids = [r.id for r in receipts]
-    _write(session, applied, applied.ledger_changes, applied.report_changes, user, forward=True)
+    # One operation: the receipts, the approved project edits and the reports commit together
+    # (or, on any refusal, none of them).
+    with writing(session, user=user) as op:
+        session.add_all(receipts)
+        session.flush()
+        applied.receipt_ids = [r.id for r in receipts]
+        op.note("return_receipt", plan_ids=[_plan_of(session, applied.round_id)])
+        _write(session, applied, applied.ledger_changes, applied.report_changes, user, forward=True)
     return applied
+
+
+def _plan_of(session: Session, round_id: int) -> int:
+    return session.get(ReturnRound, round_id).plan_id
 
 
 def _write(session, applied, ledger_changes, report_changes, user, *, forward: bool) -> None:
     change = ChangeSet()
     if ledger_changes:
-        done = ledger.set_fields(session, ledger_changes, user=user, commit=False)
+        done = ledger.set_fields(session, ledger_changes, user=user)
         if forward:
             applied.ledger_inverse = done.inverse
         change.changed_ids |= done.changed_ids
@@ -201,15 +209,21 @@ def _mark(session: Session, applied: AppliedReturns, undone: bool) -> None:
 def undo_returns(
     session: Session, applied: AppliedReturns, *, user: str | None = None
 ) -> ChangeSet:
-    """Take an apply back in one transaction; its receipts are kept, marked undone."""
-    _mark(session, applied, True)
-    _write(session, applied, applied.ledger_inverse, applied.report_inverse, user, forward=False)
+    """Take an apply back in one operation; its receipts are kept, marked undone."""
+    with writing(session, user=user) as op:
+        _mark(session, applied, True)
+        op.note("return_receipt", plan_ids=[_plan_of(session, applied.round_id)])
+        _write(
+            session, applied, applied.ledger_inverse, applied.report_inverse, user, forward=False
+        )
     return applied.change
 
 
 def redo_returns(
     session: Session, applied: AppliedReturns, *, user: str | None = None
 ) -> ChangeSet:
-    _mark(session, applied, False)
-    _write(session, applied, applied.ledger_changes, applied.report_changes, user, forward=True)
+    with writing(session, user=user) as op:
+        _mark(session, applied, False)
+        op.note("return_receipt", plan_ids=[_plan_of(session, applied.round_id)])
+        _write(session, applied, applied.ledger_changes, applied.report_changes, user, forward=True)
     return applied.change

@@ -31,7 +31,7 @@ from models import (
 from models.base import utcnow
 from services import progress
 from services.errors import LedgerError
-from services.ledger import atomic
+from services.operations import writing
 from services.parsing import Period, normalize_text
 from services.return_fields import ROLE_TEXT, resolve_fields
 
@@ -98,7 +98,7 @@ def open_round(
         ) from None
     if session.get(Plan, plan_id) is None:
         raise LedgerError(f"方案不存在 (no such plan): {plan_id}")
-    with atomic(session):
+    with writing(session) as op:
         found = find_round(session, plan_id, name)
         if found is None:
             found = ReturnRound(plan_id=plan_id, name=name)
@@ -109,6 +109,7 @@ def open_round(
                 "(the round exists for another period)"
             )
         found.period, found.deadline, found.fields = label, deadline, ",".join(keys)
+        op.note("return_round", plan_ids=[plan_id])
     return found
 
 
@@ -237,7 +238,7 @@ def _unit_id(session: Session, units: dict[int, str], name: str) -> int:
 def record_sends(session: Session, round_: ReturnRound, sends: list[dict]) -> None:
     """Store what was sent: [{unit_id, file_name, file_hash, checksum, projects}] (one commit;
     a unit sent again in the same round has its send replaced)."""
-    with atomic(session):
+    with writing(session) as op:
         existing = {
             s.organization_id: s
             for s in session.scalars(select(ReturnSend).where(ReturnSend.round_id == round_.id))
@@ -250,6 +251,7 @@ def record_sends(session: Session, round_: ReturnRound, sends: list[dict]) -> No
             row.file_name, row.file_hash = sent["file_name"], sent["file_hash"]
             row.checksum, row.projects, row.sent_at = sent["checksum"], sent["projects"], now
             session.add(row)
+        op.note("return_send", plan_ids=[round_.plan_id])
 
 
 def sends_of(session: Session, round_id: int) -> dict[int, ReturnSend]:
