@@ -10,6 +10,8 @@ from SQL in chunks. Headless: never import Qt here.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
+from operator import attrgetter
 from pathlib import Path
 
 import xlsxwriter
@@ -18,45 +20,46 @@ from sqlalchemy.orm import Session
 from exports.official_xlsx import WORKBOOK_OPTIONS
 from exports.rows import ExportRow, count_projects, iter_rows
 from exports.safety import atomic_output, csv_safe, is_risky
-from services.fields import KIND_LABELS, STATUS_LABELS
+from services.fields import FIELDS, ColumnKind, Field
 from services.query import ProjectFilter
 from services.tasks import TaskState
 
-FLAT_HEADERS = [
-    "分区",
-    "序号",
-    "项目类型",
-    "工程项目名称",
-    "主要建设内容",
-    "项目数量",
-    "计划投资(万元)",
-    "建设期限",
-    "牵头单位",
-    "配合单位",
-    "项目状态",
-    "建设性质",
-    "备注",
-]
-FLAT_WIDTHS = [22, 6, 18, 24, 40, 8, 12, 10, 18, 30, 8, 8, 20]
+
+def _getter(field: Field) -> Callable[[ExportRow], object]:
+    """How a flat export reads one field from a row: numbers stay numbers, choices show labels."""
+    if field.kind in (ColumnKind.MONEY, ColumnKind.INTEGER):
+        return attrgetter(field.key)
+    if field.kind is ColumnKind.PERIOD:
+        return attrgetter("period")
+    if field.kind is ColumnKind.CHOICE:
+        return lambda row: field.to_text(getattr(row, field.key))
+    return lambda row: getattr(row, field.key) or ""
+
+
+def _flat_columns() -> list[tuple[str, int, Callable[[ExportRow], object]]]:
+    """(header, width, getter) per column: the section, then every field in the registry's order;
+    owners are split into their 牵头单位 / 配合单位 parts (cooperating and constructing)."""
+    columns: list[tuple[str, int, Callable[[ExportRow], object]]] = [
+        ("分区", 22, attrgetter("section"))
+    ]
+    for field in FIELDS.values():
+        if field.many:
+            columns += [(p.header, p.export_width, attrgetter(p.key)) for p in field.parts]
+        else:
+            columns.append((field.header, field.export_width, _getter(field)))
+    return columns
+
+
+_COLUMNS = _flat_columns()
+FLAT_HEADERS = [header for header, _, _ in _COLUMNS]
+FLAT_WIDTHS = [width for _, width, _ in _COLUMNS]
+_GETTERS = [getter for _, _, getter in _COLUMNS]
+MONEY_COLUMN = FLAT_HEADERS.index(FIELDS["planned_investment_wan"].header)
 CSV_ENCODINGS = {"utf-8-sig": "UTF-8 (BOM)", "gb18030": "GB18030 (GBK)"}
 
 
 def _values(row: ExportRow) -> list[object]:
-    return [
-        row.section,
-        row.seq_label or "",
-        row.project_type or "",
-        row.name,
-        row.content or "",
-        row.quantity,
-        row.planned_investment_wan,
-        row.period,
-        row.lead,
-        row.cooperating,
-        STATUS_LABELS.get(row.status, ""),
-        KIND_LABELS.get(row.construction_kind, ""),
-        row.remarks or "",
-    ]
+    return [get(row) for get in _GETTERS]
 
 
 def export_flat_xlsx(
@@ -93,7 +96,7 @@ def _write_flat(
             for col, value in enumerate(_values(row)):
                 if value is None or value == "":
                     continue
-                if col == 6:
+                if col == MONEY_COLUMN:
                     sheet.write_number(row_index, col, value, money)
                 elif isinstance(value, int):
                     sheet.write_number(row_index, col, value)
@@ -102,7 +105,7 @@ def _write_flat(
                 else:
                     sheet.write_string(row_index, col, value)
             if row.planned_investment_wan is None:
-                sheet.write_string(row_index, 6, "/")
+                sheet.write_string(row_index, MONEY_COLUMN, "/")
         sheet.autofilter(0, 0, max(row_index, 1), len(FLAT_HEADERS) - 1)
     finally:
         book.close()
@@ -129,7 +132,7 @@ def export_csv(
                 state.progress(count, total, "导出 (exporting)")
             cells = []
             for col, value in enumerate(_values(row)):
-                if col == 6:
+                if col == MONEY_COLUMN:
                     cells.append("/" if value is None else f"{value:.2f}")
                 elif value is None:
                     cells.append("")

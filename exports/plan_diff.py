@@ -9,23 +9,11 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from services.fields import FIELDS
 from services.plan_diff import PlanDiff
 from services.tasks import TaskState
 
-FIELD_HEADERS = {
-    "section": "所属分区",
-    "seq_label": "序号",
-    "project_type": "项目类型",
-    "name": "工程项目名称",
-    "content": "主要建设内容",
-    "quantity": "项目数量",
-    "planned_investment_wan": "计划投资(万元)",
-    "period": "建设期限",
-    "owners": "责任部门/建设主体",
-    "status": "项目状态",
-    "construction_kind": "新建/续建",
-    "remarks": "备注",
-}
+FIELD_HEADERS = {"section": "所属分区"} | {k: f.header for k, f in FIELDS.items()}
 CHANGE_HEADERS = ["分区", "项目名称", "字段", "原值", "新值"]
 PROJECT_HEADERS = ["分区", "序号", "项目名称", "计划投资(万元)"]
 

@@ -8,40 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import OwnerRole, Project, ProjectOwner, Rectification, Section
 from models.organization import Organization
+from services.fields import VALUE_COLUMNS, ProjectValues
 from services.query import ProjectFilter, filter_clauses
 
 CHUNK = 2000
 
 
-@dataclass
-class ExportRow:
+@dataclass(slots=True)
+class ExportRow(ProjectValues):
+    """A project as the exporters write it: its values, its section and its owners as text."""
+
     id: int
     section_id: int
     section: str
-    seq_label: str | None
-    project_type: str | None
-    name: str
-    content: str | None
-    quantity: int | None
-    planned_investment_wan: Decimal | None
-    start_year: int | None
-    end_year: int | None
     owners_text: str
-    status: object
-    construction_kind: object
-    remarks: str | None
     lead: str = ""
     cooperating: str = ""
 
     @property
     def period(self) -> str:
+        """建设期限 as printed; unlike the grid's text an end year alone is still shown."""
         if self.start_year is None and self.end_year is None:
             return ""
         if self.start_year is None:
@@ -51,12 +43,21 @@ class ExportRow:
         return f"{self.start_year}-{self.end_year}"
 
 
+# ExportRow's columns in its constructor's order: the registry's values, then the row's own.
+_EXPORT_COLUMNS = (
+    *(Project.__table__.c[name] for name in VALUE_COLUMNS),
+    Project.id,
+    Project.section_id,
+    Section.name,
+    Project.owners_text,
+)
+
+
 def count_projects(session: Session, flt: ProjectFilter) -> int:
     return session.scalar(select(func.count(Project.id)).where(*filter_clauses(flt))) or 0
 
 
-# What exports.official_xlsx prints, in this order (iter_rows reads them too, between the id
-# and status/kind/remarks).
+# What exports.official_xlsx prints, in this order.
 OFFICIAL_COLUMNS = (
     Project.section_id,
     Section.name,
@@ -77,13 +78,7 @@ def iter_rows(
 ) -> Iterator[ExportRow]:
     """Projects admitted by `flt` in official order; `with_roles` fills lead/cooperating."""
     query = (
-        select(
-            Project.id,
-            *OFFICIAL_COLUMNS,
-            Project.status,
-            Project.construction_kind,
-            Project.remarks,
-        )
+        select(*_EXPORT_COLUMNS)
         .join(Section, Section.id == Project.section_id)
         .where(*filter_clauses(flt))
         .order_by(Section.position, Project.position, Project.id)

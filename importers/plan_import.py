@@ -47,6 +47,7 @@ from models import (
 )
 from models.base import money_to_cents, utcnow
 from services.errors import LedgerError
+from services.fields import FIELDS
 from services.ledger import (
     add_audit_rows,
     delete_projects,
@@ -484,28 +485,10 @@ def import_file(
 
 # ---------------------------------------------------------------- into an existing plan
 
-COMPARED = (
-    "seq_label",
-    "project_type",
-    "quantity",
-    "planned_investment_wan",
-    "period",
-    "owners",
-    "status",
-    "construction_kind",
-    "remarks",
-)
-_FIELD_COLUMNS = {  # a field is compared only when the file has a column for it
-    "seq_label": ("seq_label",),
-    "project_type": ("project_type",),
-    "quantity": ("quantity",),
-    "planned_investment_wan": ("planned_investment_wan",),
-    "period": ("period", "start_year", "end_year"),
-    "owners": ("owners", "lead", "cooperating"),
-    "status": ("status",),
-    "construction_kind": ("construction_kind",),
-    "remarks": ("remarks",),
-}
+# Name and content are the match key; every other field is compared when the file has a
+# column for it (or for one of its parts: 启动时间 for 建设期限).
+COMPARED = tuple(k for k, f in FIELDS.items() if f.merged)
+_FIELD_COLUMNS = {k: tuple(c.key for c in FIELDS[k].imports) for k in COMPARED}
 
 
 @dataclass

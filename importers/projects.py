@@ -20,9 +20,9 @@ from importers.issues import WARNING, ImportIssue
 from importers.owner_cells import lead_first, owner_names, role_pairs
 from importers.table import ColumnSpec, TableBlock, TableSchema
 from importers.written_values import refused_money, written_period, written_year
-from models import ConstructionKind, OwnerRole, ProjectStatus
+from models import OwnerRole
 from models.base import CENT
-from services.fields import FIELDS
+from services.fields import FIELDS, IMPORT_HEADERS, ProjectValues
 from services.parsing import (
     UNIT_SCALES,
     normalize_text,
@@ -37,56 +37,11 @@ PROJECT_SCHEMA = TableSchema(
     kind="projects",
     columns=(
         ColumnSpec("section", ("分区", "所属分区", "专项行动", "攻坚战")),
-        ColumnSpec("seq_label", ("序号", "编号", "序")),
-        ColumnSpec("project_type", ("项目类型", "类型", "项目类别", "类别")),
-        ColumnSpec("name", ("工程项目名称", "项目名称", "工程名称", "名称", "项目"), required=True),
-        ColumnSpec(
-            "content",
-            (
-                "主要建设内容",
-                "建设内容",
-                "建设规模及内容",
-                "建设内容及规模",
-                "主要内容",
-                "建设规模",
-            ),
+        *(
+            ColumnSpec(c.key, c.synonyms, c.required, c.money, c.fill_merged)
+            for f in FIELDS.values()
+            for c in f.imports
         ),
-        ColumnSpec("quantity", ("项目数量", "数量"), fill_merged=False),
-        ColumnSpec(
-            "planned_investment_wan",
-            ("计划投资", "计划总投资", "年度计划投资", "总投资", "投资额", "投资金额", "投资"),
-            money=True,
-            fill_merged=False,
-        ),
-        ColumnSpec(
-            "period", ("建设期限", "建设年限", "实施年限", "实施期限", "起止年限", "建设周期")
-        ),
-        ColumnSpec("start_year", ("启动时间", "开工时间", "开始时间", "起始时间", "开工年份")),
-        ColumnSpec("end_year", ("完成时间", "竣工时间", "结束时间", "完工时间", "完成年份")),
-        ColumnSpec(
-            "owners",
-            (
-                "责任部门/建设主体",
-                # Both roles in one column: the cell says who leads (or the first one does).
-                "牵头单位/配合单位",
-                "牵头/配合单位",
-                "牵头单位、配合单位",
-                "牵头单位及配合单位",
-                "牵头和配合单位",
-                "责任部门",
-                "建设主体",
-                "责任单位",
-                "实施单位",
-                "实施主体",
-                "责任主体",
-                "建设单位",
-            ),
-        ),
-        ColumnSpec("lead", ("牵头单位", "牵头部门", "牵头")),
-        ColumnSpec("cooperating", ("配合单位", "配合部门", "配合")),
-        ColumnSpec("status", ("项目状态", "进展状态", "状态")),
-        ColumnSpec("construction_kind", ("建设性质", "新建/续建", "新建续建", "性质")),
-        ColumnSpec("remarks", ("备注",)),
     ),
     record_key="name",
     group_key="name",
@@ -115,21 +70,7 @@ RECTIFICATION_SCHEMA = TableSchema(
 
 FIELD_LABELS = {  # the official header of each key, for messages and the mapping editor
     "section": "分区",
-    "seq_label": "序号",
-    "project_type": "项目类型",
-    "name": "工程项目名称",
-    "content": "主要建设内容",
-    "quantity": "项目数量",
-    "planned_investment_wan": "计划投资(万元)",
-    "period": "建设期限",
-    "start_year": "启动时间",
-    "end_year": "完成时间",
-    "owners": "责任部门/建设主体",
-    "lead": "牵头单位",
-    "cooperating": "配合单位",
-    "status": "项目状态",
-    "construction_kind": "建设性质",
-    "remarks": "备注",
+    **IMPORT_HEADERS,
     "category": "问题类别",
     "description": "内容描述",
     "towns": "所属镇(街道)",
@@ -137,22 +78,13 @@ FIELD_LABELS = {  # the official header of each key, for messages and the mappin
 
 
 @dataclass(slots=True)
-class ParsedProject:
+class ParsedProject(ProjectValues):
+    """One project row of an imported table, typed (status and kind None = not in the file)."""
+
     sheet: str
     row: int
     section: str
-    seq_label: str | None
-    project_type: str | None
-    name: str
-    content: str | None
-    quantity: int | None
-    planned_investment_wan: Decimal | None
-    start_year: int | None
-    end_year: int | None
     owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
-    status: ProjectStatus | None = None
-    construction_kind: ConstructionKind | None = None
-    remarks: str | None = None
 
 
 @dataclass(slots=True)

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 
 from models import Indicator, IndicatorDirection, IndicatorValue
 from services.audit import AuditedTable, Column, TableSource, TrackingFilter
+from services.fields import ColumnKind
 from services.parsing import is_not_set, normalize_text
 from services.progress import parse_report_period
 from services.records import Column as GridColumn
-from services.records import ColumnKind
 
 DIRECTION_TEXT = {
     IndicatorDirection.AT_MOST: "≤",

@@ -26,10 +26,10 @@ from services.audit import (
     organization_resolver,
 )
 from services.errors import LedgerError
+from services.fields import ColumnKind
 from services.operations import writing
 from services.parsing import split_owner_names
 from services.records import Column as GridColumn
-from services.records import ColumnKind
 
 
 def _text(value: object) -> str | None:

@@ -19,25 +19,12 @@ from sqlalchemy.orm import Session
 from models import AuditEntry, OwnerRole, Project, ProjectOwner, Section
 from models.base import utcnow
 from services.errors import FieldError, LedgerError, ValidationError
-from services.fields import FIELDS
+from services.fields import COLUMN_FIELDS, FIELDS
 from services.operations import refuse, writing
 from services.organizations import OrganizationResolver
 from services.parsing import Period
 
 OwnerSpec = tuple[str, OwnerRole]
-
-# Fields stored in one column each; "period" and "owners" are composite.
-_COLUMN_FIELDS = {
-    "seq_label",
-    "project_type",
-    "name",
-    "content",
-    "quantity",
-    "planned_investment_wan",
-    "status",
-    "construction_kind",
-    "remarks",
-}
 
 
 @dataclass
@@ -193,7 +180,7 @@ def set_fields(
     return changeset
 
 
-_VALUE_COLUMNS = [*sorted(_COLUMN_FIELDS), "start_year", "end_year", "plan_id"]
+_VALUE_COLUMNS = [*sorted(COLUMN_FIELDS), "start_year", "end_year", "plan_id"]
 
 
 def _current_values(session: Session, ids: Iterable[int]) -> dict[int, dict]:

@@ -28,19 +28,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from services.errors import FieldError, LedgerError, ValidationError
+from services.fields import CONSTRAINT_FIELDS
 from services.tasks import TaskState
 
 _OPERATION = "greenledger.operation"  # key of the open Operation in Session.info
 
-# CHECK constraints of the schema, named after the field a user would correct.
-_CONSTRAINT_FIELDS = {
-    "investment_non_negative": "planned_investment_wan",
-    "quantity_non_negative": "quantity",
-    "period_order": "period",
-    "start_year_range": "period",
-    "end_year_range": "period",
-    "name_not_blank": "name",
-}
+# CHECK constraints of the schema → the field a user would correct (services.fields).
+_CONSTRAINT_FIELDS = CONSTRAINT_FIELDS
 
 # Tables whose rows belong to one of the tracking tabs (the change notice names the tab).
 _TRACKING_TOPICS = {

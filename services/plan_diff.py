@@ -19,12 +19,11 @@ from sqlalchemy.orm import Session
 
 from models import Plan, Project, Section
 from services.errors import LedgerError
-from services.fields import FIELDS, GRID_COLUMNS
-from services.parsing import Period
+from services.fields import FIELDS, field_text
 from services.query import ProjectFilter, ProjectRow, project_ids, rows_for_ids
 from services.tasks import TaskState
 
-COMPARED = [k for k in GRID_COLUMNS if k != "seq_label"]  # 序号 is renumbered, not a change
+COMPARED = [k for k, f in FIELDS.items() if f.compared]
 
 
 @dataclass(frozen=True)
@@ -67,14 +66,6 @@ class PlanDiff:
             or self.sections_added
             or self.sections_removed
         )
-
-
-def field_text(row: ProjectRow, key: str) -> str:
-    if key == "period":
-        return FIELDS[key].to_text(Period(row.start_year, row.end_year))
-    if key == "owners":
-        return row.owners_text or ""
-    return FIELDS[key].to_text(getattr(row, key))
 
 
 def _rows(session: Session, state: TaskState, plan_id: int) -> list[ProjectRow]:

@@ -28,14 +28,14 @@ from models import Organization, ProgressReport, Project, ProjectOwner, ProjectS
 from models.base import CENT, to_money
 from services.audit import entry, record_changes
 from services.errors import FieldError, LedgerError, ValidationError
-from services.fields import FIELDS
+from services.fields import FIELDS, ColumnKind
 from services.ledger import ChangeSet
 from services.operations import refuse, writing
 from services.parsing import Period, format_money, is_not_set, normalize_text, parse_money
 from services.query import ProjectFilter, project_ids, rows_for_ids
 from services.query import totals as query_totals
 from services.query import totals_for_ids as query_totals_for_ids
-from services.records import Column, ColumnKind
+from services.records import Column
 
 DELETE = "_delete"  # inverse marker: the report did not exist, undo removes it
 PROJECT_STATUS = "_project_status"  # inverse marker: the project's status before the sync

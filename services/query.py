@@ -21,22 +21,14 @@ from sqlalchemy.orm import Session
 
 from models import Organization, OwnerRole, Plan, Project, ProjectOwner, ProjectStatus, Section
 from models.base import to_money
+from services.fields import FIELDS, ProjectValues
 from services.organizations import normalize_name
 
 ZERO = to_money(0)
 
+# The columns a grid sort orders by: each field's stored columns (period: start, then end).
 SORT_COLUMNS = {
-    "seq_label": (Project.seq_label,),
-    "project_type": (Project.project_type,),
-    "name": (Project.name,),
-    "content": (Project.content,),
-    "quantity": (Project.quantity,),
-    "planned_investment_wan": (Project.planned_investment_wan,),
-    "period": (Project.start_year, Project.end_year),
-    "owners": (Project.owners_text,),
-    "status": (Project.status,),
-    "construction_kind": (Project.construction_kind,),
-    "remarks": (Project.remarks,),
+    key: tuple(getattr(Project, column) for column in field.stored) for key, field in FIELDS.items()
 }
 
 
@@ -68,26 +60,18 @@ class Sort:
 
 
 @dataclass
-class ProjectRow:
+class ProjectRow(ProjectValues):
     """One grid row, display-ready but still typed."""
 
     id: int
     plan_id: int
     section_id: int
     position: int
-    seq_label: str | None
-    project_type: str | None
-    name: str
-    content: str | None
-    quantity: int | None
-    planned_investment_wan: Decimal | None
-    start_year: int | None
-    end_year: int | None
-    status: ProjectStatus
-    construction_kind: object
-    remarks: str | None
     owners_text: str
     owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
+
+
+_ROW_COLUMNS = [c for c in Project.__table__.columns if c.name in ProjectRow.__dataclass_fields__]
 
 
 TEXT_COLUMNS = (Project.name, Project.content, Project.project_type, Project.owners_text)
@@ -237,7 +221,7 @@ def rows_for_ids(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
     """The rows for a window of ids, in the order given (missing ids are skipped)."""
     ids = list(ids)
     by_id: dict[int, ProjectRow] = {}
-    columns = [c for c in Project.__table__.columns if c.name in ProjectRow.__dataclass_fields__]
+    columns = _ROW_COLUMNS
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         for row in session.execute(select(*columns).where(Project.id.in_(chunk))):
@@ -257,7 +241,7 @@ def rows_for_ids(session: Session, ids: Sequence[int]) -> list[ProjectRow]:
 def plan_rows(session: Session, plan_id: int) -> list[ProjectRow]:
     """Every row of a plan in table order, owners included: two queries for the whole plan
     (importers.plan_import compares a returned copy with it)."""
-    columns = [c for c in Project.__table__.columns if c.name in ProjectRow.__dataclass_fields__]
+    columns = _ROW_COLUMNS
     query = (
         select(*columns)
         .join(Section, Section.id == Project.section_id)

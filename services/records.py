@@ -10,7 +10,6 @@ Headless: never import Qt here; never sort or filter all rows in Python.
 
 from __future__ import annotations
 
-import enum
 from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,25 +21,12 @@ from sqlalchemy.orm import Session
 from models import OwnerRole, Project, Section
 from services import ledger, query
 from services.errors import LedgerError
-from services.fields import FIELDS, GRID_COLUMNS, KIND_LABELS, STATUS_LABELS
+from services.fields import FIELDS, GRID_COLUMNS, ColumnKind
 from services.ledger import ChangeSet
 from services.operations import writing
 from services.organizations import normalize_name, search_organizations
 from services.parsing import Period, format_money, split_owner_names
 from services.query import ProjectFilter, ProjectRow, Sort
-
-
-class ColumnKind(enum.StrEnum):
-    """How a column is aligned, shown and edited."""
-
-    TEXT = "text"
-    SEQUENCE = "sequence"  # a short printed label such as 序号, centred
-    MULTILINE = "multiline"  # long text with line breaks (主要建设内容)
-    MONEY = "money"  # 万元, Decimal, 2 places, right-aligned
-    INTEGER = "integer"  # non-negative whole number, right-aligned
-    PERIOD = "period"  # 建设期限 "2022-2024"
-    CHOICE = "choice"  # one of `choices` (status)
-    OWNERS = "owners"  # "、"-joined organization names, with completion
 
 
 @dataclass(frozen=True)
@@ -159,35 +145,8 @@ def unregister_project_column(key: str) -> None:
 # ---------------------------------------------------------------- projects
 
 _PROJECT_COLUMNS: dict[str, Column] = {
-    "seq_label": Column("seq_label", "No.", ColumnKind.SEQUENCE, width=48),
-    "project_type": Column("project_type", "Project type", width=130),
-    "name": Column("name", "Project name", nullable=False, width=230),
-    "content": Column("content", "Main construction content", ColumnKind.MULTILINE, width=280),
-    "quantity": Column("quantity", "Quantity", ColumnKind.INTEGER, width=70),
-    "planned_investment_wan": Column(
-        "planned_investment_wan", "Planned investment (10k yuan)", ColumnKind.MONEY, width=120
-    ),
-    "period": Column("period", "Construction period", ColumnKind.PERIOD, width=100),
-    "owners": Column(
-        "owners", "Responsible units / construction entities", ColumnKind.OWNERS, width=240
-    ),
-    "status": Column(
-        "status",
-        "Status",
-        ColumnKind.CHOICE,
-        nullable=False,
-        width=76,
-        choices=tuple(m.value for m in STATUS_LABELS),
-    ),
-    "construction_kind": Column(
-        "construction_kind",
-        "New/continued",
-        ColumnKind.CHOICE,
-        nullable=False,
-        width=86,
-        choices=tuple(m.value for m in KIND_LABELS),
-    ),
-    "remarks": Column("remarks", "Remarks", width=140),
+    key: Column(key, f.title, f.kind, nullable=f.nullable, width=f.width, choices=f.choices)
+    for key, f in FIELDS.items()
 }
 
 # The owners of one role as a column of their own (牵头单位, 配合单位): read from the project's

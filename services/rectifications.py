@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from models import Rectification, RectificationStatus
 from services.audit import AuditedTable, Column, TableSource, organization_resolver
+from services.fields import ColumnKind
 from services.parsing import normalize_text, split_owner_names
 from services.progress import parse_date
 from services.records import Column as GridColumn
-from services.records import ColumnKind
 
 STATUS_TEXT = {
     RectificationStatus.OPEN: "未整改",

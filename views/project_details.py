@@ -32,44 +32,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from models import ConstructionKind, OwnerRole, ProjectStatus
 from services.errors import FieldError, LedgerError, ValidationError
+from services.fields import FIELDS, ColumnKind, OwnerRole
 from services.ledger import validate_changes
 from services.records import ProjectSource
-from widgets.filter_bar import status_label
+from widgets.field_labels import choice_titles, field_title
 from widgets.owners_editor import OwnersEditor
 
 log = logging.getLogger(__name__)
 
-TEXT_FIELDS = ("seq_label", "project_type", "name", "quantity", "planned_investment_wan", "period")
-LONG_FIELDS = ("content", "remarks")
-WIDE_FIELDS = ("content", "owners", "remarks")
-
-
-def field_label(key: str) -> str:
-    labels = {
-        "seq_label": QCoreApplication.translate("ProjectDetails", "No."),
-        "project_type": QCoreApplication.translate("ProjectDetails", "Project type"),
-        "name": QCoreApplication.translate("ProjectDetails", "Project name"),
-        "content": QCoreApplication.translate("ProjectDetails", "Main construction content"),
-        "quantity": QCoreApplication.translate("ProjectDetails", "Quantity"),
-        "planned_investment_wan": QCoreApplication.translate(
-            "ProjectDetails", "Planned investment (10k CNY)"
-        ),
-        "period": QCoreApplication.translate("ProjectDetails", "Construction period"),
-        "owners": QCoreApplication.translate("ProjectDetails", "Responsible units"),
-        "status": QCoreApplication.translate("ProjectDetails", "Status"),
-        "construction_kind": QCoreApplication.translate("ProjectDetails", "New/continued"),
-        "remarks": QCoreApplication.translate("ProjectDetails", "Remarks"),
-    }
-    return labels.get(key, key)
-
-
-def kind_label(kind: ConstructionKind) -> str:
-    return {
-        ConstructionKind.NEW: QCoreApplication.translate("ProjectDetails", "New"),
-        ConstructionKind.CONTINUED: QCoreApplication.translate("ProjectDetails", "Continued"),
-    }[kind]
+# The form's rows follow the registry (services.fields): one editor per field, by its kind.
+LONG_FIELDS = tuple(k for k, f in FIELDS.items() if f.long_text)
+CHOICE_FIELDS = tuple(k for k, f in FIELDS.items() if f.kind is ColumnKind.CHOICE)
+OWNER_FIELDS = tuple(k for k, f in FIELDS.items() if f.kind is ColumnKind.OWNERS)
+TEXT_FIELDS = tuple(k for k in FIELDS if k not in LONG_FIELDS + CHOICE_FIELDS + OWNER_FIELDS)
+WIDE_FIELDS = LONG_FIELDS + OWNER_FIELDS  # full width, label above
 
 
 class ProjectDetails(QWidget):
@@ -111,16 +88,12 @@ class ProjectDetails(QWidget):
         self.editors["content"].setMinimumHeight(100)
         self.editors["content"].setMaximumHeight(200)
         self.editors["remarks"].setFixedHeight(56)
-        status = QComboBox(self)
-        for member in ProjectStatus:
-            status.addItem(status_label(member), member.value)
-        status.activated.connect(self._on_edited)
-        self.editors["status"] = status
-        kind = QComboBox(self)
-        for member in ConstructionKind:
-            kind.addItem(kind_label(member), member.value)
-        kind.activated.connect(self._on_edited)
-        self.editors["construction_kind"] = kind
+        for key in CHOICE_FIELDS:
+            combo = QComboBox(self)
+            for value, title in choice_titles(key).items():
+                combo.addItem(title, value)
+            combo.activated.connect(self._on_edited)
+            self.editors[key] = combo
         self.owners = OwnersEditor(ctx, self)
         self.owners.changed.connect(self._on_edited)
         self.editors["owners"] = self.owners
@@ -129,20 +102,8 @@ class ProjectDetails(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self._labels: dict[str, QLabel] = {}
-        for key in (
-            "seq_label",
-            "project_type",
-            "name",
-            "content",
-            "quantity",
-            "planned_investment_wan",
-            "period",
-            "status",
-            "construction_kind",
-            "owners",
-            "remarks",
-        ):
-            label = QLabel(field_label(key) + QCoreApplication.translate("ProjectDetails", ":"))
+        for key in FIELDS:
+            label = QLabel(field_title(key) + QCoreApplication.translate("ProjectDetails", ":"))
             label.setBuddy(self.editors[key])
             self._labels[key] = label
             if key in WIDE_FIELDS:
@@ -255,12 +216,10 @@ class ProjectDetails(QWidget):
                 self.editors[key].setCursorPosition(0)
             for key in LONG_FIELDS:
                 self.editors[key].setPlainText(values[key])
-            values["status"] = ProjectStatus(row.status)
-            values["construction_kind"] = ConstructionKind(row.construction_kind)
-            status: QComboBox = self.editors["status"]
-            status.setCurrentIndex(status.findData(values["status"].value))
-            kind: QComboBox = self.editors["construction_kind"]
-            kind.setCurrentIndex(kind.findData(values["construction_kind"].value))
+            for key in CHOICE_FIELDS:
+                values[key] = FIELDS[key].parse(getattr(row, key))
+                combo: QComboBox = self.editors[key]
+                combo.setCurrentIndex(combo.findData(getattr(values[key], "value", values[key])))
             values["owners"] = [(name, OwnerRole(role)) for name, role in row.owners]
             self.owners.set_value(values["owners"])
             self._loaded = values
@@ -279,10 +238,8 @@ class ProjectDetails(QWidget):
             values[key] = self.editors[key].text()
         for key in LONG_FIELDS:
             values[key] = self.editors[key].toPlainText()
-        values["status"] = ProjectStatus(self.editors["status"].currentData())
-        values["construction_kind"] = ConstructionKind(
-            self.editors["construction_kind"].currentData()
-        )
+        for key in CHOICE_FIELDS:
+            values[key] = FIELDS[key].parse(self.editors[key].currentData())
         values["owners"] = self.owners.value()
         return values
 
@@ -320,7 +277,7 @@ class ProjectDetails(QWidget):
         from app.operations import perform
         from app.undo import SetFieldsCommand
 
-        text = self.tr("Edit %1").replace("%1", "、".join(field_label(key) for key in changes))
+        text = self.tr("Edit %1").replace("%1", "、".join(field_title(key) for key in changes))
         command = SetFieldsCommand(self.ctx, self.source, {project_id: changes}, text)
         try:
             perform(self.ctx, command)
@@ -350,7 +307,7 @@ class ProjectDetails(QWidget):
         if not errors and not fallback:
             self.error.hide()
             return
-        lines = [f"{field_label(e.field)}: {e.reason}" for e in errors] or [fallback]
+        lines = [f"{field_title(e.field)}: {e.reason}" for e in errors] or [fallback]
         self.error.setText("\n".join(lines))
         self.error.show()
 

@@ -29,21 +29,14 @@ from app.context import AppContext
 from models import OwnerRole, Plan, ProjectStatus
 from services import query
 from services.query import ProjectFilter
+from widgets.field_labels import choice_title
 from widgets.owners_editor import OrganizationPicker, role_label
 
 NO_YEAR = 1989  # the spin box's "any year" value, just below the first valid year
 
 
 def status_label(status: ProjectStatus) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    labels = {
-        ProjectStatus.PLANNED: QCoreApplication.translate("FilterBar", "Not started"),
-        ProjectStatus.IN_PROGRESS: QCoreApplication.translate("FilterBar", "In progress"),
-        ProjectStatus.DONE: QCoreApplication.translate("FilterBar", "Completed"),
-        ProjectStatus.SUSPENDED: QCoreApplication.translate("FilterBar", "Suspended"),
-    }
-    return labels[status]
+    return choice_title("status", status)
 
 
 def project_types(ctx: AppContext, plan_id: int | None) -> list[str]:

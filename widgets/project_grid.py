@@ -18,9 +18,11 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.context import AppContext
 from models.base import to_money
+from services.fields import FIELDS
 from services.ledger import ChangeSet
 from services.query import ProjectFilter, Sort
 from services.records import ProjectSource
+from widgets.field_labels import choice_titles, field_title
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import SpreadsheetView
 
@@ -78,35 +80,14 @@ class ProjectGrid(QWidget):
         self._stats_timer.start()
 
     def _retranslate(self) -> None:
-        self.model.set_headers(
-            {
-                "seq_label": self.tr("No."),
-                "project_type": self.tr("Project type"),
-                "name": self.tr("Project name"),
-                "content": self.tr("Main construction content"),
-                "quantity": self.tr("Quantity"),
-                "planned_investment_wan": self.tr("Planned investment (10k yuan)"),
-                "period": self.tr("Construction period"),
-                "owners": self.tr("Responsible units / construction entities"),
-                "lead_units": self.tr("Lead units"),
-                "cooperating_units": self.tr("Cooperating units"),
-                "status": self.tr("Status"),
-                "construction_kind": self.tr("New/continued"),
-                "remarks": self.tr("Remarks"),
-            }
-        )
-        self.model.set_choice_labels(
-            "status",
-            {
-                "planned": self.tr("Planned"),
-                "in_progress": self.tr("In progress"),
-                "done": self.tr("Done"),
-                "suspended": self.tr("Suspended"),
-            },
-        )
-        self.model.set_choice_labels(
-            "construction_kind", {"new": self.tr("New"), "continued": self.tr("Continued")}
-        )
+        headers = {key: field_title(key) for key in FIELDS}
+        # The per-role owner columns are the grid's own view of the owners field.
+        headers["lead_units"] = self.tr("Lead units")
+        headers["cooperating_units"] = self.tr("Cooperating units")
+        self.model.set_headers(headers)
+        for key, field in FIELDS.items():
+            if field.choices:
+                self.model.set_choice_labels(key, choice_titles(key))
 
     # ---------------------------------------------------------------- public API
 

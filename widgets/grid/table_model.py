@@ -28,9 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy.orm import Session
 
+from services.fields import ColumnKind
 from services.ledger import ChangeSet
 from services.query import Sort
-from services.records import Column, ColumnKind, RecordSource
+from services.records import Column, RecordSource
 
 SessionProvider = Callable[[], AbstractContextManager[Session]]
 
