@@ -11,6 +11,7 @@ import re
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from itertools import chain
 
@@ -324,3 +325,57 @@ def project_types(session: Session, plan_id: int) -> list[str]:
         .order_by(Project.project_type)
     )
     return list(rows)
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A plan's metadata and its sections, read once for a dialog or a filter (no ORM object
+    outlives the session)."""
+
+    id: int
+    title: str
+    region: str | None
+    year_start: int
+    year_end: int | None
+    doc_number: str | None
+    issuer: str | None
+    issue_date: date | None
+    notes: str | None
+    previous_plan_id: int | None
+    sections: tuple[tuple[int, str], ...] = ()  # (id, name) in table order
+
+    @property
+    def last_year(self) -> int:
+        return self.year_end or self.year_start
+
+
+def plan_info(session: Session, plan_id: int | None) -> PlanInfo | None:
+    """The plan's metadata and sections; None if there is no such plan."""
+    plan = session.get(Plan, plan_id) if plan_id is not None else None
+    if plan is None:
+        return None
+    sections = session.execute(
+        select(Section.id, Section.name)
+        .where(Section.plan_id == plan_id)
+        .order_by(Section.position)
+    )
+    return PlanInfo(
+        plan.id,
+        plan.title,
+        plan.region,
+        plan.year_start,
+        plan.year_end,
+        plan.doc_number,
+        plan.issuer,
+        plan.issue_date,
+        plan.notes,
+        plan.previous_plan_id,
+        tuple((sid, name) for sid, name in sections),
+    )
+
+
+def organization_name(session: Session, organization_id: int | None) -> str:
+    """A unit's own name by id ("" if unknown)."""
+    if organization_id is None:
+        return ""
+    return session.scalar(select(Organization.name).where(Organization.id == organization_id)) or ""

@@ -1,4 +1,5 @@
-"""The headless core never imports Qt: the rule guards itself (see README, Layout)."""
+"""The layers guard themselves (see docs/architecture.md): the headless core never imports Qt,
+and views and widgets reach the database only through services."""
 
 import ast
 from pathlib import Path
@@ -32,3 +33,74 @@ def test_core_packages_do_not_import_qt():
 def test_every_headless_package_has_modules():
     for package in HEADLESS:
         assert any((ROOT / package).glob("*.py")), package
+
+
+SHELL = ["views", "widgets"]
+DATABASE_MODULES = ("models", "db", "sqlalchemy")
+# What a view may do with a session: hand it to a service. Anything else is a query of its own.
+SESSION_METHODS = {
+    "add",
+    "add_all",
+    "commit",
+    "delete",
+    "execute",
+    "expire_all",
+    "flush",
+    "get",
+    "merge",
+    "query",
+    "refresh",
+    "rollback",
+    "scalar",
+    "scalars",
+}
+
+
+def shell_offenders(path: Path, source: str) -> list[str]:
+    offenders = []
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [node.module]
+        for name in names:
+            if name.split(".")[0] in DATABASE_MODULES:
+                offenders.append(f"{path}:{node.lineno} imports {name}")
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in SESSION_METHODS
+            and isinstance(node.func.value, ast.Name)
+            and "session" in node.func.value.id.lower()
+        ):
+            offenders.append(f"{path}:{node.lineno} calls {node.func.value.id}.{node.func.attr}()")
+    return offenders
+
+
+def test_views_and_widgets_reach_the_database_only_through_services():
+    offenders = []
+    for package in SHELL:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            offenders += shell_offenders(path.relative_to(ROOT), path.read_text("utf-8"))
+    assert offenders == []
+
+
+def test_the_shell_rule_catches_models_db_and_session_queries():
+    source = (
+        "from models import Plan\n"
+        "import db.engine\n"
+        "from sqlalchemy import select\n"
+        "def f(ctx):\n"
+        "    with ctx.session() as session:\n"
+        "        session.get(Plan, 1)\n"
+        "        services.plans.rename(session, 1, 'x')\n"
+    )
+    found = shell_offenders(Path("views/x.py"), source)
+    assert found == [
+        "views/x.py:1 imports models",
+        "views/x.py:2 imports db.engine",
+        "views/x.py:3 imports sqlalchemy",
+        "views/x.py:6 calls session.get()",
+    ]

@@ -38,8 +38,7 @@ from app.context import AppContext
 from app.settings import Option
 from app.tasks import run_task
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
-from models import Plan
-from services.query import ProjectFilter, totals, totals_for_ids
+from services.query import ProjectFilter, plan_info, totals, totals_for_ids
 
 ORIENTATION = Option("briefing/orientation", str, "portrait", "A4 portrait or landscape pages")
 CHAPTER_CHOICE = Option("briefing/chapters", list, list(CHAPTERS), "chapters of the briefing")
@@ -84,7 +83,7 @@ class BriefingDialog(QDialog):
         self.selected = list(selected_ids or [])
         self.result: BriefingResult | None = None
         with ctx.session() as session:
-            plan = session.get(Plan, self.plan_id) if self.plan_id is not None else None
+            plan = plan_info(session, self.plan_id)
             self.plan_title = plan.title if plan else ""
             self.plan_issuer = (plan.issuer or "") if plan else ""
             whole = totals(session, ProjectFilter(plan_id=self.plan_id)).projects

@@ -33,8 +33,7 @@ from app.settings import Option
 from app.tasks import run_task
 from exports.flat import export_csv, export_flat_xlsx
 from exports.official_xlsx import OfficialOptions, export_official
-from models import Plan
-from services.query import ProjectFilter
+from services.query import ProjectFilter, plan_info
 
 LAST_FORMAT = Option("impex/export_format", str, "official", "last export format")
 LAST_EXPORT_DIR = Option("impex/export_directory", str, "", "folder of the last export")
@@ -73,7 +72,7 @@ class ExportDialog(QDialog):
         self.flt = flt or ProjectFilter(plan_id=ctx.plan_id)
         self.plan_id = self.flt.plan_id if self.flt.plan_id is not None else ctx.plan_id
         with ctx.session() as session:
-            plan = session.get(Plan, self.plan_id) if self.plan_id is not None else None
+            plan = plan_info(session, self.plan_id)
             self.plan_title = plan.title if plan else ""
         self.setWindowTitle(self.tr("Export"))
 

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.operations import OpCommand, perform
-from models import Plan
 from services import plans as plan_service
 from services.errors import LedgerError, ValidationError
 from services.operations import Operation
+from services.query import PlanInfo, plan_info
 
 # The six campaigns of a typical yearly plan, offered (editable) for a new plan.
 DEFAULT_SECTIONS = [
@@ -63,7 +63,7 @@ class EditPlanCommand(OpCommand):
 class PlanDialog(QDialog):
     """The form; `values()` returns typed metadata, `section_names()` the sections of a new plan."""
 
-    def __init__(self, parent: QWidget | None, plan: Plan | None = None) -> None:
+    def __init__(self, parent: QWidget | None, plan: PlanInfo | None = None) -> None:
         super().__init__(parent)
         self.is_new = plan is None
         self.setWindowTitle(self.tr("New Plan") if self.is_new else self.tr("Plan Properties"))
@@ -139,7 +139,7 @@ class PlanDialog(QDialog):
         if plan is not None:
             self._load(plan)
 
-    def _load(self, plan: Plan) -> None:
+    def _load(self, plan: PlanInfo) -> None:
         self.title.setText(plan.title)
         self.region.setText(plan.region or "")
         self.year_start.setValue(plan.year_start)
@@ -216,7 +216,7 @@ def run_new_plan_dialog(parent: QWidget | None, ctx: AppContext) -> int | None:
 def run_edit_plan_dialog(parent: QWidget | None, ctx: AppContext, plan_id: int) -> bool:
     """Edit a plan's metadata as one undo step; True if something changed."""
     with ctx.session() as session:
-        plan = session.get(Plan, plan_id)
+        plan = plan_info(session, plan_id)
         if plan is None:
             return False
         dialog = PlanDialog(parent, plan)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from app.context import AppContext
 from app.tasks import run_task
 from exports.plan_diff import FIELD_HEADERS, export_plan_diff
-from models import Plan
 from services import plan_diff
+from services.query import plan_info
 from services.query import plans as list_plans
 
 
@@ -40,7 +40,7 @@ class PlanDiffDialog(QDialog):
         self.setWindowTitle(self.tr("Compare plans"))
         self.other = QComboBox(self)
         with ctx.session() as session:
-            plan = session.get(Plan, plan_id)
+            plan = plan_info(session, plan_id)
             previous = plan.previous_plan_id if plan else None
             for item in list_plans(session):
                 if item.id != plan_id:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.operations import OpCommand, perform
-from models import Plan
 from services import rollover
 from services.errors import LedgerError
 from services.operations import Operation
 from services.parsing import format_money
+from services.query import plan_info
 
 
 class RolloverCommand(OpCommand):
@@ -65,7 +65,7 @@ class RolloverDialog(QDialog):
         self.result_plan_id: int | None = None
         self.setWindowTitle(self.tr("Roll over to next year"))
         with ctx.session() as session:
-            plan = session.get(Plan, plan_id)
+            plan = plan_info(session, plan_id)
             if plan is None:
                 raise LedgerError(self.tr("No such plan."))
             last = plan.year_end or plan.year_start

@@ -46,12 +46,11 @@ from app.operations import OpCommand, perform
 from app.settings import Option
 from app.tasks import run_task
 from app.undo import SetFieldsCommand
-from models import Plan
 from services import indicators, key_tasks, progress, rectifications, schedule
 from services.audit import TrackingFilter
 from services.errors import LedgerError
 from services.operations import Operation
-from services.query import ProjectFilter
+from services.query import ProjectFilter, plan_info
 from services.tasks import Cancelled
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import CellError, CellErrorDialog, SpreadsheetView
@@ -315,7 +314,7 @@ class IndicatorsView(TrackingTab):
         periods: list[str] = []
         if plan_id is not None:
             with self.ctx.session() as session:
-                plan = session.get(Plan, plan_id)
+                plan = plan_info(session, plan_id)
                 year = plan.year_end or plan.year_start if plan else date.today().year
                 periods = indicators.indicator_periods(session, plan_id)
             defaults = [str(year), f"{year}Q4", f"{year}Q3", f"{year}Q2", f"{year}Q1"]
@@ -764,7 +763,7 @@ class ProgressView(TrackingTab):
         self.unit.blockSignals(False)
         if plan_id is not None:
             with self.ctx.session() as session:
-                plan = session.get(Plan, plan_id)
+                plan = plan_info(session, plan_id)
                 first, last = plan.year_start, plan.year_end or plan.year_start
             quarters = [f"{year}Q{q}" for year in range(first, last + 1) for q in range(1, 5)]
             # This quarter, kept inside the plan's years, until the reported periods arrive.

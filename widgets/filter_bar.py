@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from models import OwnerRole, Plan, ProjectStatus
 from services import query
-from services.query import ProjectFilter
+from services.fields import OwnerRole, ProjectStatus
+from services.query import ProjectFilter, plan_info
 from widgets.field_labels import choice_title
 from widgets.owners_editor import OrganizationPicker, role_label
 
@@ -257,13 +257,13 @@ class FilterBar(QWidget):
             self.section.addItem(self.tr("All sections"), None)
             if self._plan_id is not None:
                 with self.ctx.session() as session:
-                    plan = session.get(Plan, self._plan_id)
+                    plan = plan_info(session, self._plan_id)
                     if plan is not None:
                         self.year.anchor_year = plan.year_start
-                    for section in plan.sections if plan else []:
-                        self.section.addItem(section.name, section.id)
+                    for section_id, name in plan.sections if plan else ():
+                        self.section.addItem(name, section_id)
                         self.section.setItemData(
-                            self.section.count() - 1, section.name, Qt.ItemDataRole.ToolTipRole
+                            self.section.count() - 1, name, Qt.ItemDataRole.ToolTipRole
                         )
             self.section.setCurrentIndex(max(self.section.findData(current_section), 0))
             self.type.clear()
@@ -353,11 +353,8 @@ class FilterBar(QWidget):
     def _owner_name(self, owner_id: int | None) -> str:
         if owner_id is None:
             return ""
-        from models import Organization
-
         with self.ctx.session() as session:
-            org = session.get(Organization, owner_id)
-            return org.name if org else ""
+            return query.organization_name(session, owner_id)
 
     def _on_owner_text(self, text: str) -> None:
         if not text.strip() and self._owner_id is not None:

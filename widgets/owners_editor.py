@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from models import OwnerRole
+from services.fields import OwnerRole
 from services.organizations import search_organizations
 
 OwnerSpec = tuple[str, OwnerRole]

@@ -35,16 +35,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from app.context import AppContext
+from app.context import AppContext, Session
 from app.operations import OpCommand, perform
 from app.tasks import TaskHandle, run_task
-from models.base import to_money
 from services import plans as plan_service
 from services.errors import LedgerError
 from services.operations import Operation
 from services.parsing import format_money
+from services.query import ZERO
 from services.query import plans as list_plans
 from services.summary import SectionTotal, section_totals
 from widgets.status_summary import money_text
@@ -381,7 +380,7 @@ class PlanTree(QWidget):
                     )
                 self._plan_figures[plan_id] = (
                     sum(t.projects for t in totals),
-                    sum((t.planned_investment_wan for t in totals), to_money(0)),
+                    sum((t.planned_investment_wan for t in totals), ZERO),
                 )
             self._show_figures()
             self._show_info(self.current_scope()[0])

@@ -17,16 +17,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.context import AppContext
-from models.base import to_money
 from services.fields import FIELDS
 from services.ledger import ChangeSet
-from services.query import ProjectFilter, Sort
+from services.query import ZERO, ProjectFilter, Sort
 from services.records import ProjectSource
 from widgets.field_labels import choice_titles, field_title
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import SpreadsheetView
-
-ZERO = to_money(0)
 
 
 @dataclass(frozen=True)

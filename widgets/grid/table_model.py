@@ -26,13 +26,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session
 
+from app.context import Session
 from services.fields import ColumnKind
 from services.ledger import ChangeSet
 from services.query import Sort
 from services.records import Column, RecordSource
 
+# What a view calls for a short-lived session to hand to the source's methods.
 SessionProvider = Callable[[], AbstractContextManager[Session]]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row
