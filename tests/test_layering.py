@@ -56,6 +56,15 @@ SESSION_METHODS = {
 }
 
 
+def _name_of(node: ast.expr) -> str:
+    """`session` or `op.session` as written; "" for anything else (a call, a subscript)."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return ""
+
+
 def shell_offenders(path: Path, source: str) -> list[str]:
     offenders = []
     tree = ast.parse(source)
@@ -72,10 +81,11 @@ def shell_offenders(path: Path, source: str) -> list[str]:
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
             and node.func.attr in SESSION_METHODS
-            and isinstance(node.func.value, ast.Name)
-            and "session" in node.func.value.id.lower()
+            and "session" in _name_of(node.func.value).lower()
         ):
-            offenders.append(f"{path}:{node.lineno} calls {node.func.value.id}.{node.func.attr}()")
+            offenders.append(
+                f"{path}:{node.lineno} calls {_name_of(node.func.value)}.{node.func.attr}()"
+            )
     return offenders
 
 
@@ -95,6 +105,7 @@ def test_the_shell_rule_catches_models_db_and_session_queries():
         "def f(ctx):\n"
         "    with ctx.session() as session:\n"
         "        session.get(Plan, 1)\n"
+        "        op.session.execute(q)\n"
         "        services.plans.rename(session, 1, 'x')\n"
     )
     found = shell_offenders(Path("views/x.py"), source)
@@ -103,4 +114,5 @@ def test_the_shell_rule_catches_models_db_and_session_queries():
         "views/x.py:2 imports db.engine",
         "views/x.py:3 imports sqlalchemy",
         "views/x.py:6 calls session.get()",
+        "views/x.py:7 calls session.execute()",
     ]
