@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from db.bulk import begin_write, indexes_deferred, worth_deferring
+from db.bulk import begin_write
 from importers.issues import WARNING, ImportIssue
 from importers.projects import (
     PROJECT_SCHEMA,
@@ -36,7 +36,6 @@ from importers.reader import ReadError, SheetGrid, read_file
 from importers.safety import DEFAULT_LIMITS, ImportLimits
 from importers.table import TableBlock, find_tables
 from models import (
-    AuditEntry,
     ConstructionKind,
     OwnerRole,
     Plan,
@@ -46,10 +45,11 @@ from models import (
     Section,
 )
 from models.base import money_to_cents, utcnow
+from services import writer
 from services.errors import LedgerError
 from services.fields import FIELDS
 from services.ledger import (
-    add_audit_rows,
+    audit_inserted,
     delete_projects,
     next_position,
     set_fields,
@@ -273,17 +273,9 @@ def write_new_plan(
         )
         state.progress(len(preview.projects), total, "写入问题清单 (writing rectifications)")
         _write_rectifications(session, plan.id, preview.rectifications, org_ids)
-        session.add(
-            AuditEntry(
-                user=op.author,
-                action="import",
-                entity="plan",
-                entity_id=plan.id,
-                field=None,
-                old_value=None,
-                new_value=f"{preview.path.name}: {len(preview.projects)} projects",
-            )
-        )
+        summary = f"{preview.path.name}: {len(preview.projects)} projects"
+        line = writer.audit_line("import", "plan", plan.id, new=summary, user=op.author)
+        writer.write_audit(session, [line])
         op.note("plan", plan_ids=[plan.id], rows=True)
         op.note("project", plan_ids=[plan.id], rows=True, totals=True)
         state.progress(total, total, "提交 (committing)")
@@ -302,31 +294,22 @@ def write_new_plan(
 def _insert_projects(
     state, connection, projects, plan_id, section_ids, org_ids, org_names, positions=None
 ) -> range:
-    """All projects and owner rows, BATCH rows per executemany; cancel stops between batches.
+    """All projects and owner rows through the row writer's bulk mode, BATCH rows per
+    executemany, at the end of their sections; cancel stops between batches.
 
-    Plain executemany: 100k rows through the ORM's per-row parameter processing cost more
-    than reading the workbook. (Building the next batch on a helper thread while SQLite
-    stores this one was measured: no gain, binding the parameters holds the GIL.) A load
-    bigger than the table builds the indexes afterwards (db.bulk).
+    (Building the next batch on a helper thread while SQLite stores this one was measured:
+    no gain, binding the parameters holds the GIL.)
     """
-    first_id = _next_project_id(connection)
-    batches = _row_batches(
-        projects, first_id, plan_id, section_ids, org_ids, org_names, positions or {}
+    first_id = writer.next_id(connection, "project")
+    writer.insert_bulk(
+        connection,
+        _row_batches(projects, first_id, plan_id, section_ids, org_ids, org_names, positions or {}),
+        incoming=len(projects),
+        main=("project", _PROJECT_COLUMNS),
+        dependent=("project_owner", _OWNER_COLUMNS),
+        progress=lambda done: state.progress(done, len(projects), "写入项目 (writing projects)"),
     )
-    done = 0
-    defer = worth_deferring(connection, "project", len(projects))
-    with indexes_deferred(connection, ("project", "project_owner"), enabled=defer):
-        for rows, owners in batches:
-            state.progress(done, len(projects), "写入项目 (writing projects)")
-            connection.exec_driver_sql(_PROJECT_INSERT, rows)
-            if owners:
-                connection.exec_driver_sql(_OWNER_INSERT, owners)
-            done += len(rows)
     return range(first_id, first_id + len(projects))
-
-
-def _next_project_id(connection) -> int:
-    return (connection.exec_driver_sql("SELECT max(id) FROM project").scalar() or 0) + 1
 
 
 def _row_batches(
@@ -401,15 +384,16 @@ _PROJECT_COLUMNS = (
     "created_at",
     "updated_at",
 )
-_PROJECT_INSERT = (
-    f"INSERT INTO project ({', '.join(_PROJECT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_PROJECT_COLUMNS))})"
-)
 # All owner rows of a project at once, with the copies the insert trigger would otherwise
 # look up (migration 0003): plan, investment and the first-lead mark.
-_OWNER_INSERT = (
-    "INSERT INTO project_owner (project_id, position, organization_id, role,"
-    " plan_id, planned_investment_wan, is_first_lead) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_OWNER_COLUMNS = (
+    "project_id",
+    "position",
+    "organization_id",
+    "role",
+    "plan_id",
+    "planned_investment_wan",
+    "is_first_lead",
 )
 
 
@@ -666,7 +650,7 @@ def _insert_new_rows(
     ids = _insert_projects(
         state, session.connection(), rows, plan_id, section_ids, org_ids, org_names, positions
     )
-    add_audit_rows(session, "insert", [{"id": pid} for pid in ids], op.author)
+    audit_inserted(session, ids, op.author)
     op.note("project", ids=ids, plan_ids=[plan_id], rows=True, totals=True)
     if created:
         op.note("section", plan_ids=[plan_id], rows=True)

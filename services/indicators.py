@@ -21,11 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Indicator, IndicatorDirection, IndicatorValue
-from services.audit import AuditedTable, Column, TableSource, TrackingFilter
 from services.fields import ColumnKind
 from services.parsing import is_not_set, normalize_text
 from services.progress import parse_report_period
 from services.records import Column as GridColumn
+from services.tracking_source import TableSource, TrackingFilter
+from services.tracking_table import AuditedTable, Column
 
 DIRECTION_TEXT = {
     IndicatorDirection.AT_MOST: "≤",

@@ -18,18 +18,14 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from models import KeyTask, KeyTaskOwner, KeyTaskProject, OwnerRole, Project
-from services.audit import (
-    AuditedTable,
-    Column,
-    TableSource,
-    entry,
-    organization_resolver,
-)
+from services.audit import entry
 from services.errors import LedgerError
 from services.fields import ColumnKind
 from services.operations import writing
 from services.parsing import split_owner_names
 from services.records import Column as GridColumn
+from services.tracking_source import TableSource, organization_resolver
+from services.tracking_table import AuditedTable, Column
 
 
 def _text(value: object) -> str | None:

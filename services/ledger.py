@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import AuditEntry, OwnerRole, Project, ProjectOwner, Section
+from models import OwnerRole, Project, ProjectOwner, Section
 from models.base import utcnow
+from services import writer
 from services.errors import FieldError, LedgerError, ValidationError
 from services.fields import COLUMN_FIELDS, FIELDS
 from services.operations import refuse, writing
@@ -103,9 +104,10 @@ def set_fields(
 ) -> ChangeSet:
     """Validate all, then write all in one transaction. Raises ValidationError, writing nothing.
 
-    Column fields are written with one executemany per field set and audited with one bulk
-    insert, so a paste of 10,000 cells costs a few statements, not 10,000 ORM flushes.
-    Inside an operation it joins the caller's transaction (a merge: fields and new rows in one).
+    Column fields go through the row writer (one executemany per field set) and are audited
+    with one bulk insert, so a paste of 10,000 cells costs a few statements, not 10,000 ORM
+    flushes. Inside an operation it joins the caller's transaction (a merge: fields and new
+    rows in one).
     """
     parsed, errors = validate_changes(changes)
     current = _current_values(session, parsed.keys())
@@ -125,7 +127,7 @@ def set_fields(
     with writing(session, user=user) as op:
         user = user or op.author
         resolver = None
-        updates: dict[tuple[str, ...], list[dict]] = {}
+        updates: dict[int, dict[str, object]] = {}
         audits: list[dict] = []
         for project_id, values in parsed.items():
             row = current[project_id]
@@ -138,7 +140,7 @@ def set_fields(
                     new = _canonical_owners(_owner_list(new), resolver)
                     if old == new:
                         continue
-                    _write_owners(session, project, new, resolver)
+                    columns["owners_text"] = _write_owners(session, project, new, resolver)
                 else:
                     old = _row_value(row, key)
                     if old == new:
@@ -149,24 +151,13 @@ def set_fields(
                         columns[key] = new
                 changeset.inverse.setdefault(project_id, {})[key] = old
                 changeset.fields.add(key)
-                audits.append(_audit_row("update", project_id, key, old, new, user, now))
+                audits.append(_audit_line("update", project_id, key, old, new, user, now))
             if project_id in changeset.inverse:
                 changeset.changed_ids.add(project_id)
                 changeset.plan_ids.add(row["plan_id"])
-                columns["updated_at"] = now
-                updates.setdefault(tuple(sorted(columns)), []).append(
-                    {"_id": project_id, **columns}
-                )
-        table = Project.__table__
-        for keys, rows in updates.items():
-            statement = (
-                update(table)
-                .where(table.c.id == bindparam("_id"))
-                .values({key: bindparam(key) for key in keys})
-            )
-            session.execute(statement, rows)
-        if audits:
-            session.execute(insert(AuditEntry.__table__), audits)
+                updates[project_id] = {**columns, "updated_at": now}
+        writer.update_rows(session, Project.__table__, updates)
+        writer.write_audit(session, audits)
         changeset.totals_touched = "planned_investment_wan" in changeset.fields
         if changeset:
             op.note(
@@ -218,7 +209,8 @@ def _canonical_owners(specs: list[OwnerSpec], resolver: OrganizationResolver) ->
 
 def _write_owners(
     session: Session, project: Project, specs: list[OwnerSpec], resolver: OrganizationResolver
-) -> None:
+) -> str:
+    """Replace a project's owner rows; returns the owners' text for the project's column."""
     project.owners.clear()
     session.flush()
     names = []
@@ -226,36 +218,32 @@ def _write_owners(
         org = resolver.resolve(name)
         project.owners.append(ProjectOwner(position=position, organization=org, role=role))
         names.append(org.name)
-    project.owners_text = "、".join(names)
+    session.flush()
+    return owners_text((name, None) for name in names)
 
 
-def _audit_row(
-    action: str, entity_id: int, key: str | None, old: object, new: object, user: str, at=None
+def _audit_line(
+    action: str, project_id: int, key: str | None, old: object, new: object, user: str, at=None
 ) -> dict:
-    return {
-        "at": at or utcnow(),
-        "user": user,
-        "action": action,
-        "entity": "project",
-        "entity_id": entity_id,
-        "field": key,
-        "old_value": _audit_text(key, old),
-        "new_value": _audit_text(key, new),
-    }
+    """A project's audit line: values as the grid shows them ("2022-2024", owners' names)."""
+    return writer.audit_line(
+        action,
+        PROJECTS.entity,
+        project_id,
+        key,
+        _audit_text(key, old),
+        _audit_text(key, new),
+        user=user,
+        at=at,
+    )
 
 
-def _audit(
-    action: str, entity_id: int, key: str | None, old: object, new: object, user: str
-) -> AuditEntry:
-    return AuditEntry(**_audit_row(action, entity_id, key, old, new, user))
-
-
-def add_audit_rows(session: Session, action: str, rows: list[dict], user: str) -> None:
-    """One audit line per project row, as one executemany (100k ORM objects take seconds)."""
-    if rows:
-        at = utcnow()
-        entries = [_audit_row(action, row["id"], None, None, None, user, at) for row in rows]
-        session.execute(insert(AuditEntry.__table__), entries)
+def audit_inserted(session: Session, ids: Iterable[int], user: str) -> None:
+    """One "insert" line per new project, as one executemany."""
+    at = utcnow()
+    writer.write_audit(
+        session, [_audit_line("insert", pid, None, None, None, user, at) for pid in ids]
+    )
 
 
 def _audit_text(key: str | None, value: object) -> str | None:
@@ -268,41 +256,11 @@ def _audit_text(key: str | None, value: object) -> str | None:
 
 # ---------------------------------------------------------------- rows: insert, delete, move
 
-
-@dataclass
-class ProjectSnapshot:
-    """Everything needed to put deleted projects back with their ids, owners and history.
-
-    `dependents` holds the rows of every table whose foreign key to project cascades
-    (owners, progress reports, task links…), found from the metadata so new tables are covered.
-    """
-
-    rows: list[dict]
-    dependents: dict[str, list[dict]]
-
-
-def _cascading_tables() -> list:
-    tables = []
-    for table in Project.metadata.sorted_tables:
-        for fk in table.foreign_keys:
-            if fk.column.table is Project.__table__ and fk.ondelete == "CASCADE":
-                tables.append((table, fk.parent))
-    return tables
-
-
-def _shift(session: Session, section_id: int, from_position: int, by: int) -> None:
-    session.execute(
-        update(Project)
-        .where(Project.section_id == section_id, Project.position >= from_position)
-        .values(position=Project.position + by)
-    )
+PROJECTS = writer.Ordered(Project, "section_id", "project")
 
 
 def next_position(session: Session, section_id: int) -> int:
-    last = session.scalar(
-        select(func.max(Project.position)).where(Project.section_id == section_id)
-    )
-    return 0 if last is None else last + 1
+    return writer.next_position(session, PROJECTS, section_id)
 
 
 def insert_projects(
@@ -331,85 +289,58 @@ def insert_projects(
         raise refuse(session, ValidationError(errors))
     with writing(session, user=user) as op:
         user = user or op.author
-        if position is None:
-            position = next_position(session, section_id)
-        else:
-            _shift(session, section_id, position, len(values_list))
+        position = writer.make_room(session, PROJECTS, section_id, position, len(values_list))
         resolver = OrganizationResolver(session)
-        ids = []
-        for offset in range(len(values_list)):
-            values = parsed.get(offset, {})
-            project = Project(
-                plan_id=section.plan_id, section_id=section_id, position=position + offset
-            )
-            _apply_new_values(session, project, values, resolver)
-            ids.append(project.id)
-            session.add(_audit("insert", project.id, None, None, None, user))
+        projects = [
+            _new_project(section, position + offset, parsed.get(offset, {}), resolver)
+            for offset in range(len(values_list))
+        ]
+        session.add_all(projects)
+        session.flush()
+        ids = [project.id for project in projects]
+        audit_inserted(session, ids, user)
         op.note("project", ids=ids, plan_ids=[section.plan_id], rows=True, totals=True)
     return ids
 
 
-def _apply_new_values(session: Session, project: Project, values: dict, resolver) -> None:
+def _new_project(section: Section, position: int, values: dict, resolver) -> Project:
+    """A new project with its owner rows, stored by one flush (no UPDATE after the INSERT)."""
+    project = Project(plan_id=section.plan_id, section_id=section.id, position=position)
     for key, value in values.items():
         if key == "period":
             project.start_year, project.end_year = value.start_year, value.end_year
         elif key != "owners":
             setattr(project, key, value)
-    session.add(project)
-    session.flush()
-    if values.get("owners"):
-        _write_owners(session, project, _owner_list(values["owners"]), resolver)
+    owners = [
+        (resolver.resolve(name), role) for name, role in _owner_list(values.get("owners") or [])
+    ]
+    project.owners_text = owners_text((org.name, role) for org, role in owners)
+    project.owners = [
+        ProjectOwner(position=i, organization=org, role=role)
+        for i, (org, role) in enumerate(owners)
+    ]
+    return project
 
 
 def delete_projects(
     session: Session, ids: Iterable[int], *, user: str | None = None
-) -> ProjectSnapshot:
-    """Delete projects; returns the snapshot that `restore_projects` puts back."""
-    ids = sorted(set(ids))
+) -> writer.RowSnapshot:
+    """Delete projects; returns the snapshot that `restore_projects` puts back (with the
+    rows of every table whose foreign key to project cascades: owners, reports, links…)."""
     with writing(session, user=user) as op:
-        user = user or op.author
-        snapshot = ProjectSnapshot(rows=[], dependents={})
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            snapshot.rows += [
-                dict(r._mapping)
-                for r in session.execute(select(Project.__table__).where(Project.id.in_(chunk)))
-            ]
-            for table, column in _cascading_tables():
-                rows = session.execute(select(table).where(column.in_(chunk)))
-                snapshot.dependents.setdefault(table.name, []).extend(
-                    dict(r._mapping) for r in rows
-                )
-            session.execute(delete(Project).where(Project.id.in_(chunk)))
-        add_audit_rows(session, "delete", snapshot.rows, user)
+        snapshot = writer.delete_rows(session, PROJECTS, ids, user=user or op.author)
         _note_rows(op, snapshot.rows)
-    session.expire_all()
     return snapshot
 
 
 def restore_projects(
-    session: Session, snapshot: ProjectSnapshot, *, user: str | None = None
+    session: Session, snapshot: writer.RowSnapshot, *, user: str | None = None
 ) -> list[int]:
     """Put deleted projects back with their ids, positions and owners (undo of delete)."""
     with writing(session, user=user) as op:
-        user = user or op.author
-        for row in snapshot.rows:
-            taken = session.scalar(
-                select(func.count())
-                .select_from(Project)
-                .where(Project.section_id == row["section_id"], Project.position == row["position"])
-            )
-            if taken:
-                _shift(session, row["section_id"], row["position"], 1)
-        if snapshot.rows:
-            session.execute(insert(Project.__table__), snapshot.rows)
-        for table, _column in _cascading_tables():
-            if snapshot.dependents.get(table.name):
-                session.execute(insert(table), snapshot.dependents[table.name])
-        add_audit_rows(session, "insert", snapshot.rows, user)
+        ids = writer.restore_rows(session, PROJECTS, snapshot, user=user or op.author)
         _note_rows(op, snapshot.rows)
-    session.expire_all()
-    return [row["id"] for row in snapshot.rows]
+    return ids
 
 
 def _note_rows(op, rows: list[dict]) -> None:
@@ -460,14 +391,16 @@ def move_projects(
         if position is None:
             position = next_position(session, section_id)
         else:
-            _shift(session, section_id, position, len(ids))
+            writer.shift(session, PROJECTS, section_id, position, len(ids))
             shifted_by = len(ids)
-        for offset, pid in enumerate(ids):
-            session.execute(
-                update(Project)
-                .where(Project.id == pid)
-                .values(section_id=section_id, plan_id=target.plan_id, position=position + offset)
-            )
+        writer.update_rows(
+            session,
+            Project.__table__,
+            {
+                pid: {"section_id": section_id, "plan_id": target.plan_id, "position": position + i}
+                for i, pid in enumerate(ids)
+            },
+        )
         op.note("project", ids=ids, plan_ids=[target.plan_id], rows=True, totals=True)
     session.expire_all()
     return MovedProjects(before, section_id, position, shifted_by)
@@ -475,19 +408,27 @@ def move_projects(
 
 def place_projects(session: Session, moved: MovedProjects) -> None:
     """Undo a move: lift the moved rows, undo the room-making shift, put them back."""
+    table = Project.__table__
     with writing(session) as op:
-        for pid in moved.places:
-            session.execute(update(Project).where(Project.id == pid).values(position=-1 - pid))
+        writer.update_rows(session, table, {pid: {"position": -1 - pid} for pid in moved.places})
         if moved.shifted_by:
-            _shift(
-                session, moved.section_id, moved.shifted_from + moved.shifted_by, -moved.shifted_by
+            writer.shift(
+                session,
+                PROJECTS,
+                moved.section_id,
+                moved.shifted_from + moved.shifted_by,
+                -moved.shifted_by,
             )
-        for pid, (section_id, position) in moved.places.items():
-            plan_id = session.scalar(select(Section.plan_id).where(Section.id == section_id))
-            session.execute(
-                update(Project)
-                .where(Project.id == pid)
-                .values(section_id=section_id, plan_id=plan_id, position=position)
-            )
-            op.note("project", ids=[pid], plan_ids=[plan_id], rows=True, totals=True)
+        sections = {section_id for section_id, _ in moved.places.values()}
+        statement = select(Section.id, Section.plan_id).where(Section.id.in_(sections))
+        plan_of = {section_id: plan_id for section_id, plan_id in session.execute(statement)}
+        writer.update_rows(
+            session,
+            table,
+            {
+                pid: {"section_id": section_id, "plan_id": plan_of[section_id], "position": p}
+                for pid, (section_id, p) in moved.places.items()
+            },
+        )
+        op.note("project", ids=moved.places, plan_ids=plan_of.values(), rows=True, totals=True)
     session.expire_all()

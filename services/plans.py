@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Plan, Project, Section
+from services import writer
 from services.errors import FieldError, LedgerError, ValidationError
 from services.operations import refuse, writing
 
@@ -62,12 +63,7 @@ def add_section(session: Session, plan_id: int, name: str, position: int | None 
             [FieldError(None, "name", name, "分区名称不能为空 (section name must not be blank)")]
         )
     with writing(session) as op:
-        last = session.scalar(select(func.max(Section.position)).where(Section.plan_id == plan_id))
-        end = 0 if last is None else last + 1
-        if position is None or position >= end:
-            position = end
-        else:
-            _shift_sections(session, plan_id, position, 1)
+        position = writer.make_room(session, SECTIONS, plan_id, position, 1)
         section = Section(plan_id=plan_id, name=name, position=position)
         session.add(section)
         session.flush()
@@ -75,16 +71,7 @@ def add_section(session: Session, plan_id: int, name: str, position: int | None 
     return section
 
 
-def _shift_sections(session: Session, plan_id: int, from_position: int, by: int) -> None:
-    # Two steps keep unique (plan, position) valid at every statement.
-    rows = select(Section.id).where(Section.plan_id == plan_id, Section.position >= from_position)
-    ids = list(session.scalars(rows))
-    session.execute(
-        update(Section).where(Section.id.in_(ids)).values(position=-Section.position - 1)
-    )
-    session.execute(
-        update(Section).where(Section.id.in_(ids)).values(position=-Section.position - 1 + by)
-    )
+SECTIONS = writer.Ordered(Section, "plan_id", "section")
 
 
 def rename_section(session: Session, section_id: int, name: str) -> str:
@@ -94,7 +81,9 @@ def rename_section(session: Session, section_id: int, name: str) -> str:
         raise ValidationError([FieldError(section_id, "name", name, "分区名称不能为空")])
     with writing(session) as op:
         section = _get(session, section_id)
-        old, section.name = section.name, name
+        old = section.name
+        writer.update_rows(session, Section.__table__, {section_id: {"name": name}})
+        session.expire(section)
         op.note("section", plan_ids=[section.plan_id])
     return old
 
@@ -110,12 +99,8 @@ def move_section(session: Session, section_id: int, new_position: int) -> int:
         )
         old = ordered.index(section)
         ordered.insert(max(0, min(new_position, len(ordered) - 1)), ordered.pop(old))
-        for index, item in enumerate(ordered):
-            item.position = -1 - index
-        session.flush()
-        for index, item in enumerate(ordered):
-            item.position = index
-        session.flush()
+        writer.place(session, SECTIONS, {item.id: index for index, item in enumerate(ordered)})
+        session.expire_all()
         op.note("section", plan_ids=[section.plan_id], rows=True)
     return old
 
@@ -182,9 +167,8 @@ def update_plan(session: Session, plan_id: int, values: dict[str, object]) -> di
         raise refuse(session, ValidationError(errors))
     with writing(session) as op:
         old = {key: getattr(plan, key) for key in values}
-        for key, value in values.items():
-            setattr(plan, key, value)
-        session.flush()
         if old != values:
+            writer.update_rows(session, Plan.__table__, {plan_id: values})
+            session.expire(plan)
             op.note("plan", plan_ids=[plan_id])
     return old

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, aliased
 
 from models import Organization, ProgressReport, Project, ProjectOwner, ProjectStatus
 from models.base import CENT, to_money
+from services import writer
 from services.audit import entry, record_changes
 from services.errors import FieldError, LedgerError, ValidationError
 from services.fields import FIELDS, ColumnKind
@@ -489,9 +490,17 @@ def set_reports(
                         old = bool(old)
                     if old == new and not fresh:
                         continue
-                    setattr(report, key, new)
+                    if fresh:
+                        setattr(report, key, new)
                     if old != new:
                         diff[key] = (old, new)
+                if not fresh and diff:
+                    writer.update_rows(
+                        session,
+                        ProgressReport.__table__,
+                        {report.id: {k: n for k, (_o, n) in diff.items()}},
+                    )
+                    session.expire(report)
                 if fresh:
                     inverse[DELETE] = True
                     session.add(entry("insert", "progress_report", pid, p.label, None, None, user))
@@ -558,7 +567,8 @@ def _sync_project_status(
                 user,
             )
         )
-        project.status = target
+        writer.update_rows(session, Project.__table__, {project.id: {"status": target}})
+        session.expire(project)
 
 
 def delete_reports(

@@ -15,11 +15,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import OwnerRole, Project, Section
-from services import ledger, query
+from services import ledger, query, writer
 from services.errors import LedgerError
 from services.fields import FIELDS, GRID_COLUMNS, ColumnKind
 from services.ledger import ChangeSet
@@ -27,6 +27,7 @@ from services.operations import writing
 from services.organizations import normalize_name, search_organizations
 from services.parsing import Period, format_money, split_owner_names
 from services.query import ProjectFilter, ProjectRow, Sort
+from services.writer import RowSnapshot
 
 
 @dataclass(frozen=True)
@@ -357,10 +358,10 @@ class ProjectSource:
             raise LedgerError("插入位置不明 (no section to insert into)")
         return ledger.insert_projects(session, section_id, position, values_list)
 
-    def delete(self, session: Session, ids: Sequence[int]) -> ledger.ProjectSnapshot:
+    def delete(self, session: Session, ids: Sequence[int]) -> RowSnapshot:
         return ledger.delete_projects(session, ids)
 
-    def restore(self, session: Session, snapshot: ledger.ProjectSnapshot) -> list[int]:
+    def restore(self, session: Session, snapshot: RowSnapshot) -> list[int]:
         return ledger.restore_projects(session, snapshot)
 
     def move(self, session: Session, runs: list[MoveRun]) -> list[MoveRun]:
@@ -422,19 +423,15 @@ def move_project_runs(session: Session, runs: list[MoveRun]) -> list[MoveRun]:
             if section_plan is None:
                 raise LedgerError(f"分区不存在 (no such section): {target.group_id}")
             position = _target_position(session, target)
-            session.execute(
-                update(Project)
-                .where(Project.section_id == target.group_id, Project.position >= position)
-                .values(position=Project.position + len(ids))
+            writer.shift(session, ledger.PROJECTS, target.group_id, position, len(ids))
+            writer.update_rows(
+                session,
+                Project.__table__,
+                {
+                    pid: {"section_id": target.group_id, "plan_id": section_plan, "position": p}
+                    for p, pid in enumerate(ids, start=position)
+                },
             )
-            for offset, pid in enumerate(ids):
-                session.execute(
-                    update(Project)
-                    .where(Project.id == pid)
-                    .values(
-                        section_id=target.group_id, plan_id=section_plan, position=position + offset
-                    )
-                )
             op.note("project", ids=ids, plan_ids=[section_plan], rows=True, totals=True)
     session.expire_all()
     return inverse

@@ -18,11 +18,12 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from models import Rectification, RectificationStatus
-from services.audit import AuditedTable, Column, TableSource, organization_resolver
 from services.fields import ColumnKind
 from services.parsing import normalize_text, split_owner_names
 from services.progress import parse_date
 from services.records import Column as GridColumn
+from services.tracking_source import TableSource, organization_resolver
+from services.tracking_table import AuditedTable, Column
 
 STATUS_TEXT = {
     RectificationStatus.OPEN: "未整改",

@@ -258,7 +258,7 @@ def test_a_progress_import_failing_half_way_writes_nothing(
 def test_a_key_task_import_failing_half_way_writes_nothing(
     ctx, sample_plan, tmp_path, db_path, monkeypatch
 ):
-    from services import audit
+    from services import tracking_table
 
     book = openpyxl.Workbook()
     sheet = book.active
@@ -268,7 +268,7 @@ def test_a_key_task_import_failing_half_way_writes_nothing(
     path = tmp_path / "tasks.xlsx"
     book.save(path)
     # The first task and its audit lines are written when the second one's audit fails.
-    calls = fail_on_call(monkeypatch, audit, "record_changes", call=2)
+    calls = fail_on_call(monkeypatch, tracking_table, "record_changes", call=2)
     assert_leaves_nothing(
         ctx, db_path, lambda op: import_key_tasks(op.state, op.session, sample_plan.id, path)
     )

@@ -13,10 +13,11 @@ from importers.key_tasks import analyze_key_tasks, import_key_tasks, split_inlin
 from importers.progress import ProgressImportFailed, analyze_progress, import_progress
 from models import AuditEntry, IndicatorDirection, KeyTask, ProgressReport, Project
 from services import indicators, key_tasks, progress, rectifications
-from services.audit import TrackingFilter, project_history
+from services.audit import project_history
 from services.errors import ValidationError
 from services.records import InsertPoint, MoveRun, MoveTarget, RecordSource
 from services.summary import plan_summary
+from services.tracking_source import TrackingFilter
 
 
 def _audits(session, entity):

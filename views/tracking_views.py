@@ -47,11 +47,11 @@ from app.settings import Option
 from app.tasks import run_task
 from app.undo import SetFieldsCommand
 from services import indicators, key_tasks, progress, rectifications, schedule
-from services.audit import TrackingFilter
 from services.errors import LedgerError
 from services.operations import Operation
 from services.query import ProjectFilter, plan_info
 from services.tasks import Cancelled
+from services.tracking_source import TrackingFilter
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import CellError, CellErrorDialog, SpreadsheetView
 

@@ -1,0 +1,298 @@
+"""The row writer: the one place rows of the ledger's tables are inserted, updated, moved,
+deleted, restored and audited.
+
+The project ledger (services.ledger), the tracking tables (services.tracking_table) and the
+importer's bulk load (`insert_bulk`, the same writer in bulk mode) all write here, so every
+table follows the same position rule and every change leaves the same kind of audit line.
+Every UPDATE of a row's values goes through `update_rows`: the place for checks that concern
+all writes (the server mode's row versions).
+
+Positions: rows of an ordered table are numbered within a group (projects within their
+section, tracking rows and sections within their plan). Numbers may have gaps; making room
+shifts every row from a position on by the same amount, in two statements when the table
+holds (group, position) unique so that the constraint holds after each one.
+Headless: never import Qt here. Never commit: the caller's operation does (services.operations).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    Table,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from db.bulk import indexes_deferred, worth_deferring
+from models import AuditEntry
+from models.base import utcnow
+
+CHUNK = 500  # ids per IN (...) list: SQLite's bound-parameter limit
+
+
+def chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+# ---------------------------------------------------------------- audit lines
+
+
+def audit_text(value: object) -> str | None:
+    """A value as the audit trail keeps it: short, stable, parseable back where it matters."""
+    if value is None:
+        return None
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(audit_text(v)) for v in value)
+    return str(value)
+
+
+def audit_line(
+    action: str,
+    entity: str,
+    entity_id: int,
+    field_key: str | None = None,
+    old: object = None,
+    new: object = None,
+    *,
+    user: str,
+    at: datetime | None = None,
+) -> dict[str, object]:
+    """One line of history (修改记录) as a row of the audit table."""
+    return {
+        "at": at or utcnow(),
+        "user": user,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "field": field_key,
+        "old_value": audit_text(old),
+        "new_value": audit_text(new),
+    }
+
+
+def write_audit(session: Session, lines: list[dict[str, object]]) -> None:
+    """All lines in one executemany (100,000 ORM objects would take seconds)."""
+    if lines:
+        session.execute(insert(AuditEntry.__table__), lines)
+
+
+# ---------------------------------------------------------------- ordered tables
+
+
+@dataclass(frozen=True)
+class Ordered:
+    """A table whose rows are ordered by `position` within a group column."""
+
+    model: Any
+    group: str  # "section_id" for projects, "plan_id" for tracking rows and sections
+    entity: str  # the audit trail's name for its rows
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__
+
+    @cached_property
+    def unique_positions(self) -> bool:
+        wanted = {self.group, "position"}
+        return any(
+            isinstance(c, UniqueConstraint) and {col.name for col in c.columns} == wanted
+            for c in self.table.constraints
+        )
+
+    @cached_property
+    def dependents(self) -> list[tuple[Table, Any]]:
+        """Tables whose foreign key to this one cascades on delete, found from the metadata
+        so that a new table is covered by delete and restore without being named here."""
+        found = []
+        for table in self.table.metadata.sorted_tables:
+            for fk in table.foreign_keys:
+                if fk.column.table is self.table and fk.ondelete == "CASCADE":
+                    found.append((table, fk.parent))
+        return found
+
+
+def next_position(session: Session, kind: Ordered, group_id: int) -> int:
+    column = kind.table.c
+    last = session.scalar(select(func.max(column.position)).where(column[kind.group] == group_id))
+    return 0 if last is None else last + 1
+
+
+def shift(session: Session, kind: Ordered, group_id: int, from_position: int, by: int) -> None:
+    """Make room (by > 0) or close up (by < 0): every row at `from_position` or later moves."""
+    c = kind.table.c
+    rows = (c[kind.group] == group_id, c.position >= from_position)
+    if not kind.unique_positions:
+        session.execute(update(kind.table).where(*rows).values(position=c.position + by))
+        return
+    # Through negative numbers: (group, position) stays unique after each statement.
+    session.execute(update(kind.table).where(*rows).values(position=-c.position - 1))
+    session.execute(
+        update(kind.table)
+        .where(c[kind.group] == group_id, c.position < 0)
+        .values(position=-c.position - 1 + by)
+    )
+
+
+def make_room(session: Session, kind: Ordered, group_id: int, position: int | None, n: int) -> int:
+    """The position where `n` new rows go: at `position` (the rows there move down) or, for
+    None or a position past the end, at the group's end."""
+    end = next_position(session, kind, group_id)
+    if position is None or position >= end:
+        return end
+    shift(session, kind, group_id, position, n)
+    return position
+
+
+def place(session: Session, kind: Ordered, positions: Mapping[int, int]) -> None:
+    """Give rows (id → position) new positions; the target slots must be free or theirs."""
+    if not positions:
+        return
+    if kind.unique_positions:  # lift them first so that they never collide with each other
+        update_rows(session, kind.table, {i: {"position": -1 - i} for i in positions})
+    update_rows(session, kind.table, {i: {"position": p} for i, p in positions.items()})
+
+
+# ---------------------------------------------------------------- updates
+
+
+def update_rows(session: Session, table: Table, values: Mapping[int, Mapping[str, object]]) -> None:
+    """Write column values by row id: one executemany per set of columns written together.
+
+    The one place row values are updated (fields, positions, owners' copies): a paste of
+    10,000 cells costs a few statements, not 10,000 ORM flushes.
+    """
+    by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
+    for row_id, columns in values.items():
+        if columns:
+            by_columns.setdefault(tuple(sorted(columns)), []).append({"_id": row_id, **columns})
+    for keys, rows in by_columns.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("_id"))
+            .values({key: bindparam(key) for key in keys})
+        )
+        session.execute(statement, rows)
+
+
+# ---------------------------------------------------------------- delete and restore
+
+
+@dataclass
+class RowSnapshot:
+    """Deleted rows of one table with their cascading dependents: what undo puts back, with
+    the same ids, places and link rows."""
+
+    table: str
+    rows: list[dict]
+    dependents: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def delete_rows(session: Session, kind: Ordered, ids: Iterable[int], *, user: str) -> RowSnapshot:
+    ids = sorted(set(ids))
+    snapshot = RowSnapshot(kind.table.name, [])
+    for chunk in chunks(ids):
+        snapshot.rows += [
+            dict(r._mapping)
+            for r in session.execute(select(kind.table).where(kind.table.c.id.in_(chunk)))
+        ]
+        for table, column in kind.dependents:
+            rows = session.execute(select(table).where(column.in_(chunk)))
+            snapshot.dependents.setdefault(table.name, []).extend(dict(r._mapping) for r in rows)
+        session.execute(delete(kind.table).where(kind.table.c.id.in_(chunk)))
+    at = utcnow()
+    write_audit(
+        session,
+        [audit_line("delete", kind.entity, r["id"], user=user, at=at) for r in snapshot.rows],
+    )
+    session.expire_all()
+    return snapshot
+
+
+def restore_rows(session: Session, kind: Ordered, snapshot: RowSnapshot, *, user: str) -> list[int]:
+    """Put deleted rows back; a row whose place was taken meanwhile pushes the newcomer down."""
+    c = kind.table.c
+    rows = sorted(snapshot.rows, key=lambda r: (r[kind.group], r["position"]))
+    for row in rows:
+        taken = session.scalar(
+            select(func.count())
+            .select_from(kind.table)
+            .where(c[kind.group] == row[kind.group], c.position == row["position"])
+        )
+        if taken:
+            shift(session, kind, row[kind.group], row["position"], 1)
+    if rows:
+        session.execute(insert(kind.table), rows)
+    for table, _column in kind.dependents:
+        if snapshot.dependents.get(table.name):
+            session.execute(insert(table), snapshot.dependents[table.name])
+    at = utcnow()
+    write_audit(
+        session, [audit_line("insert", kind.entity, r["id"], user=user, at=at) for r in rows]
+    )
+    session.expire_all()
+    return [r["id"] for r in snapshot.rows]
+
+
+# ---------------------------------------------------------------- bulk mode
+
+
+def next_id(connection: Connection, table: str) -> int:
+    return (connection.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
+
+
+def insert_bulk(
+    connection: Connection,
+    batches: Iterable[tuple[list[tuple], list[tuple]]],
+    *,
+    incoming: int,
+    main: tuple[str, tuple[str, ...]],
+    dependent: tuple[str, tuple[str, ...]],
+    progress=None,
+) -> None:
+    """Bulk mode: ready-made row tuples of a table and of one dependent table, batch by batch
+    as plain executemany (the ORM's per-row parameter processing costs more than reading the
+    workbook). A load bigger than what the table holds builds the tables' indexes after its
+    rows, in the same transaction (db.bulk). `progress(done)` is called before each batch
+    (a Cancel raised there stops between batches and rolls everything back).
+    """
+    main_table, main_columns = main
+    dep_table, dep_columns = dependent
+    insert_main = _insert_sql(main_table, main_columns)
+    insert_dep = _insert_sql(dep_table, dep_columns)
+    defer = worth_deferring(connection, main_table, incoming)
+    done = 0
+    with indexes_deferred(connection, (main_table, dep_table), enabled=defer):
+        for rows, dependents in batches:
+            if progress is not None:
+                progress(done)
+            connection.exec_driver_sql(insert_main, rows)
+            if dependents:
+                connection.exec_driver_sql(insert_dep, dependents)
+            done += len(rows)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
