@@ -162,6 +162,14 @@ class OpCommand(QUndoCommand):
         announce(self.ctx, changes)
 
 
+def run_and_announce(ctx: AppContext, work: Callable[[Operation], Any], *, label: str) -> OpChanges:
+    """An operation that is not an undo step (a new plan, the sample plan): run it through
+    the boundary and announce what changed. Raises what the work raised; nothing written."""
+    changes = run_op(ctx, work, label=label)
+    announce(ctx, changes)
+    return changes
+
+
 def perform(ctx: AppContext, command: OpCommand) -> bool:
     """Run a command and keep it as one undo step. Raises if the service refused it.
 

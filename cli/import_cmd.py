@@ -31,7 +31,7 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from sqlalchemy import select
 
-    from cli.main import open_session
+    from cli.main import run_operation
     from importers.plan_import import analyze, apply_diff, diff_plan, write_new_plan
     from importers.safety import ImportLimits
     from models import Plan
@@ -43,7 +43,9 @@ def run(args) -> int:
     report = preview.summary()
     if preview.errors:
         return _fail(args, report, preview)
-    with open_session(args) as session:
+
+    def write(op) -> None:
+        session = op.session
         title = args.plan or preview.title
         existing = session.scalar(select(Plan).where(Plan.title == title))
         if existing is None and args.plan:
@@ -71,6 +73,8 @@ def run(args) -> int:
                 missing=[{"id": i, "section": s, "name": n} for i, s, n in diff.missing],
                 rectifications_skipped=diff.rectifications_skipped,
             )
+
+    run_operation(args, write, label="import")
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:

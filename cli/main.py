@@ -82,6 +82,19 @@ def open_session(args) -> Iterator:
         engine.dispose()
 
 
+def run_operation(args, work, *, label: str):
+    """Run `work(op)` as one operation (services.operations.run_op) on the database named by
+    --db, authored by the OS user; returns what `work` returned. Any error writes nothing."""
+    from db import open_database, session_factory
+    from services.operations import LocalContext, run_op
+
+    engine = open_database(getattr(args, "db", None))
+    try:
+        return run_op(LocalContext(session_factory(engine)), work, label=label).value
+    finally:
+        engine.dispose()
+
+
 def resolve_plan(session, name: str | None):
     from services.query import find_plan
 

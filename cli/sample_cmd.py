@@ -12,13 +12,15 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from cli.main import open_session
+    from cli.main import run_operation
     from services.sample import load_sample
     from services.summary import plan_summary
 
-    with open_session(args) as session:
-        plan = load_sample(session)
-        summary = plan_summary(session, plan)
+    def load(op):
+        plan = load_sample(op.session)
+        return plan, plan_summary(op.session, plan)
+
+    plan, summary = run_operation(args, load, label="sample")
     print(
         f"已载入示例方案 (sample loaded): {plan.title} — {summary['projects']} 个项目, "
         f"{summary['planned_investment_wan']} 万元"

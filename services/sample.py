@@ -94,8 +94,8 @@ def load_sample(session: Session) -> Plan:
                 )
             )
         session.flush()
-        op.note("plan", plan_ids=[plan.id], rows=True)
-        op.note("project", plan_ids=[plan.id], rows=True, totals=True)
+        for table in ("plan", "section", "project", "indicator", "key_task", "rectification"):
+            op.note(table, plan_ids=[plan.id], rows=True, totals=True)
     return plan
 
 

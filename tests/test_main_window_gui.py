@@ -320,6 +320,8 @@ def test_empty_database_offers_the_sample(qtbot, engine):
 
 
 def test_new_plan_with_sections(qtbot, engine):
+    from services.errors import ValidationError
+    from services.query import plans as list_plans
     from views.plan_dialog import create_plan_with_sections
 
     window = make_window(qtbot, engine)
@@ -333,9 +335,14 @@ def test_new_plan_with_sections(qtbot, engine):
         "issue_date": None,
         "notes": None,
     }
+    # A refused section refuses the whole plan: no plan without its sections is left behind.
+    with pytest.raises(ValidationError):
+        create_plan_with_sections(window.ctx, values, ["(一)甲", "  "])
+    with window.ctx.session() as session:
+        assert list_plans(session) == []
+    assert window.centre.currentWidget() is not window.tabs
     plan_id = create_plan_with_sections(window.ctx, values, ["(一)甲", "(二)乙"])
-    window.ctx.bus.structureChanged.emit()
-    assert window.centre.currentWidget() is window.tabs
+    assert window.centre.currentWidget() is window.tabs  # the change notice alone did it
     assert [r[1] for r in window.plan_tree.section_rows(plan_id)] == ["(一)甲", "(二)乙"]
 
 

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.operations import OpCommand, perform
+from app.operations import OpCommand, announce, perform
 from app.settings import Option
 from app.tasks import TaskHandle, run_task
 from importers.issues import ImportIssue, column_letter, issues_to_csv
@@ -55,7 +55,7 @@ from importers.plan_import import (
 )
 from importers.projects import FIELD_LABELS, PROJECT_SCHEMA
 from importers.safety import ImportLimits
-from services.operations import Operation
+from services.operations import OpChanges, Operation, run_op
 from services.parsing import format_money
 from services.query import plans
 from services.tasks import Cancelled, TaskState
@@ -692,11 +692,13 @@ class ImportDialog(QDialog):
             return
         title = self.title_edit.text().strip() or self.preview.title
         preview = self.preview
-        factory = self.ctx.session_factory
+        ctx = self.ctx
 
         def work(state):
-            with factory() as session:
-                return write_new_plan(state, session, preview, title)
+            def write(op: Operation):
+                return write_new_plan(state, op.session, preview, title)
+
+            return run_op(ctx, write, label="import", state=state)
 
         self.import_button.setEnabled(False)
         run_task(
@@ -727,10 +729,9 @@ class ImportDialog(QDialog):
         self.imported.emit(plan_id)
         self.accept()
 
-    def _written(self, report) -> None:
-        self.ctx.bus.structureChanged.emit()
-        self.ctx.bus.projectsChanged.emit(None)
-        self.imported.emit(report.plan_id)
+    def _written(self, changes: OpChanges) -> None:
+        announce(self.ctx, changes)
+        self.imported.emit(changes.value.plan_id)
         self.accept()
 
     def _write_failed(self, exc: Exception) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.i18n import LANGUAGE, LANGUAGES, current_language
+from app.operations import run_and_announce
 from app.settings import Option
 from services.about import about_info
 from services.errors import LedgerError
@@ -494,15 +495,13 @@ class MainWindow(QMainWindow):
         from services.sample import load_sample
 
         try:
-            with self.ctx.session() as session:
-                plan_id = load_sample(session).id
+            changes = run_and_announce(
+                self.ctx, lambda op: load_sample(op.session).id, label="load sample"
+            )
         except LedgerError as exc:
             QMessageBox.information(self, self.tr("Load Sample Plan"), str(exc))
             return
-        self.ctx.bus.structureChanged.emit()
-        for topic in ("indicators", "rectifications"):
-            self.ctx.bus.trackingChanged.emit(topic)
-        self.plan_tree.select(plan_id)
+        self.plan_tree.select(changes.value)
         self.statusBar().showMessage(self.tr("Sample plan loaded."), 5000)
 
     def new_plan(self) -> None:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.operations import OpCommand, perform
+from app.operations import OpCommand, perform, run_and_announce
 from services import plans as plan_service
 from services.errors import LedgerError, ValidationError
 from services.operations import Operation
@@ -181,10 +181,11 @@ class PlanDialog(QDialog):
 
 
 def create_plan_with_sections(ctx: AppContext, values: dict, sections: list[str]) -> int:
-    """Create the plan, then its sections; returns the plan id."""
-    with ctx.session() as session:
+    """Create the plan and its sections in one operation; returns the plan id."""
+
+    def create(op: Operation) -> int:
         plan = plan_service.create_plan(
-            session,
+            op.session,
             values["title"],
             values["year_start"],
             values["year_end"],
@@ -195,8 +196,10 @@ def create_plan_with_sections(ctx: AppContext, values: dict, sections: list[str]
             notes=values["notes"],
         )
         for name in sections:
-            plan_service.add_section(session, plan.id, name)
+            plan_service.add_section(op.session, plan.id, name)
         return plan.id
+
+    return run_and_announce(ctx, create, label="new plan").value
 
 
 def run_new_plan_dialog(parent: QWidget | None, ctx: AppContext) -> int | None:
@@ -208,7 +211,6 @@ def run_new_plan_dialog(parent: QWidget | None, ctx: AppContext) -> int | None:
         except LedgerError as exc:
             dialog.show_error(exc)
             continue
-        ctx.bus.structureChanged.emit()
         return plan_id
     return None
 
