@@ -130,16 +130,14 @@ def step_sqlite_floor(source_db: str, db: str) -> dict:
 
     from db import open_database
     from db.bulk import indexes_deferred
-    from importers.plan_import import _OWNER_INSERT, _PROJECT_COLUMNS, _PROJECT_INSERT
+    from importers.plan_import import _OWNER_COLUMNS, _PROJECT_COLUMNS
+    from services.writer import insert_sql
 
     for suffix in ("", "-wal", "-shm"):
         Path(db + suffix).unlink(missing_ok=True)
     source = sqlite3.connect(source_db)
     projects = source.execute(f"SELECT {', '.join(_PROJECT_COLUMNS)} FROM project").fetchall()
-    owners = source.execute(
-        "SELECT project_id, position, organization_id, role, plan_id, planned_investment_wan,"
-        " is_first_lead FROM project_owner"
-    ).fetchall()
+    owners = source.execute(f"SELECT {', '.join(_OWNER_COLUMNS)} FROM project_owner").fetchall()
     engine = open_database(db)
     with engine.connect() as connection:
         for table in ("plan", "section", "organization"):
@@ -148,8 +146,8 @@ def step_sqlite_floor(source_db: str, db: str) -> dict:
             connection.exec_driver_sql(f"INSERT INTO {table} VALUES ({marks})", rows)
         started = time.perf_counter()
         with indexes_deferred(connection, ("project", "project_owner")):
-            connection.exec_driver_sql(_PROJECT_INSERT, projects)
-            connection.exec_driver_sql(_OWNER_INSERT, owners)
+            connection.exec_driver_sql(insert_sql("project", _PROJECT_COLUMNS), projects)
+            connection.exec_driver_sql(insert_sql("project_owner", _OWNER_COLUMNS), owners)
         connection.commit()
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "projects": len(projects), "owners": len(owners)}

@@ -280,8 +280,8 @@ def insert_bulk(
     """
     main_table, main_columns = main
     dep_table, dep_columns = dependent
-    insert_main = _insert_sql(main_table, main_columns)
-    insert_dep = _insert_sql(dep_table, dep_columns)
+    insert_main = insert_sql(main_table, main_columns)
+    insert_dep = insert_sql(dep_table, dep_columns)
     defer = worth_deferring(connection, main_table, incoming)
     done = 0
     with indexes_deferred(connection, (main_table, dep_table), enabled=defer):
@@ -294,5 +294,5 @@ def insert_bulk(
             done += len(rows)
 
 
-def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
