@@ -21,17 +21,14 @@ from services.operations import current_user
 
 
 class ChangeBus(QObject):
-    """Signals that say what changed; payloads are plain service objects.
+    """The change notice and the plan selection; payloads are plain service objects.
 
-    Only app.operations.announce emits the change signals, once per operation: `changed`
-    with the whole services.operations.OpChanges, the others derived from it.
+    Only app.operations.announce emits `changed`, once per operation, with its
+    services.operations.OpChanges; views subscribe through app.operations.listen.
     """
 
     changed = Signal(object)  # services.operations.OpChanges
-    projectsChanged = Signal(object)  # services.ledger.ChangeSet (None = many rows, refetch)
-    structureChanged = Signal()  # plans or sections added, renamed, moved, deleted
     planSelected = Signal(object)  # plan id (int) or None
-    trackingChanged = Signal(str)  # "progress" | "indicators" | "tasks" | "rectifications"
 
 
 @dataclass

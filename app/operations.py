@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -33,27 +33,54 @@ error_handler: Callable[[str, Exception], None] = _show_error
 
 
 def announce(ctx: AppContext, changes: OpChanges) -> None:
-    """Tell every open view what one operation changed.
+    """Tell every open view what one operation changed: the one change notice."""
+    ctx.bus.changed.emit(changes)
 
-    `bus.changed` carries the whole record; the narrower signals are derived from it for the
-    views that only care about one kind of change.
-    """
-    bus = ctx.bus
-    bus.changed.emit(changes)
-    if changes.structure:
-        bus.structureChanged.emit()
-    if changes.projects:
-        cells = None
-        if not changes.rows_changed:
-            cells = ChangeSet(
-                changed_ids=set(changes.project_ids),
-                fields=set(changes.fields),
-                plan_ids=set(changes.plan_ids),
-                totals_touched=changes.totals_touched,
-            )
-        bus.projectsChanged.emit(cells)
-    for topic in sorted(changes.topics):
-        bus.trackingChanged.emit(topic)
+
+def cell_change(changes: OpChanges) -> ChangeSet | None:
+    """The project cells an operation changed, or None when project rows were added, removed
+    or moved (views then refetch their id lists)."""
+    if changes.rows_changed:
+        return None
+    return ChangeSet(
+        changed_ids=set(changes.project_ids),
+        fields=set(changes.fields),
+        plan_ids=set(changes.plan_ids),
+        totals_touched=changes.totals_touched,
+    )
+
+
+class _Listener(QObject):
+    """Receives the change notice for one view; a child of the view, so the connection ends
+    when the view is deleted."""
+
+    def __init__(self, owner: QObject, structure, projects, tracking) -> None:
+        super().__init__(owner)
+        self.structure, self.projects, self.tracking = structure, projects, tracking
+
+    def on_changed(self, changes: OpChanges) -> None:
+        if self.structure is not None and changes.structure:
+            self.structure()
+        if self.projects is not None and changes.projects:
+            self.projects(cell_change(changes))
+        if self.tracking is not None:
+            for topic in sorted(changes.topics):
+                self.tracking(topic)
+
+
+def listen(
+    ctx: AppContext,
+    owner: QObject,
+    *,
+    structure: Callable[[], None] | None = None,
+    projects: Callable[[ChangeSet | None], None] | None = None,
+    tracking: Callable[[str], None] | None = None,
+) -> None:
+    """Refresh `owner` from the change notice: `structure()` when plans or sections changed,
+    `projects(cells)` when projects did (cells: see `cell_change`), `tracking(topic)` for each
+    tracking tab concerned — in that order, once per operation."""
+    listener = _Listener(owner, structure, projects, tracking)
+    ctx.bus.changed.connect(listener.on_changed)
 
 
 class _History:

@@ -11,10 +11,12 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.operations import announce
 from db import session_factory
 from exports.charts import pick_target
 from models import Project, Section
 from services.ledger import set_fields
+from services.operations import run_op
 from services.query import ProjectFilter, project_ids
 
 
@@ -131,11 +133,14 @@ def test_edits_refresh_once_after_the_pause(qtbot, view, ctx, session):
     assert old is not None
     updates = []
     view.updated.connect(lambda: updates.append(1))
-    with ctx.session() as s:
-        changes = set_fields(s, {first: {"planned_investment_wan": "1000.00"}})
+    changes = run_op(
+        ctx,
+        lambda op: set_fields(op.session, {first: {"planned_investment_wan": "1000.00"}}),
+        label="edit",
+    )
     with qtbot.waitSignal(view.updated, timeout=30_000):
         for _ in range(5):  # a burst of change notifications → one refresh
-            ctx.bus.projectsChanged.emit(changes)
+            announce(ctx, changes)
     qtbot.wait(600)
     assert len(updates) == 1
     expected = Decimal("67619.88") - old + Decimal("1000.00")

@@ -13,6 +13,7 @@ from app.context import AppContext
 from db import session_factory
 from models import OwnerRole, Project
 from services import ledger
+from services.operations import run_op
 from services.parsing import Period
 from services.query import ProjectFilter, Sort
 from services.tsv import format_tsv, parse_tsv
@@ -531,9 +532,12 @@ def test_external_change_refreshes_only_changed_rows(grid):
     blocks = []
     grid.model.dataChanged.connect(lambda a, b, *_: blocks.append((a.row(), b.row())))
     ids = [grid.model.id_at(r) for r in (2, 3, 4, 9)]
-    with grid.ctx.session() as s:
-        change = ledger.set_fields(s, {pid: {"remarks": "外部修改"} for pid in ids})
-    grid.ctx.bus.projectsChanged.emit(change)
+    changes = run_op(
+        grid.ctx,
+        lambda op: ledger.set_fields(op.session, {pid: {"remarks": "外部修改"} for pid in ids}),
+        label="edit",
+    )
+    operations.announce(grid.ctx, changes)
     assert blocks == [(2, 4), (9, 9)]
     assert grid.model.index(9, _col(grid, "remarks")).data() == "外部修改"
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.operations import perform
+from app.operations import listen, perform
 from app.undo import SetFieldsCommand
 from services.audit import AuditRow, project_history
 from services.errors import LedgerError
@@ -75,8 +75,8 @@ class AuditHistoryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        ctx.bus.projectsChanged.connect(lambda _change: self.refresh())
-        ctx.bus.trackingChanged.connect(lambda _topic: self.refresh())
+        listen(ctx, self, projects=lambda _change: self.refresh())
+        listen(ctx, self, tracking=lambda _topic: self.refresh())
         self._update_buttons()
 
     def set_project(self, project_id: int | None) -> None:

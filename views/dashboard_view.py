@@ -121,9 +121,7 @@ class DashboardView(QWidget):
         self._timer.timeout.connect(self.refresh)
 
         self._build_ui()
-        ctx.bus.projectsChanged.connect(lambda _changes: self._data_changed())
-        ctx.bus.structureChanged.connect(self._data_changed)
-        ctx.bus.trackingChanged.connect(lambda _what: self._data_changed())
+        ctx.bus.changed.connect(self._data_changed)
         self.schedule_refresh()
 
     # ------------------------------------------------------------------ layout
@@ -268,7 +266,7 @@ class DashboardView(QWidget):
 
     # ------------------------------------------------------------------ refreshing
 
-    def _data_changed(self) -> None:
+    def _data_changed(self, _changes: object = None) -> None:
         self._shown_key = None
         self._cache.clear()
         self.schedule_refresh()

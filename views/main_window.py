@@ -37,10 +37,11 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.i18n import LANGUAGE, LANGUAGES, current_language
-from app.operations import run_and_announce
+from app.operations import announce, listen, run_and_announce
 from app.settings import Option
 from services.about import about_info
 from services.errors import LedgerError
+from services.operations import OpChanges
 from services.query import ProjectFilter
 from services.query import plans as list_plans
 from widgets.filter_bar import FilterBar
@@ -336,7 +337,7 @@ class MainWindow(QMainWindow):
         self.grid.selectionStatsChanged.connect(self._on_selection_stats)
         self.tabs.tabBuilt.connect(self._on_tab_built)
         self.tabs.currentKeyChanged.connect(LAST_TAB.set)
-        self.ctx.bus.structureChanged.connect(self._on_structure_changed)
+        listen(self.ctx, self, structure=self._on_structure_changed)
 
     # ------------------------------------------------------------------ public hooks
 
@@ -488,7 +489,8 @@ class MainWindow(QMainWindow):
         """Re-read everything (after another program wrote to the database)."""
         self.plan_tree.refresh()
         self.filter_bar.reload()
-        self.ctx.bus.projectsChanged.emit(None)
+        # Everything may have changed: the grid and every view refetch their rows.
+        announce(self.ctx, OpChanges(tables={"project"}, rows_changed=True, totals_touched=True))
         self._apply_filter(self.filter_bar.filter())
 
     def load_sample(self) -> None:

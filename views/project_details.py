@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.operations import listen
 from services.errors import FieldError, LedgerError, ValidationError
 from services.fields import FIELDS, ColumnKind, OwnerRole
 from services.ledger import validate_changes
@@ -175,7 +176,7 @@ class ProjectDetails(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.revert)
 
-        ctx.bus.projectsChanged.connect(self._on_projects_changed)
+        listen(ctx, self, projects=self._on_projects_changed)
         self._set_dirty(False)
 
     # ------------------------------------------------------------------ showing a project

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.operations import OpCommand, perform
+from app.operations import OpCommand, listen, perform
 from app.settings import Option
 from app.tasks import run_task
 from app.undo import SetFieldsCommand
@@ -204,8 +204,13 @@ class TrackingTab(QWidget):
         bottom.addWidget(self.summary)
         layout.addLayout(bottom)
         self.view.statusMessage.connect(self.status.setText)
-        ctx.bus.trackingChanged.connect(self._on_tracking_changed)
-        ctx.bus.structureChanged.connect(self._on_structure_changed)
+        listen(
+            ctx,
+            self,
+            structure=self._on_structure_changed,
+            projects=self._on_projects_changed,
+            tracking=self._on_tracking_changed,
+        )
 
     def add_button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -240,6 +245,9 @@ class TrackingTab(QWidget):
         if self.plan_id is not None:
             self.model.reload()
             self.update_summary()
+
+    def _on_projects_changed(self, change) -> None:
+        """Tabs that list projects (progress) refresh the changed rows."""
 
     def update_summary(self) -> None:
         pass
@@ -750,7 +758,6 @@ class ProgressView(TrackingTab):
                 "suspended": self.tr("Suspended"),
             },
         )
-        ctx.bus.projectsChanged.connect(self._on_projects_changed)
 
     def set_plan(self, plan_id: int | None, *, wait: bool = False) -> None:
         """Show a plan: the grid at once, the unit list and reported periods when their

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext, Session
-from app.operations import OpCommand, perform
+from app.operations import OpCommand, listen, perform
 from app.tasks import TaskHandle, run_task
 from services import plans as plan_service
 from services.errors import LedgerError
@@ -217,8 +217,7 @@ class PlanTree(QWidget):
         # Edits arrive in bursts (typing, paste, undo); recount once they settle.
         self._totals_timer = QTimer(self, singleShot=True, interval=150)
         self._totals_timer.timeout.connect(self.refresh_totals)
-        ctx.bus.structureChanged.connect(self.refresh)
-        ctx.bus.projectsChanged.connect(self._on_projects_changed)
+        listen(ctx, self, structure=self.refresh, projects=self._on_projects_changed)
         self._scope: tuple[int | None, int | None] = (None, None)
         self.refresh()
 

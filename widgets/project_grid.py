@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.context import AppContext
+from app.operations import listen
 from services.fields import FIELDS
 from services.ledger import ChangeSet
 from services.query import ZERO, ProjectFilter, Sort
@@ -66,8 +67,7 @@ class ProjectGrid(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._stats_timer.start())
         self.model.modelReset.connect(self._after_reset)
         self.view.currentIdChanged.connect(self.currentProjectChanged)
-        ctx.bus.projectsChanged.connect(self._on_projects_changed)
-        ctx.bus.structureChanged.connect(self.refresh)
+        listen(ctx, self, structure=self.refresh, projects=self._on_projects_changed)
 
     def _after_reset(self) -> None:
         # A new filter needs new totals; a reset for the same filter (the full id list arriving
