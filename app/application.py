@@ -1,20 +1,18 @@
-"""Starting the desktop app: QApplication, language, database, context, main window.
+"""The desktop app's foundations: the QApplication (names, style, bundled fonts, translators)
+and the shared context over the opened database.
 
-`run_gui(db_target)` is what `python main.py [--db PATH|URL]` calls. Opening the database runs
-the migrations (with a backup of an existing file); a failure there is shown in a message box and
-the app exits with 1 instead of starting on a half-migrated store. This module wires things
-together and must never hold logic of its own that a view or service should own.
+views.start builds the window on top of it; this module never imports views or widgets (the
+app layer sits below them).
 """
 
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QIcon, QUndoStack
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app import settings
 from app.context import AppContext
@@ -84,35 +82,7 @@ def open_context(db_target: str | None) -> AppContext:
     return AppContext(engine, session_factory(engine), QUndoStack())
 
 
-def _default_path() -> str:
+def default_path() -> str:
     from db import default_db_path
 
     return str(default_db_path())
-
-
-def run_gui(db_target: str | None, open_file: str | None = None) -> int:
-    app = create_application()
-    try:
-        ctx = open_context(db_target)
-    except Exception as exc:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("Application", "GreenLedger"),
-            QCoreApplication.translate(
-                "Application", "The database could not be opened or upgraded:\n%1"
-            ).replace("%1", str(db_target or _default_path())),
-        )
-        box.setInformativeText(str(exc))
-        box.setDetailedText(traceback.format_exc())
-        box.exec()
-        return 1
-
-    from views.main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
-    if open_file:  # `greenledger --open FILE`: a table opened from the file manager
-        QTimer.singleShot(0, lambda: window.import_table(open_file))
-    code = app.exec()
-    ctx.engine.dispose()
-    return code

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from services.about import version_text
@@ -108,13 +108,18 @@ def resolve_plan(session, name: str | None):
     return plan
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None, *, gui: Callable[[str | None, str | None], int] | None = None
+) -> int:
+    """Run the command in `argv`; with no command, `gui(db, open_file)` opens the app (main.py
+    passes it, so this headless package never imports the GUI)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from app.application import run_gui
-
-        return run_gui(args.db, args.open)
+        if gui is None:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        return gui(args.db, args.open)
     try:
         return args.handler(args) or EXIT_OK
     except (UserError, LedgerError, FileNotFoundError, PermissionError) as exc:

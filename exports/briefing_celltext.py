@@ -23,6 +23,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import getFont
 
 from exports.briefing_fonts import BODY, HEADING, LATIN, register_fonts
+from exports.briefing_painter import TextPainter
 
 NO_LINE_START = set("，。、；：！？）》〉」』】〕”’…—·%,.;:!?)]}")
 NO_LINE_END = set("（《〈「『【〔“‘([{")
@@ -172,9 +173,7 @@ class CellText:
     # ---------------------------------------------------------------- drawing
 
     def drawOn(self, canv, x: float, y: float) -> None:
-        from exports.briefing_stream import _Painter
-
-        painter = _Painter(canv, self.style.fontSize)
+        painter = TextPainter(canv, self.style.fontSize)
         self.draw_into(painter, x, y)
         painter.flush_text()
 

@@ -34,6 +34,7 @@ from exports.briefing_fonts import (
     LATIN_BOLD,
     SUBTOTAL_FILL,
 )
+from exports.briefing_painter import TextPainter
 
 PAD_X, PAD_Y = 3.0, 2.6
 
@@ -489,40 +490,8 @@ class StreamTable(Flowable):
         )
 
 
-class _Painter:
-    """Writes a table page with few PDF operations: one text object for all cells, one path
-    per fill colour and one for the grid. Coordinates are formatted here directly; reportlab's
-    general number formatting is the slowest part of drawing 100,000 cells."""
-
-    def __init__(self, canv, font_size: float) -> None:
-        self.canv = canv
-        self.font_size = font_size
-        self.text = canv.beginText()
-        self.text.setFillColor(INK)
-        self.font: tuple[str, float] | None = None
-
-    def fill(self, color, rects: list[tuple[float, float, float, float]]) -> None:
-        self.canv.setFillColor(color)
-        ops = [f"{x:.2f} {y:.2f} {w:.2f} {h:.2f} re" for x, y, w, h in rects]
-        self.canv._code.append(" ".join(ops) + " f")
-
-    def lines(self, color, width: float, segments: list[tuple[float, float, float, float]]) -> None:
-        self.canv.setStrokeColor(color)
-        self.canv.setLineWidth(width)
-        ops = [f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l" for a, b, c, d in segments]
-        self.canv._code.append(" ".join(ops) + " S")
-
-    def origin(self, x: float, y: float) -> None:
-        # PDFTextObject.setTextOrigin, without its generic number formatting.
-        text = self.text
-        text._code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        text._x0 = text._x = x
-        text._y0 = text._y = y
-
-    def set_font(self, font: str, size: float) -> None:
-        if self.font != (font, size):
-            self.text.setFont(font, size)
-            self.font = (font, size)
+class _Painter(TextPainter):
+    """A TextPainter that also draws the table's own cells (numbers, labels, paragraphs)."""
 
     def cell(
         self, cell: Cell, height: float, x: float, y: float, width: float, row_h: float, bold: bool
@@ -556,6 +525,3 @@ class _Painter:
         self.set_font(font, size)
         self.origin(left, y + row_h / 2 - size * 0.35)
         self.text.textOut(cell.text)
-
-    def flush_text(self) -> None:
-        self.canv.drawText(self.text)

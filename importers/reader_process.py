@@ -63,7 +63,7 @@ def limit_memory(max_bytes: int) -> None:
 def _serve(connection, max_memory: int) -> None:
     """The worker: read each path it is sent, answer with the sheets or the reason."""
     limit_memory(max_memory)
-    from importers.reader import ReadError, read_workbook
+    from importers.workbook import ReadError, read_workbook
 
     while True:
         try:
@@ -133,7 +133,7 @@ def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):
     `should_stop()` (a cancel button) is polled while waiting. Raises ReadError.
     """
     from importers.bounds import check_bounds
-    from importers.reader import ReadError, SheetGrid, read_workbook
+    from importers.workbook import ReadError, SheetGrid, read_workbook
 
     if os.environ.get(IN_PROCESS_ENV) == "1":
         issues = check_bounds(path, limits)

@@ -28,7 +28,8 @@ from app.undo import SetFieldsCommand
 from services.audit import AuditRow, project_history
 from services.errors import LedgerError
 from services.fields import FIELDS
-from services.progress import REPORT_PARSERS, ProgressSource
+from services.progress import REPORT_PARSERS
+from services.progress_grid import ProgressSource
 from services.records import ProjectSource
 
 

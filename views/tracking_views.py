@@ -46,7 +46,7 @@ from app.operations import OpCommand, listen, perform
 from app.settings import Option
 from app.tasks import run_task
 from app.undo import SetFieldsCommand
-from services import indicators, key_tasks, progress, rectifications, schedule
+from services import indicators, key_tasks, progress, progress_grid, rectifications, schedule
 from services.errors import LedgerError
 from services.operations import Operation
 from services.query import ProjectFilter, plan_info
@@ -692,7 +692,7 @@ class ProgressView(TrackingTab):
         rule = apply_configured_rule()
         today = date.today()
         super().__init__(
-            ctx, progress.ProgressSource(progress.period_for_date(today), rule), parent
+            ctx, progress_grid.ProgressSource(progress.period_for_date(today), rule), parent
         )
         self.unit = QComboBox(self)
         self.unit.setMinimumWidth(200)

@@ -1,0 +1,270 @@
+"""The progress entry grid (进度填报): one period's reports beside each project, with its
+milestones and its schedule flag (序时进度).
+
+A `RecordSource` over services.progress (the reports) and services.schedule (milestones and
+flags), which builds on services.progress; keeping the grid here keeps that arrow one-way.
+Headless: never import Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from models import ProjectStatus
+from services import schedule
+from services.errors import FieldError, LedgerError, ValidationError
+from services.fields import ColumnKind
+from services.ledger import ChangeSet
+from services.parsing import Period, format_money
+from services.progress import (
+    REPORT_PARSERS,
+    ReportPeriod,
+    ReportRow,
+    money_text,
+    parse_report_period,
+    pct_text,
+    previous_reports,
+    report_text,
+    reports_for_period,
+    set_reports,
+)
+from services.query import ProjectFilter, project_ids, rows_for_ids
+from services.query import totals as query_totals
+from services.query import totals_for_ids as query_totals_for_ids
+from services.records import Column
+
+# ---------------------------------------------------------------- the progress entry grid
+
+MILESTONES = "milestones"  # a grid column written through services.schedule.set_milestones
+
+
+@dataclass
+class ProgressRecord:
+    """One row of the progress grid: the project, its report for the period, the one before
+    it, its milestones and its schedule flag at the period's end."""
+
+    project: object  # services.query.ProjectRow
+    report: ReportRow | None
+    previous: ReportRow | None
+    milestones: list
+    schedule: object  # services.schedule.ScheduleStatus
+
+
+class ProgressSource:
+    """services.records.RecordSource for entering one period's progress, project by project.
+
+    Rows are the projects a ProjectFilter admits (one unit's projects, typically); the project
+    columns are read-only, the report columns write `set_reports(period, …)`. Rows cannot be
+    inserted or deleted here: they are the plan's projects.
+    """
+
+    # A report write changes what project rows show (status, schedule flag): announce it as
+    # a project change with its ChangeSet, so every grid refreshes exactly those rows.
+    topic = "projects"
+
+    def __init__(self, period: ReportPeriod | str, rule=None) -> None:
+        self.period = parse_report_period(period)
+        self.rule = rule
+        # How the schedule cell reads; the UI replaces it with its translated wording.
+        self.schedule_label = schedule_text
+
+    def columns(self) -> list:
+        choices = tuple(m.value for m in ProjectStatus)
+        return [
+            Column("seq_label", "No.", ColumnKind.SEQUENCE, editable=False, width=44),
+            Column("name", "Project name", editable=False, width=220),
+            Column("owners", "Responsible units", ColumnKind.OWNERS, editable=False, width=170),
+            Column(
+                "planned_investment_wan",
+                "Planned investment (10k yuan)",
+                ColumnKind.MONEY,
+                editable=False,
+                width=110,
+            ),
+            Column("period", "Construction period", ColumnKind.PERIOD, editable=False, width=84),
+            Column(
+                "previous_completed",
+                "Completed before (10k yuan)",
+                ColumnKind.MONEY,
+                editable=False,
+                sortable=False,
+                width=110,
+            ),
+            Column(
+                "completed_investment_wan",
+                "Completed investment (10k yuan)",
+                ColumnKind.MONEY,
+                sortable=False,
+                width=120,
+            ),
+            Column("progress_pct", "Progress %", sortable=False, width=76),
+            Column(
+                "status", "Status", ColumnKind.CHOICE, sortable=False, width=76, choices=choices
+            ),
+            Column(
+                "narrative", "Progress narrative", ColumnKind.MULTILINE, sortable=False, width=260
+            ),
+            Column("problems", "Problems", ColumnKind.MULTILINE, sortable=False, width=160),
+            Column("next_steps", "Next steps", ColumnKind.MULTILINE, sortable=False, width=160),
+            Column("reporter", "Reporter", sortable=False, width=70),
+            Column("reported_on", "Reported on", sortable=False, width=90),
+            Column("over_plan_confirmed", "Over plan confirmed", sortable=False, width=70),
+            Column(MILESTONES, "Milestones", sortable=False, width=170),
+            Column("schedule", "Schedule", editable=False, sortable=False, width=150),
+        ]
+
+    # -- reading
+
+    def ids(self, session: Session, flt, sort=None):
+        return project_ids(session, flt or ProjectFilter(), sort)
+
+    def rows(self, session: Session, ids) -> list[ProgressRecord]:
+        ids = list(ids)
+        projects = rows_for_ids(session, ids)
+        reports = reports_for_period(session, self.period, ids)
+        previous = previous_reports(session, self.period, ids)
+        milestones = schedule.milestones_for(session, ids)
+        flags = schedule.schedule_for_ids(session, ids, self.period.end, rule=self.rule)
+        return [
+            ProgressRecord(
+                p, reports.get(p.id), previous.get(p.id), milestones.get(p.id, []), flags.get(p.id)
+            )
+            for p in projects
+        ]
+
+    def row_id(self, row: ProgressRecord) -> int:
+        return row.project.id
+
+    def group_id(self, row: ProgressRecord) -> int | None:
+        return row.project.section_id
+
+    def value(self, row: ProgressRecord, key: str) -> object:
+        project = row.project
+        if key in REPORT_PARSERS:
+            return getattr(row.report, key) if row.report else None
+        if key == "previous_completed":
+            return row.previous.completed_investment_wan if row.previous else None
+        if key == MILESTONES:
+            return row.milestones
+        if key == "schedule":
+            return row.schedule
+        if key == "period":
+            return Period(project.start_year, project.end_year)
+        if key == "owners":
+            return project.owners_text
+        return getattr(project, key)
+
+    def display(self, row: ProgressRecord, key: str) -> str:
+        value = self.value(row, key)
+        if key in ("planned_investment_wan", "previous_completed", "completed_investment_wan"):
+            return format_money(value, blank="/" if key == "planned_investment_wan" else "")
+        if key == "progress_pct":
+            return "" if value is None else f"{pct_text(value)}%"
+        if key == "schedule":
+            return self.schedule_label(value)
+        return self.edit_text(row, key)
+
+    def edit_text(self, row: ProgressRecord, key: str) -> str:
+        value = self.value(row, key)
+        if key in REPORT_PARSERS:
+            return report_text(key, value)
+        if key == MILESTONES:
+            return schedule.milestones_text(value)
+        if key == "schedule":
+            return self.schedule_label(value)
+        if key == "period":
+            return value.label
+        if key == "planned_investment_wan":
+            return money_text(value) if value is not None else "/"
+        if key == "previous_completed":
+            return money_text(value)
+        return "" if value is None else str(value)
+
+    def parse(self, key: str, text: object) -> object:
+        if key == MILESTONES:
+            return schedule.parse_milestones(text)
+        parser = REPORT_PARSERS.get(key)
+        if parser is None:
+            raise ValueError("只读列 (read-only column)")
+        return parser(text)
+
+    # -- writing
+
+    def set_fields(self, session: Session, changes) -> ChangeSet:
+        milestones = {pid: v[MILESTONES] for pid, v in changes.items() if MILESTONES in v}
+        reports = {
+            pid: {k: x for k, x in v.items() if k != MILESTONES}
+            for pid, v in changes.items()
+            if any(k != MILESTONES for k in v)
+        }
+        if milestones:  # refuse bad milestone text before any report is written
+            errors = []
+            for pid, text in milestones.items():
+                try:
+                    schedule.parse_milestones(text)
+                except ValueError as exc:
+                    errors.append(FieldError(pid, MILESTONES, text, str(exc)))
+            if errors:
+                raise ValidationError(errors)
+        change = set_reports(session, self.period, reports) if reports else ChangeSet()
+        if milestones:
+            old = schedule.milestones_for(session, list(milestones))
+            new = {pid: schedule.parse_milestones(t) for pid, t in milestones.items()}
+            changed = {pid: pts for pid, pts in new.items() if pts != old.get(pid, [])}
+            if changed:
+                before = schedule.set_milestones(session, changed)
+                for pid, points in before.items():
+                    change.inverse.setdefault(pid, {})[MILESTONES] = points
+                    change.changed_ids.add(pid)
+                change.fields.add(MILESTONES)
+        return change
+
+    def insert(self, session: Session, where, values_list) -> list[int]:
+        raise LedgerError(
+            "进度表的行就是方案的项目；请在项目表中增加项目 (add projects in the project table)"
+        )
+
+    def delete(self, session: Session, ids):
+        raise LedgerError(
+            "进度表的行就是方案的项目；请在项目表中删除项目 (delete projects in the project table)"
+        )
+
+    def restore(self, session: Session, snapshot) -> list[int]:  # pragma: no cover - no deletes
+        raise LedgerError("nothing to restore")
+
+    def move(self, session: Session, runs) -> list:
+        raise LedgerError("进度表按项目表的顺序排列 (progress rows follow the project table)")
+
+    def groups(self, session: Session, flt) -> list[tuple[int, str]]:
+        return []
+
+    def completions(self, session: Session, key: str, text: str) -> list[str]:
+        return []
+
+    def totals(self, session: Session, flt):
+        return query_totals(session, flt)
+
+    def totals_for_ids(self, session: Session, ids):
+        return query_totals_for_ids(session, ids)
+
+
+FLAG_TEXT = {
+    "on_track": "正常",
+    "behind": "滞后",
+    "overdue": "逾期",
+    "done": "已完成",
+    "no_report": "未填报",
+}
+
+
+def schedule_text(status) -> str:
+    """ "滞后 25%/50%": the flag, then actual / expected progress."""
+    if status is None:
+        return ""
+    label = FLAG_TEXT.get(status.flag, status.flag)
+    if status.expected_pct is None:
+        return label
+    actual = "—" if status.actual_pct is None else f"{pct_text(status.actual_pct)}%"
+    return f"{label} {actual}/{pct_text(status.expected_pct)}%"
