@@ -3,8 +3,8 @@
 Chinese (zh_CN) is the default; English is the source language, so choosing it installs nothing.
 Qt's `qtbase_zh_CN` is loaded beside ours (as Picard does) so standard dialogs — file pickers,
 message-box buttons, the undo view's "<empty>" — speak the same language as the rest of the app.
-Each team area ships `resources/i18n/greenledger_<area>_zh_CN.qm`; all of them are loaded, so a
-new area needs no change here. This module never translates data (plan titles, unit names).
+Each feature area has its `resources/i18n/greenledger_<area>_zh_CN.qm`; all of them are loaded,
+so a new catalogue needs no change here. This module never translates data (plan titles, unit names).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ same with a quick-text filter and with a section filter (the owner pass's join p
 database with benchmarks/generate.py when missing.
 
 `--add-reports` first writes progress reports into the given file (use a throwaway copy) when
-it has none: two quarterly reports for 80 % of the projects, shaped like the tracking helper's
-1.6M-report database, so the schedule tiles (services.schedule.schedule_counts, inside the
+it has none: two quarterly reports for 80 % of the projects, shaped like a
+1.6M-report tracking database, so the schedule tiles (services.schedule.schedule_counts, inside the
 key figures) are measured with real work to do.
 """
 

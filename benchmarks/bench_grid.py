@@ -4,7 +4,7 @@ Drives the real ProjectGrid offscreen, the way a user meets it: open the databas
 first screen, scroll to the end, sort by investment, filter by owner and by text, select all.
 Sorting and filtering run in the background (the GUI stays responsive), so two figures are
 printed for them: how long the GUI thread was blocked, and when the result was on screen.
-Targets from issue 3: first paint < 1 s, sort/filter < 1.5 s, peak RSS < 500 MB.
+Targets: first paint < 1 s, sort/filter < 1.5 s, peak RSS < 500 MB.
 """
 
 from __future__ import annotations

@@ -70,8 +70,7 @@ class _Builder:
         d, wanted = self.data, self.options.chapters
         has = {
             "summary": True,
-            "charts": briefing_charts.charts_available()
-            and any(briefing_charts.chart_data(d, c.kind) for c in briefing_charts.CHARTS),
+            "charts": any(briefing_charts.chart_data(d, c.kind) for c in briefing_charts.CHARTS),
             "behind": d.tracking is not None and bool(d.tracking.behind),
             "indicators": bool(d.indicators),
             "rectifications": bool(d.rectifications),

@@ -40,14 +40,6 @@ CHARTS = (
 FIGURE_SIZE = (8.0, 4.3)  # inches, as the dashboard designs them; scaled to the frame
 
 
-def charts_available() -> bool:
-    try:
-        import exports.charts  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def chart_data(data: BriefingData, kind: str) -> object | None:
     """The aggregate a chart draws, or None when it would be an empty picture."""
     if kind == "sections":

@@ -30,6 +30,7 @@ from models import (
 from models.base import to_money
 from services import aggregates
 from services.query import ProjectFilter, filter_clauses
+from services.schedule import schedule_counts, schedule_for_ids
 from services.tasks import TaskState
 
 ZERO = to_money(0)
@@ -262,14 +263,8 @@ def tracking(
     *,
     with_list: bool = True,
 ) -> Tracking | None:
-    """Schedule counts and the behind-schedule list, or None without progress data.
-
-    services.schedule belongs to the tracking module; without it the briefing simply has no
-    progress paragraph and no behind-schedule chapter."""
-    try:
-        from services.schedule import schedule_counts, schedule_for_ids
-    except ImportError:
-        return None
+    """Schedule counts and the behind-schedule list, or None without progress data (the
+    briefing then has no progress paragraph and no behind-schedule chapter)."""
     day = as_of or latest_report_date(session, flt)
     if day is None:
         return None

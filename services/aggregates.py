@@ -54,6 +54,7 @@ import Qt here.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Iterator
@@ -78,6 +79,7 @@ from models import (
     Section,
 )
 from models.base import cents_to_money, to_money
+from services import schedule
 
 # Drill-down lives in services.drilldown; its names stay importable from here (the API above).
 from services.drilldown import DRILL_ID_LIMIT as DRILL_ID_LIMIT
@@ -516,17 +518,13 @@ def _key(
 
 
 def _schedule(session: Session, flt: ProjectFilter, as_of: date | None) -> ScheduleFigures | None:
-    try:  # the tracking module's; the dashboard works (and says "no progress data") without it
-        from services.schedule import schedule_counts
-    except ImportError:
-        return None
     day = as_of or date.today()
     # Without any report up to the day nothing is "reported", so the tiles would be hidden
     # anyway: one index probe instead of a pass over every project (1.2 s at 1,000,000).
     if _no_reports_until(session, day):
         return None
     try:
-        counts = schedule_counts(session, flt, day)
+        counts = schedule.schedule_counts(session, flt, day)
     except Exception:
         # Two tiles must not take the whole dashboard (and the briefing) down with them.
         log.exception("schedule counts failed; showing the dashboard without them")
@@ -944,6 +942,12 @@ def _progress(
     return ProgressBreakdown(figures, latest_end)
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """A Cancel interrupted SQLite (sqlite3 says so by error code, SQLITE_INTERRUPT)."""
+    orig = getattr(exc, "orig", exc)
+    return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
+
+
 @dataclass(frozen=True)
 class _Tracking:
     schedule: ScheduleFigures | None
@@ -956,7 +960,7 @@ def _tracking_pass(session: Session, flt: ProjectFilter, as_of: date | None) -> 
 
     None when they cannot share it: without `as_of` the schedule judges at today while the
     progress chart takes every report, so a report dated after today (rare) parts them; or
-    when services.schedule is missing or fails (the separate paths then decide).
+    when the shared pass fails (the separate paths then decide).
     """
     day = as_of or date.today()
     if as_of is None and session.scalar(
@@ -965,10 +969,6 @@ def _tracking_pass(session: Session, flt: ProjectFilter, as_of: date | None) -> 
         return None
     if _no_reports_until(session, day):
         return _Tracking(None, [])
-    try:
-        from services import schedule
-    except ImportError:
-        return None
     try:
         rule = schedule.rule_for(None)
         rows = schedule.flag_rows(flt, day, rule, with_milestones=True)
@@ -987,7 +987,7 @@ def _tracking_pass(session: Session, flt: ProjectFilter, as_of: date | None) -> 
         counts = schedule.counts_from_groups(session, flt, day, rule, plain)
     except Exception as exc:
         # The separate paths then run (and a Cancel, which interrupts SQLite, stops them).
-        if "interrupt" not in str(exc):
+        if not _interrupted(exc):
             log.exception("shared schedule/progress pass failed; running them apart")
         return None
     per_section: dict[int, list] = {}

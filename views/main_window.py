@@ -2,20 +2,18 @@
 
 It only wires parts together: the tree and the filter bar produce one ProjectFilter which the grid,
 the dashboard and the status bar take; the grid's current row feeds the details panel; menus call
-services or other helpers' dialogs. Other areas plug in through two hooks —
+services or open the dialogs of views/. Further tabs and actions plug in through two hooks —
 
     window.add_tab(key, title, factory)            # a centre tab built on first show
     window.add_action(menu_key, action)            # "file" | "edit" | "view" | "plan" | "help"
 
-— and through the lazily imported names of the team brief (views.import_dialog …); an action
-whose module is not installed is shown disabled. The window never builds SQL and never runs long
-work on the GUI thread itself.
+— and opens its dialogs and heavier tabs (dashboard, tracking) through imports made on first
+use, so start-up does not pay for matplotlib or the tracking views. The window never builds SQL
+and never runs long work on the GUI thread itself.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import logging
 from collections.abc import Callable
 
@@ -58,18 +56,16 @@ LAST_PLAN = Option("main/last_plan_id", int, 0, "plan shown at start")
 LAST_TAB = Option("main/last_tab", str, "projects", "centre tab shown at start")
 
 
-def module_available(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except ModuleNotFoundError:
-        return False
+def _dashboard(ctx: AppContext) -> QWidget:
+    from views.dashboard_view import DashboardView
+
+    return DashboardView(ctx)
 
 
-def optional_factory(ctx: AppContext, module: str, attr: str) -> Callable[[], QWidget] | None:
-    """A factory that imports `module.attr` on first use; None if the module is absent."""
-    if not module_available(module):
-        return None
-    return lambda: getattr(importlib.import_module(module), attr)(ctx)
+def _tracking_view(ctx: AppContext, name: str) -> QWidget:
+    from views import tracking_views
+
+    return getattr(tracking_views, name)(ctx)
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +76,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 850)
         self.menus: dict[str, QMenu] = {}
         self.actions_by_key: dict[str, QAction] = {}
-        self._optional: list[tuple[QAction, str]] = []
+        self._plan_actions: list[QAction] = []  # enabled while a plan is shown
         self._plan_id: int | None = None
         self._filter = ProjectFilter()
 
@@ -189,15 +185,17 @@ class MainWindow(QMainWindow):
         self.undo_dock.hide()
         self.resizeDocks([self.tree_dock, self.details_dock], [310, 350], Qt.Orientation.Horizontal)
 
-    def _action(self, key: str, text: str, slot: Callable, shortcut=None, module=None) -> QAction:
-        """A menu action; `module` marks one that needs another area's module installed."""
+    def _action(
+        self, key: str, text: str, slot: Callable, shortcut=None, *, needs_plan: bool = False
+    ) -> QAction:
+        """A menu action; `needs_plan` marks one that works on the plan shown."""
         action = QAction(text, self)
         action.setObjectName(f"action_{key}")
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if module:
-            self._optional.append((action, module))
+        if needs_plan:
+            self._plan_actions.append(action)
         self.actions_by_key[key] = action
         return action
 
@@ -229,21 +227,20 @@ class MainWindow(QMainWindow):
                     self.tr("&Import…"),
                     self.import_table,
                     "Ctrl+I",
-                    "views.import_dialog",
                 ),
                 a(
                     "export",
                     self.tr("&Export…"),
                     self.export_table,
                     "Ctrl+E",
-                    "views.export_dialog",
+                    needs_plan=True,
                 ),
                 a(
                     "briefing",
                     self.tr("&Briefing PDF…"),
                     self.briefing,
                     "Ctrl+P",
-                    "views.briefing_dialog",
+                    needs_plan=True,
                 ),
                 None,
                 a("load_sample", self.tr("Load &Sample Plan"), self.load_sample),
@@ -295,13 +292,13 @@ class MainWindow(QMainWindow):
                     "rollover",
                     self.tr("&Roll Over to Next Year…"),
                     self.rollover,
-                    module="views.rollover_dialog",
+                    needs_plan=True,
                 ),
                 a(
                     "compare",
                     self.tr("&Compare With…"),
                     self.compare_plans,
-                    module="views.plan_diff_dialog",
+                    needs_plan=True,
                 ),
             ],
         )
@@ -312,19 +309,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_builtin_tabs(self) -> None:
-        for key, title, module, attr in (
-            ("dashboard", self.tr("Dashboard"), "views.dashboard_view", "DashboardView"),
-            ("indicators", self.tr("Indicators"), "views.tracking_views", "IndicatorsView"),
-            ("key_tasks", self.tr("Key tasks"), "views.tracking_views", "KeyTasksView"),
-            (
-                "rectifications",
-                self.tr("Rectification"),
-                "views.tracking_views",
-                "RectificationsView",
-            ),
-            ("progress", self.tr("Progress"), "views.tracking_views", "ProgressView"),
+        ctx = self.ctx
+        self.add_tab("dashboard", self.tr("Dashboard"), lambda: _dashboard(ctx))
+        for key, title, view in (
+            ("indicators", self.tr("Indicators"), "IndicatorsView"),
+            ("key_tasks", self.tr("Key tasks"), "KeyTasksView"),
+            ("rectifications", self.tr("Rectification"), "RectificationsView"),
+            ("progress", self.tr("Progress"), "ProgressView"),
         ):
-            self.add_tab(key, title, optional_factory(self.ctx, module, attr))
+            self.add_tab(key, title, lambda view=view: _tracking_view(ctx, view))
         self._sync_tab_actions()
 
     def _connect(self) -> None:
@@ -342,9 +335,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ public hooks
 
     def add_tab(
-        self, key: str, title: str, factory: Callable[[], QWidget] | None, *, index: int = -1
+        self, key: str, title: str, factory: Callable[[], QWidget], *, index: int = -1
     ) -> None:
-        """A centre tab whose widget `factory()` builds on first show (None: disabled tab).
+        """A centre tab whose widget `factory()` builds on first show.
 
         A widget with `set_plan(plan_id)` / `set_filter(ProjectFilter)` is kept in step with the
         tree and filter bar; its `drillDown(ProjectFilter)` signal filters the project grid.
@@ -358,7 +351,7 @@ class MainWindow(QMainWindow):
         self.menus[menu_key].addAction(action)
 
     def tab_widget(self, key: str) -> QWidget | None:
-        """The widget of a tab, built now if needed (None if not installed)."""
+        """The widget of a tab, built now if needed (None for an unknown key)."""
         return self.tabs.page(key)
 
     def show_tab(self, key: str) -> bool:
@@ -386,7 +379,7 @@ class MainWindow(QMainWindow):
         self._follow(key, widget, plan=True, flt=True)
 
     def _follow(self, key: str, widget: QWidget, *, plan: bool, flt: bool) -> None:
-        # Another area's view failing must not break the window: log it and carry on.
+        # One tab's view failing must not break the window: log it and carry on.
         try:
             if plan and hasattr(widget, "set_plan"):
                 widget.set_plan(self._plan_id)
@@ -476,12 +469,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_plan = self._plan_id is not None
-        for action, module in self._optional:
-            available = module_available(module)
-            action.setEnabled(available and (has_plan or module == "views.import_dialog"))
-            action.setToolTip("" if available else self.tr("Not installed yet"))
+        for action in self._plan_actions:
+            action.setEnabled(has_plan)
         self.actions_by_key["plan_properties"].setEnabled(has_plan)
-        self.import_button.setEnabled(module_available("views.import_dialog"))
 
     # ------------------------------------------------------------------ commands
 
@@ -520,11 +510,10 @@ class MainWindow(QMainWindow):
         if plan_id is not None:
             run_edit_plan_dialog(self, self.ctx, plan_id)
 
-    def _run_optional(self, module: str, function: str, *args) -> object:
-        if not module_available(module):
-            return None
+    def _run_dialog(self, run: Callable[..., object], *args) -> object:
+        """Run a dialog's `run_…(window, ctx, *args)`; a refused action is a message, not a crash."""
         try:
-            return getattr(importlib.import_module(module), function)(self, self.ctx, *args)
+            return run(self, self.ctx, *args)
         except LedgerError as exc:
             QMessageBox.warning(self, self.tr("GreenLedger"), str(exc))
         return None
@@ -540,24 +529,32 @@ class MainWindow(QMainWindow):
 
     def import_table(self, path: str | None = None) -> None:
         """文件 ▸ 导入; with `path` (a file opened from the desktop) the dialog starts on it."""
-        self._after_new_plan(self._run_optional("views.import_dialog", "run_import_dialog", path))
+        from views.import_dialog import run_import_dialog
+
+        self._after_new_plan(self._run_dialog(run_import_dialog, path))
 
     def export_table(self) -> None:
-        self._run_optional("views.export_dialog", "run_export_dialog", self._filter)
+        from views.export_dialog import run_export_dialog
+
+        self._run_dialog(run_export_dialog, self._filter)
 
     def briefing(self) -> None:
+        from views.briefing_dialog import run_briefing_dialog
+
         selected = list(self.grid.selected_ids())
-        self._run_optional("views.briefing_dialog", "run_briefing_dialog", self._filter, selected)
+        self._run_dialog(run_briefing_dialog, self._filter, selected)
 
     def rollover(self) -> None:
+        from views.rollover_dialog import run_rollover_dialog
+
         if self._plan_id is not None:
-            self._after_new_plan(
-                self._run_optional("views.rollover_dialog", "run_rollover_dialog", self._plan_id)
-            )
+            self._after_new_plan(self._run_dialog(run_rollover_dialog, self._plan_id))
 
     def compare_plans(self) -> None:
+        from views.plan_diff_dialog import run_plan_diff_dialog
+
         if self._plan_id is not None:
-            self._run_optional("views.plan_diff_dialog", "run_plan_diff_dialog", self._plan_id)
+            self._run_dialog(run_plan_diff_dialog, self._plan_id)
 
     def show_undo_history(self) -> None:
         self.undo_dock.show()

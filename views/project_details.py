@@ -9,10 +9,6 @@ writes to the database except through that command, and never keeps a session op
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import logging
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -39,8 +35,6 @@ from services.ledger import validate_changes
 from services.records import ProjectSource
 from widgets.field_labels import choice_titles, field_title
 from widgets.owners_editor import OwnersEditor
-
-log = logging.getLogger(__name__)
 
 # The form's rows follow the registry (services.fields): one editor per field, by its kind.
 LONG_FIELDS = tuple(k for k, f in FIELDS.items() if f.long_text)
@@ -159,11 +153,9 @@ class ProjectDetails(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.stack, self.tr("Details"))
-        self.history = None
-        self._history_index = -1
-        if importlib.util.find_spec("views.audit_view") is not None:
-            self._history_index = self.tabs.addTab(QWidget(self), self.tr("History"))
-            self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.history = None  # views.audit_view.AuditHistoryView, built when its tab first shows
+        self._history_index = self.tabs.addTab(QWidget(self), self.tr("History"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -324,13 +316,9 @@ class ProjectDetails(QWidget):
     def _on_tab_changed(self, index: int) -> None:
         if index != self._history_index or self.history is not None:
             return
-        try:
-            module = importlib.import_module("views.audit_view")
-            self.history = module.AuditHistoryView(self.ctx)
-        except Exception as exc:  # a broken optional panel must not break the details
-            log.exception("audit history view failed to load")
-            self.history = QLabel(str(exc))
-            self.history.set_project = lambda _pid: None
+        from views.audit_view import AuditHistoryView
+
+        self.history = AuditHistoryView(self.ctx)
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, self.history, self.tr("History"))

@@ -1,8 +1,8 @@
 """A tab widget whose pages are built the first time they are shown, addressed by key.
 
-The main window's centre holds the project grid plus views from other areas (dashboard,
-tracking); most sessions open only one or two of them, so each is created on first show and a
-page whose module is not installed is a disabled tab. A page that fails to build shows the error
+The main window's centre holds the project grid plus the other views (dashboard,
+tracking); most sessions open only one or two of them, so each is created on first show. A page
+that fails to build shows the error
 instead of taking the window down. Every page gets a "go to" action with Ctrl+1…Ctrl+9.
 This widget knows nothing about plans or filters; the main window wires the built pages.
 """
@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 class TabSpec:
     key: str
     title: str
-    factory: Callable[[], QWidget] | None  # None: its module is not installed
+    factory: Callable[[], QWidget] | None  # None: a page that was built when added
     page: QWidget  # the placeholder until built, then the real widget
     built: bool = False
     action: QAction | None = None
@@ -49,16 +49,13 @@ class LazyTabWidget(QTabWidget):
         return self._register(spec)
 
     def add_lazy(
-        self, key: str, title: str, factory: Callable[[], QWidget] | None, index: int = -1
+        self, key: str, title: str, factory: Callable[[], QWidget], index: int = -1
     ) -> TabSpec:
-        """A page that `factory()` builds on first show; None = not installed (disabled)."""
+        """A page that `factory()` builds on first show."""
         placeholder = QLabel(self.tr("Loading…"), self)
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         spec = TabSpec(key, title, factory, placeholder)
-        position = self.insertTab(index, placeholder, title)
-        if factory is None:
-            self.setTabEnabled(position, False)
-            self.setTabToolTip(position, self.tr("This part is not installed."))
+        self.insertTab(index, placeholder, title)
         return self._register(spec)
 
     def _register(self, spec: TabSpec) -> TabSpec:
@@ -85,7 +82,7 @@ class LazyTabWidget(QTabWidget):
         return self._specs.get(key)
 
     def page(self, key: str, *, build: bool = True) -> QWidget | None:
-        """The page's widget, built now if needed; None if unknown or not installed."""
+        """The page's widget, built now if needed; None if the key is unknown."""
         spec = self._specs.get(key)
         if spec is None or (spec.factory is None and not spec.built):
             return None

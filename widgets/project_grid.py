@@ -2,7 +2,7 @@
 
 Wraps a LazyTableModel over services.records.ProjectSource and a SpreadsheetView, with the
 official column headers (translated), status labels, selection/filter totals computed in SQL
-and refresh on the change bus. The main window embeds it; other helpers read its signals.
+and refresh on the change bus. The main window embeds it and follows its signals.
 Never query the database directly here: everything goes through the RecordSource.
 """
 
