@@ -1,0 +1,65 @@
+"""Start-up loads only what the first screen needs: the rule guards itself.
+
+The app's main window and `summary --json` must not pay for the chart, PDF and spreadsheet
+libraries (each 0.1–0.5 s to import) or alembic when the schema is current. Each check runs in
+a fresh process, since this test process has long imported them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("matplotlib", "reportlab", "openpyxl", "xlsxwriter", "alembic", "python_calamine")
+
+_REPORT = (
+    "import json, sys; "
+    f"print(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}} & set({HEAVY!r}))))"
+)
+
+
+def _loaded_after(code: str) -> list[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", f"{code}\n{_REPORT}"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_summary_json_loads_no_heavy_library(engine, sample_plan, db_path):
+    code = (
+        "import contextlib, io; from cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    main(['summary', '--json', '--db', {str(db_path)!r}])\n"
+        "assert json.loads(out.getvalue())['projects'] == 56"
+    )
+    assert _loaded_after(f"import json\n{code}") == []
+
+
+@pytest.mark.gui
+def test_main_window_painted_loads_no_heavy_library(engine, sample_plan, db_path, tmp_path):
+    code = (
+        "from app import settings\n"
+        f"settings.use_settings_file({str(tmp_path / 'settings.ini')!r})\n"
+        "from app.application import create_application, open_context\n"
+        "app = create_application()\n"
+        f"ctx = open_context({str(db_path)!r})\n"
+        "from views.main_window import MainWindow\n"
+        "window = MainWindow(ctx)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "assert not window.grab().isNull() and window.grid.model.rowCount() == 56\n"
+    )
+    assert _loaded_after(code) == []
