@@ -57,6 +57,9 @@ def open_database(target: str | Path | None = None, *, migrate: bool = True) -> 
         from db.migrate import upgrade_to_head
 
         upgrade_to_head(engine)
+    from db import text_index
+
+    text_index.detect(engine)
     return engine
 
 

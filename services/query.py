@@ -15,11 +15,14 @@ from datetime import date
 from decimal import Decimal
 from itertools import chain
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement
 
+from db import text_index
 from models import Organization, OwnerRole, Plan, Project, ProjectOwner, ProjectStatus, Section
 from models.base import to_money
 from services.fields import FIELDS, ProjectValues
@@ -86,6 +89,41 @@ def _contains(column, word: str):
     return func.instr(column, word) > 0
 
 
+class _TextContains(ColumnElement):
+    """A quick-filter word: some text column contains it.
+
+    Where the database has the trigram index (SQLite, migration 0004) a word of three or more
+    characters is looked up there first and the exact test only runs on the rows it returns
+    (a million-row scan becomes an index probe); elsewhere, and for shorter words, the exact
+    test scans. The answer is the same either way: the exact test also decides for words with
+    letters (the index folds case beyond ASCII, LIKE does not).
+    """
+
+    inherit_cache = False  # the choice is made per dialect at compile time
+
+    def __init__(self, word: str):
+        self.word = word
+        self.exact = or_(*(_contains(column, word) for column in TEXT_COLUMNS))
+
+
+@compiles(_TextContains)
+def _compile_text_contains(element: _TextContains, compiler, **kw) -> str:
+    exact = compiler.process(element.exact, **kw)
+    if len(element.word) < text_index.MIN_CHARS or not text_index.available(compiler.dialect):
+        return f"({exact})"
+    found = select(sql_column("rowid")).select_from(sql_table(text_index.TABLE))
+    found = found.where(
+        sql_column(text_index.TABLE).op("MATCH")(
+            bindparam(None, text_index.match_query(element.word), unique=True)
+        )
+    )
+    candidates = compiler.process(Project.id.in_(found), **kw)
+    if element.word.lower() == element.word.upper():
+        # Nothing to fold (Chinese, digits): a trigram phrase matches exactly the substrings.
+        return f"({candidates})"
+    return f"({candidates} AND ({exact}))"
+
+
 def filter_clauses(flt: ProjectFilter) -> list:
     clauses = []
     if flt.plan_id is not None:
@@ -93,7 +131,7 @@ def filter_clauses(flt: ProjectFilter) -> list:
     if flt.section_ids:
         clauses.append(Project.section_id.in_(flt.section_ids))
     for word in flt.text.split():
-        clauses.append(or_(*(_contains(column, word) for column in TEXT_COLUMNS)))
+        clauses.append(_TextContains(word))
     if flt.project_type is not None:
         clauses.append(Project.project_type == flt.project_type)
     if flt.owner_id is not None:

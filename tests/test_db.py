@@ -52,9 +52,11 @@ def test_migrations_match_the_models(engine):
     from alembic.runtime.migration import MigrationContext
 
     import models
+    from db.text_index import include_name
 
     with engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), models.Base.metadata) == []
+        context = MigrationContext.configure(connection, opts={"include_name": include_name})
+        assert compare_metadata(context, models.Base.metadata) == []
 
 
 # ---------------------------------------------------------------- bulk loads

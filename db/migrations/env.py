@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from db.text_index import include_name
 from models import Base
 
 config = context.config
@@ -14,7 +15,12 @@ def run_migrations() -> None:
         from sqlalchemy import create_engine
 
         connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_name=include_name,  # the FTS5 index tables are not models
+    )
     with context.begin_transaction():
         context.run_migrations()
 
