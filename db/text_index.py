@@ -1,4 +1,4 @@
-"""The quick filter's trigram index (project_search, migration 0004): is it there, and how to
+"""The quick filter's trigram index (project_search, migration 0005): is it there, and how to
 ask it. No Qt here.
 
 FTS5's trigram tokenizer finds any substring of three or more characters from the index; a

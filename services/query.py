@@ -92,7 +92,7 @@ def _contains(column, word: str):
 class _TextContains(ColumnElement):
     """A quick-filter word: some text column contains it.
 
-    Where the database has the trigram index (SQLite, migration 0004) a word of three or more
+    Where the database has the trigram index (SQLite, migration 0005) a word of three or more
     characters is looked up there first and the exact test only runs on the rows it returns
     (a million-row scan becomes an index probe); elsewhere, and for shorter words, the exact
     test scans. The answer is the same either way: the exact test also decides for words with

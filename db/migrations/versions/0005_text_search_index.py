@@ -1,7 +1,7 @@
 """a trigram full-text index for the quick filter (SQLite FTS5)
 
-Revision ID: 0004_text_search
-Revises: 0003
+Revision ID: 0005_text_search
+Revises: 0004_returns
 Create Date: 2026-12-03 12:10:00
 
 project_search indexes the four columns the quick filter searches (name, content, type, the
@@ -15,8 +15,8 @@ step by triggers. SQLite only, and only where the library has FTS5 with the trig
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004_text_search'
-down_revision = '0003'
+revision = '0005_text_search'
+down_revision = '0004_returns'
 branch_labels = None
 depends_on = None
 
