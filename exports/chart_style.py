@@ -119,9 +119,12 @@ def format_tick(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def wrap_label(text: str, width: int) -> str:
-    """Break a Chinese label every `width` characters (CJK has no spaces to break at)."""
+def wrap_label(text: str, width: int, *, indent: str = "") -> str:
+    """Break a Chinese label every `width` characters (CJK has no spaces to break at);
+    continuation lines start with `indent` (counted in the width)."""
     if len(text) <= width:
         return text
-    lines = [text[i : i + width] for i in range(0, len(text), width)]
+    lines = [text[:width]]
+    rest, step = text[width:], max(1, width - len(indent))
+    lines += [indent + rest[i : i + step] for i in range(0, len(rest), step)]
     return "\n".join(lines)

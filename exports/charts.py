@@ -20,6 +20,7 @@ default, the language of the office's documents; the Qt view passes its translat
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -88,13 +89,14 @@ FORMATS = ("png", "svg", "pdf")
 class ChartText:
     """Every word a chart prints. `{unit}` is 万元 or 亿元, `{n}` a count."""
 
-    sections_title: str = "各重点任务计划投资"
+    sections_title: str = "各分类计划投资"
     lead_units_title: str = "牵头单位计划投资（前{n}位）"
+    lead_units_all_title: str = "牵头单位计划投资"  # every lead unit shown: no "top n"
     participation_title: str = "各单位参与项目数"
     areas_title: str = "各镇（街道）涉及投资"
     years_title: str = "分年度计划投资"
     status_title: str = "项目状态"
-    progress_title: str = "各重点任务计划与完成投资"
+    progress_title: str = "各分类计划与完成投资"
     timeline_title: str = "建设期限"
     investment_axis: str = "计划投资（{unit}）"
     amount_axis: str = "投资（{unit}）"
@@ -119,6 +121,8 @@ class ChartText:
     start_note: str = "多年项目的投资全部计入开工年度"
     area_note: str = "项目投资全额计入其涉及的每个镇（街道），“各板块”项目（{n}个）计入全部镇（街道），各镇（街道）合计不等于总投资"
     progress_note: str = "完成投资取各项目截至{date}的最新进度报告"
+    # The money units as the reader's language writes them ("10k yuan" in English).
+    unit_names: dict[str, str] = field(default_factory=lambda: {"万元": "万元", "亿元": "亿元"})
     status_labels: dict[str, str] = field(
         default_factory=lambda: {s.value: label for s, label in STATUS_LABELS.items()}
     )
@@ -209,21 +213,64 @@ def _style(ax, value_axis: str) -> None:
 
 
 def _title(ax, title: str) -> None:
-    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, fontweight="bold", color=TEXT_COLOR)
+    ax._greenledger_title = title  # fit_text re-breaks it when a canvas resizes the figure
+    ax.set_title(
+        _title_text(ax, title),
+        loc="left",
+        fontsize=TITLE_SIZE,
+        fontweight="bold",
+        color=TEXT_COLOR,
+    )
+
+
+def _title_text(ax, title: str) -> str:
+    # The title starts at the plot area's left edge: it has the plot area's width (as last laid
+    # out; long category names make that much narrower than the figure).
+    inches = ax.get_position().width * ax.figure.get_figwidth()
+    return _wrap_note(title, max(6, int(inches * 72 / TITLE_SIZE)), indent=False)
 
 
 def _note(fig: Figure, lines: Sequence[str]) -> None:
     lines = [line for line in lines if line]
     if lines:
-        # supxlabel takes part in the constrained layout, so the note is never clipped.
+        # Broken to the figure's width here (matplotlib's wrap=True does not break CJK text and
+        # the town/street note ran off the card); supxlabel takes part in the constrained
+        # layout, so the lines get their height.
+        fig._greenledger_note = lines  # fit_text re-breaks them when a canvas resizes the figure
         fig.supxlabel(
-            "\n".join("注：" + line if i == 0 else "　　" + line for i, line in enumerate(lines)),
-            x=0.01,
-            ha="left",
-            fontsize=NOTE_SIZE,
-            color="#666666",
-            wrap=True,
+            _note_text(fig, lines), x=0.01, ha="left", fontsize=NOTE_SIZE, color="#666666"
         )
+
+
+def _note_text(fig: Figure, lines: Sequence[str]) -> str:
+    width = note_width(fig.get_figwidth())
+    return "\n".join(
+        _wrap_note(("注：" if i == 0 else "　　") + line, width) for i, line in enumerate(lines)
+    )
+
+
+def fit_text(fig: Figure) -> None:
+    """Break titles and the note again for the figure's current width (a dashboard card is
+    narrower than the 7-inch figure, and an English title ran off its edge)."""
+    lines = getattr(fig, "_greenledger_note", None)
+    if lines and fig._supxlabel is not None:
+        fig._supxlabel.set_text(_note_text(fig, lines))
+    for ax in fig.axes:
+        title = getattr(ax, "_greenledger_title", None)
+        if title:
+            ax.set_title(_title_text(ax, title), loc="left")
+
+
+def _wrap_note(line: str, width: int, *, indent: bool = True) -> str:
+    if line.isascii() or sum(ch.isascii() for ch in line) > len(line) * 0.7:
+        # Latin text: about two letters to the em, broken between words.
+        return "\n".join(textwrap.wrap(line, width * 2, subsequent_indent="    " * indent))
+    return wrap_label(line, width, indent="　　" * indent)
+
+
+def note_width(figure_width: float) -> int:
+    """Characters of a note line: a CJK character is one em (NOTE_SIZE points) wide."""
+    return max(10, int(figure_width * 72 * 0.96 / NOTE_SIZE))
 
 
 def _top_legend(fig: Figure, handles: list, labels: list[str]) -> None:
@@ -249,7 +296,10 @@ def _empty(fig: Figure, title: str, message: str) -> None:
 def _value_axis(ax, axis: str, largest: float, label: str, *, integer: bool = False) -> None:
     """Fixed, round ticks from 0 with headroom for the value labels."""
     top = largest * 1.18 if largest > 0 else 1
-    ticks = MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=integer).tick_values(0, top)
+    # Fewer ticks across: long category names leave a horizontal chart's value axis narrow.
+    ticks = MaxNLocator(
+        nbins=5 if axis == "y" else 4, steps=[1, 2, 2.5, 5, 10], integer=integer
+    ).tick_values(0, top)
     ticks = [t for t in ticks if t >= 0]
     limit = max(top, ticks[-1])
     formatter = FuncFormatter(lambda value, _pos: format_tick(value))
@@ -300,26 +350,34 @@ def _bar_label(ax, x: float, y: float, label: str, *, horizontal: bool) -> None:
         )
 
 
-def _money_scale(amounts: Sequence[Decimal]) -> tuple[Decimal, str]:
-    return money_unit(max(amounts, default=Decimal(0)))
+def _money_scale(amounts: Sequence[Decimal], text: ChartText | None = None) -> tuple[Decimal, str]:
+    divisor, unit = money_unit(max(amounts, default=Decimal(0)))
+    return divisor, unit if text is None else text.unit_names.get(unit, unit)
 
 
 # ---------------------------------------------------------------- the chart kinds
 
 
 COLUMN_LIMIT = 7  # more sections than this read better as horizontal bars
+SHORT_LABEL = 6  # names longer than this (every "(一)加快推动绿色低碳发展") collide under columns
+
+
+def _horizontal(names: Sequence[str]) -> bool:
+    """Horizontal bars when columns would crowd their labels into each other."""
+    return len(names) > COLUMN_LIMIT or max((len(n) for n in names), default=0) > SHORT_LABEL
 
 
 def _sections(fig: Figure, data: list[SectionFigure], text: ChartText) -> None:
+    data = [s for s in data if s.projects]  # a drill-down leaves sections with nothing in them
     if not data:
         return _empty(fig, text.sections_title, text.no_data)
-    horizontal = len(data) > COLUMN_LIMIT
+    horizontal = _horizontal([s.name for s in data])
     if horizontal:
         _grow_for_rows(fig, len(data))
     ax = fig.add_subplot()
     _style(ax, "x" if horizontal else "y")
     _title(ax, text.sections_title)
-    divisor, unit = _money_scale([s.planned_investment_wan for s in data])
+    divisor, unit = _money_scale([s.planned_investment_wan for s in data], text)
     values = [float(s.planned_investment_wan / divisor) for s in data]
     colors = section_colors(s.position for s in data)
     if horizontal:
@@ -358,13 +416,14 @@ def _shorten(label: str, width: int) -> str:
 
 def _lead_units(fig: Figure, data: LeadUnitBreakdown, text: ChartText) -> None:
     bars_data = data.bars
-    title = text.lead_units_title.format(n=len(data.top))
+    complete = data.other is None
+    title = text.lead_units_all_title if complete else text.lead_units_title.format(n=len(data.top))
     if not bars_data:
         return _empty(fig, title, text.no_data)
     ax = fig.add_subplot()
     _style(ax, "x")
     _title(ax, title)
-    divisor, unit = _money_scale([b.planned_investment_wan for b in bars_data])
+    divisor, unit = _money_scale([b.planned_investment_wan for b in bars_data], text)
     values = [float(b.planned_investment_wan / divisor) for b in bars_data]
     labels, colors = [], []
     for b in bars_data:
@@ -437,7 +496,7 @@ def _areas(fig: Figure, data: AreaBreakdown, text: ChartText) -> None:
     ax = fig.add_subplot()
     _style(ax, "x")
     _title(ax, text.areas_title)
-    divisor, unit = _money_scale([a.planned_investment_wan for a in data.areas])
+    divisor, unit = _money_scale([a.planned_investment_wan for a in data.areas], text)
     values = [float(a.planned_investment_wan / divisor) for a in data.areas]
     bars = ax.barh(range(len(data.areas)), values, height=0.62, color=AREA_COLOR)
     for bar, a, value in zip(bars, data.areas, values, strict=True):
@@ -458,7 +517,7 @@ def _years(fig: Figure, data: YearBreakdown, text: ChartText) -> None:
     ax = fig.add_subplot()
     _style(ax, "y")
     _title(ax, text.years_title)
-    divisor, unit = _money_scale([y.planned_investment_wan for y in data.years])
+    divisor, unit = _money_scale([y.planned_investment_wan for y in data.years], text)
     values = [float(y.planned_investment_wan / divisor) for y in data.years]
     bars = ax.bar(range(len(data.years)), values, width=0.6, color=YEAR_COLOR)
     for bar, y, value in zip(bars, data.years, values, strict=True):
@@ -496,7 +555,7 @@ def _status(fig: Figure, data: list[StatusFigure], text: ChartText) -> None:
         share = Decimal(s.projects * 100) / total
         labels.append(
             f"{name}  {text.projects_count.format(n=f'{s.projects:,}')}  {share:.1f}%\n"
-            f"{format_amount(s.planned_investment_wan)} 万元"
+            f"{format_amount(s.planned_investment_wan)} {text.unit_names['万元']}"
         )
         _pickable(wedge, s.drill, name)
     ax.text(
@@ -522,8 +581,10 @@ def _status(fig: Figure, data: list[StatusFigure], text: ChartText) -> None:
 def _planned_vs_completed(fig: Figure, data: ProgressBreakdown, text: ChartText) -> None:
     if not data.has_data or not data.sections:
         return _empty(fig, text.progress_title, text.no_progress)
-    sections = data.sections
-    horizontal = len(sections) > COLUMN_LIMIT
+    sections = [s for s in data.sections if s.planned_investment_wan or s.completed_investment_wan]
+    if not sections:
+        return _empty(fig, text.progress_title, text.no_progress)
+    horizontal = _horizontal([s.name for s in sections])
     if horizontal:
         _grow_for_rows(fig, int(len(sections) * 1.5))
     ax = fig.add_subplot()
@@ -531,7 +592,8 @@ def _planned_vs_completed(fig: Figure, data: ProgressBreakdown, text: ChartText)
     _title(ax, text.progress_title)
     divisor, unit = _money_scale(
         [s.planned_investment_wan for s in sections]
-        + [s.completed_investment_wan for s in sections]
+        + [s.completed_investment_wan for s in sections],
+        text,
     )
     width = 0.38
     largest = 0.0
@@ -596,7 +658,7 @@ def _timeline(fig: Figure, data: Timeline, text: ChartText) -> None:
         caption = f"{period} · "
         if data.mode == "section":
             caption += text.projects_count.format(n=f"{b.projects:,}") + " · "
-        caption += f"{format_amount(b.planned_investment_wan)}万元"
+        caption += f"{format_amount(b.planned_investment_wan)} {text.unit_names['万元']}"
         _bar_label(ax, b.end_year + 1, row, caption, horizontal=True)
         if data.mode == "section":
             # A section with several periods is named on its first row only.
@@ -608,9 +670,10 @@ def _timeline(fig: Figure, data: Timeline, text: ChartText) -> None:
         _pickable(bar, b.drill, f"{b.label} {period}")
     # Years as columns: a tick at each boundary for the grid, the year name centred below.
     ax.set_xlim(first - 0.1, last + 1 + max(1.6, 0.5 * (last - first + 1)))
-    ax.set_xticks(
-        [y + 0.5 for y in range(first, last + 1)], [str(y) for y in range(first, last + 1)]
-    )
+    # Every year when they fit, else every 2nd, 5th… ("2020222023" when they ran together).
+    years = list(range(first, last + 1))
+    step = _year_step(len(years), fig.get_figwidth())
+    ax.set_xticks([y + 0.5 for y in years[::step]], [str(y) for y in years[::step]])
     ax.set_xticks(range(first, last + 2), minor=True)
     ax.grid(axis="x", which="major", visible=False)
     ax.grid(axis="x", which="minor", color=GRID_COLOR, linewidth=0.8)
@@ -625,6 +688,18 @@ def _timeline(fig: Figure, data: Timeline, text: ChartText) -> None:
     if data.no_period_projects:
         notes.append(text.no_period.format(n=f"{data.no_period_projects:,}"))
     _note(fig, notes)
+
+
+YEAR_LABEL_INCHES = 0.55  # a "2023" tick label with its gap, at LABEL_SIZE
+
+
+def _year_step(count: int, figure_width: float) -> int:
+    # The year axis gets about half the figure (names on the left, captions on the right).
+    room = max(1, int(figure_width * 0.5 / YEAR_LABEL_INCHES))
+    for step in (1, 2, 5, 10, 20, 50):
+        if -(-count // step) <= room:
+            return step
+    return 100
 
 
 _BUILDERS: dict[str, Callable[[Figure, object, ChartText], None]] = {

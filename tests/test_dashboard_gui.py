@@ -181,3 +181,53 @@ def test_screenshot_has_no_empty_chart(view, tmp_path):
     assert shot.width() == 1400
     for kind, chart in view.canvases.items():
         assert chart.figure is not None, kind
+
+
+def test_the_mouse_wheel_over_a_chart_scrolls_the_page(qtbot, view):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.resize(900, 600)  # the charts do not fit: the page scrolls
+    qtbot.waitUntil(lambda: view.scroll.verticalScrollBar().maximum() > 0, timeout=5000)
+    bar = view.scroll.verticalScrollBar()
+    bar.setValue(0)
+    canvas = view.canvases["sections"].canvas
+    centre = QPointF(canvas.width() / 2, canvas.height() / 2)
+    event = QWheelEvent(
+        centre,
+        canvas.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, -240),  # two notches down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas, event)
+    assert bar.value() > 0
+
+
+def test_charts_appear_one_by_one_and_the_status_tells_the_wait(qtbot, ctx, sample_plan):
+    from views.dashboard_view import DashboardView
+
+    view = DashboardView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    seen: list[tuple[int, str]] = []
+    original = view._draw_next_chart
+
+    def spy() -> None:
+        original()
+        drawn = sum(c.figure is not None for c in view.canvases.values())
+        seen.append((drawn, view.status_label.text()))
+
+    view._draw_next_chart = spy
+    with qtbot.waitSignal(view.updated, timeout=30_000):
+        view.show()
+        view.set_filter(ProjectFilter(plan_id=sample_plan.id))
+    counts = [drawn for drawn, _ in seen]
+    assert counts[0] == 1 and counts == sorted(counts) and counts[-1] == len(view.canvases)
+    assert "1 of 8" in seen[0][1] or "1 / 8" in seen[0][1]
+    final = seen[-1][1]
+    assert "drawing" in final or "绘图" in final  # the time shown includes drawing the charts

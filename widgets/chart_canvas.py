@@ -13,8 +13,10 @@ from pathlib import Path
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QImage
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QMenu,
@@ -25,11 +27,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.charts import pick_target
+from exports.charts import fit_text, pick_target
 
 EXPORT_DPI = 300
 CLIPBOARD_DPI = 200
 MIN_CANVAS_HEIGHT = 360  # px: ~15 labelled rows stay readable  # sharp when pasted into Word/WPS at its natural size, still small
+
+
+class PageScrollingCanvas(FigureCanvasQTAgg):
+    """A canvas that leaves the mouse wheel to the page: charts have nothing to scroll, and a
+    wheel over a chart used to stop the dashboard from scrolling."""
+
+    def wheelEvent(self, event) -> None:
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        # Handed to the page's viewport directly: Qt propagates only spontaneous wheel events.
+        viewport = area.viewport()
+        position = viewport.mapFromGlobal(event.globalPosition())
+        forwarded = QWheelEvent(
+            position,
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, forwarded)
+        event.accept()
 
 
 class ChartCanvas(QWidget):
@@ -82,7 +112,7 @@ class ChartCanvas(QWidget):
         """Show a new figure (each refresh builds new ones; a canvas is bound to its figure)."""
         old = self.canvas
         self.figure = figure
-        self.canvas = FigureCanvasQTAgg(figure)
+        self.canvas = PageScrollingCanvas(figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Tall figures (a per-project timeline) keep their rows readable: scroll, don't squeeze.
         self.canvas.setMinimumHeight(max(MIN_CANVAS_HEIGHT, int(figure.get_figheight() * 72)))
@@ -90,6 +120,7 @@ class ChartCanvas(QWidget):
         self.canvas.customContextMenuRequested.connect(
             lambda pos: self._menu(self.canvas.mapTo(self, pos))
         )
+        self.canvas.mpl_connect("resize_event", lambda _event: fit_text(figure))
         self.canvas.mpl_connect("pick_event", self._on_pick)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         if old is not None:

@@ -221,7 +221,7 @@
     <message>
         <location filename="../../widgets/grid/table_view.py" line="276"/>
         <source>Move to section</source>
-        <translation>移动到分区</translation>
+        <translation>移动到分类</translation>
     </message>
     <message>
         <location filename="../../widgets/grid/table_view.py" line="503"/>
@@ -308,7 +308,7 @@
         <location filename="../../widgets/grid/table_view.py" line="651"/>
         <location filename="../../widgets/grid/table_view.py" line="780"/>
         <source>There is no section to add rows to.</source>
-        <translation>没有可添加行的分区。</translation>
+        <translation>没有可添加行的分类。</translation>
     </message>
     <message>
         <location filename="../../widgets/grid/table_view.py" line="669"/>
@@ -404,7 +404,7 @@
     <message>
         <location filename="../../widgets/grid/table_view.py" line="867"/>
         <source>Move rows to section</source>
-        <translation>将行移动到分区</translation>
+        <translation>将行移动到分类</translation>
     </message>
 </context>
 <context>

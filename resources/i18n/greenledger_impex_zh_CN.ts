@@ -34,7 +34,7 @@
     <message>
         <location filename="../../views/export_dialog.py" line="97"/>
         <source>Subtotal (小计) after each section</source>
-        <translation>每个分区后加“小计”行</translation>
+        <translation>每个分类后加“小计”行</translation>
     </message>
     <message>
         <location filename="../../views/export_dialog.py" line="99"/>
@@ -195,7 +195,7 @@
         <location filename="../../views/import_dialog.py" line="215"/>
         <location filename="../../views/import_dialog.py" line="292"/>
         <source>Section</source>
-        <translation>分区</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../views/import_dialog.py" line="215"/>
@@ -280,7 +280,7 @@
     <message>
         <location filename="../../views/import_dialog.py" line="334"/>
         <source>Sections</source>
-        <translation>分区</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../views/import_dialog.py" line="335"/>
@@ -331,7 +331,7 @@
     <message>
         <location filename="../../views/import_dialog.py" line="424"/>
         <source>%1 projects in %2 sections, %3 (10k yuan); %4 rectification items.</source>
-        <translation>共 %1 个项目，%2 个分区，计划投资 %3 万元；整改问题 %4 项。</translation>
+        <translation>共 %1 个项目，%2 个分类，计划投资 %3 万元；整改问题 %4 项。</translation>
     </message>
     <message>
         <location filename="../../views/import_dialog.py" line="432"/>

@@ -436,7 +436,7 @@
         <location filename="../../views/plan_diff_dialog.py" line="70"/>
         <location filename="../../views/plan_diff_dialog.py" line="73"/>
         <source>Section</source>
-        <translation>分区</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../views/plan_diff_dialog.py" line="63"/>
