@@ -56,7 +56,7 @@ from services.ledger import (
 )
 from services.operations import Operation, writing
 from services.organizations import OrganizationResolver
-from services.parsing import Period, normalize_text
+from services.parsing import TEXT_LIMITS, Period, normalize_text
 from services.query import ProjectRow, plan_rows
 from services.tasks import TaskState, gc_paused
 
@@ -246,6 +246,8 @@ def write_new_plan(
     """Create a plan holding everything in `preview`, in one transaction (all or nothing)."""
     require_ok(preview)
     title = (title or preview.title).strip()
+    if len(title) > TEXT_LIMITS["title"]:
+        raise LedgerError(f"方案标题过长，上限 {TEXT_LIMITS['title']} 字 (plan title too long)")
     if session.scalar(select(Plan.id).where(Plan.title == title)):
         raise LedgerError(f"已有同名方案 (a plan with this title exists): {title}")
     total = len(preview.projects) + len(preview.rectifications)

@@ -24,7 +24,9 @@ from models import OwnerRole
 from models.base import CENT
 from services.fields import FIELDS, IMPORT_HEADERS, ProjectValues
 from services.parsing import (
+    TEXT_LIMITS,
     UNIT_SCALES,
+    check_length,
     normalize_text,
     parse_money,
     parse_period,
@@ -246,6 +248,7 @@ def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedP
                 kind = FIELDS["construction_kind"].parse(values["construction_kind"])
             except ValueError as exc:
                 errors.add(row, "construction_kind", values["construction_kind"], str(exc))
+        _check_lengths(values, record.section, owners, row, errors)
         if len(issues) > before and any(i.is_error for i in issues[before:]):
             continue
         projects.append(
@@ -268,6 +271,28 @@ def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedP
             )
         )
     return projects
+
+
+_LENGTH_CHECKED = ("seq_label", "project_type", "name", "content", "remarks", "section")
+
+
+def _check_lengths(values: dict[str, str], section, owners, row: int, errors: _RowErrors) -> None:
+    """Over-long text is refused while the file is checked (never at insert)."""
+    for key in _LENGTH_CHECKED:
+        text = values.get(key) or (section if key == "section" else None)
+        if text and len(text) > TEXT_LIMITS[key]:
+            try:
+                check_length(text.strip(), key)
+            except ValueError as exc:
+                errors.add(row, key, text[:50] + "…", str(exc))
+    for name, _role in owners:
+        if len(name) > TEXT_LIMITS["owner"]:
+            errors.add(
+                row,
+                "owners",
+                name[:50] + "…",
+                f"单位名称过长 (unit name over {TEXT_LIMITS['owner']})",
+            )
 
 
 _LEAD, _COOPERATING, _CONSTRUCTING = OwnerRole.LEAD, OwnerRole.COOPERATING, OwnerRole.CONSTRUCTING

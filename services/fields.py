@@ -23,6 +23,7 @@ from decimal import Decimal
 from models import ConstructionKind, OwnerRole, ProjectStatus
 from services.parsing import (
     Period,
+    check_length,
     format_money,
     normalize_text,
     parse_money,
@@ -70,7 +71,11 @@ def _parse_name(value: object) -> str:
     text = _parse_text(value)
     if not text:
         raise ValueError("名称不能为空 (name must not be blank)")
-    return text
+    return check_length(text, "name")
+
+
+def _limited_text(field: str) -> Callable[[object], str | None]:
+    return lambda value: check_length(_parse_text(value), field)
 
 
 def _parse_choice(labels: dict, titles: tuple[str, ...]) -> Callable[[object], object]:
@@ -190,7 +195,7 @@ _REGISTRY = [
     Field(
         "seq_label",
         QT_TRANSLATE_NOOP("Fields", "No."),
-        _parse_text,
+        _limited_text("seq_label"),
         _text,
         "序号",
         ("序号", "编号", "序"),
@@ -202,7 +207,7 @@ _REGISTRY = [
     Field(
         "project_type",
         QT_TRANSLATE_NOOP("Fields", "Project type"),
-        _parse_text,
+        _limited_text("project_type"),
         _text,
         "项目类型",
         ("项目类型", "类型", "项目类别", "类别"),
@@ -226,7 +231,7 @@ _REGISTRY = [
     Field(
         "content",
         QT_TRANSLATE_NOOP("Fields", "Main construction content"),
-        _parse_text,
+        _limited_text("content"),
         _text,
         "主要建设内容",
         ("主要建设内容", "建设内容", "建设规模及内容", "建设内容及规模", "主要内容", "建设规模"),
@@ -346,7 +351,7 @@ _REGISTRY = [
     Field(
         "remarks",
         QT_TRANSLATE_NOOP("Fields", "Remarks"),
-        _parse_text,
+        _limited_text("remarks"),
         _text,
         "备注",
         ("备注",),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException, Overflow
 
 from models.base import CENT, to_money
 
@@ -19,6 +19,30 @@ NOT_SET = frozenset({"", "/", "／", "-", "—", "——", "–", "－", "无", 
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 MONEY_MAX = Decimal("999999999999.99")  # Decimal(14,2)
+QUANTITY_MAX = 1_000_000_000  # far above any real count, far below SQLite's 2^63
+# Longest text per field, in characters (the schema's column sizes; content and remarks are
+# free text, bounded so one pasted novel cannot make every page of the grid slow).
+TEXT_LIMITS = {
+    "seq_label": 20,
+    "project_type": 200,
+    "name": 300,
+    "content": 10_000,
+    "remarks": 10_000,
+    "section": 200,
+    "owner": 200,
+    "title": 300,
+}
+
+
+def check_length(text: str | None, field: str) -> str | None:
+    """`text` unchanged, or ValueError when it is longer than TEXT_LIMITS[field]."""
+    limit = TEXT_LIMITS[field]
+    if text is not None and len(text) > limit:
+        raise ValueError(
+            f"文字过长：{len(text)} 字，上限 {limit} 字 (text too long, limit {limit})"
+        )
+    return text
+
 
 _PERIOD_SEP = r"\s*(?:-|—|–|－|~|～|〜|至|到|―)+\s*"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -78,14 +102,17 @@ def parse_money(value: object, *, scale: Decimal = Decimal(1)) -> Decimal | None
         scale = UNIT_SCALES[unit]
     try:
         amount = Decimal(text) * scale
-    except InvalidOperation:
+        too_large = amount.is_finite() and amount > MONEY_MAX
+    except Overflow:  # 1e1000000
+        raise ValueError(f"金额过大，上限 {MONEY_MAX:,} 万元 (too large)") from None
+    except DecimalException:
         raise ValueError(f"不是金额 (not an amount): {value!r}") from None
     if not amount.is_finite():
         raise ValueError(f"不是金额 (not an amount): {value!r}")
     if amount < 0:
         raise ValueError("金额不能为负 (must not be negative)")
-    if amount > MONEY_MAX:
-        raise ValueError("金额过大 (too large)")
+    if too_large:
+        raise ValueError(f"金额过大，上限 {MONEY_MAX:,} 万元 (too large)")
     if amount != amount.quantize(CENT) and scale == 1:
         raise ValueError("金额最多两位小数 (at most 2 decimals)")
     return to_money(amount)
@@ -109,6 +136,8 @@ def parse_quantity(value: object) -> int | None:
         number = int(Decimal(text))
     if number < 0:
         raise ValueError("数量不能为负 (must not be negative)")
+    if number > QUANTITY_MAX:
+        raise ValueError(f"数量过大，上限 {QUANTITY_MAX:,} (quantity over {QUANTITY_MAX:,})")
     return number
 
 
