@@ -1,9 +1,13 @@
-"""`import FILE [--plan NAME] [--json]`: read a project table into the ledger, all or nothing.
+"""`import FILE [--plan NAME | --new-plan TITLE] [--json]`: read a project table, all or nothing.
 
-Without --plan a new plan is created, titled from the table's title row (or the file name).
-With --plan naming an existing plan the file is merged into it: projects are matched by
-(section, name, content), changed fields are updated, new rows added, missing rows only
-reported. Any error → every located problem on stderr (or in the JSON), exit 1, DB unchanged.
+Without either option the table's title row (or the file name) names the plan: a new plan
+when no plan has that title, else the file is merged into it. `--plan NAME` merges into an
+existing plan (a name matching none or several is an error listing the plans); `--new-plan
+TITLE` always makes a new plan. Merging matches projects by (section, name, content), updates
+changed fields, adds new rows and only reports missing ones. The plan is looked up inside the
+write lock, so two imports of one file at once end as one import and one merge. Another
+writer holding the lock is waited for (said on stderr). Any error → every located problem on
+stderr (or in the JSON), exit 1, database unchanged.
 """
 
 from __future__ import annotations
@@ -11,16 +15,25 @@ from __future__ import annotations
 import json
 import sys
 
+LOCK_ATTEMPT_MS = 1000
+
 
 def register(subparsers) -> None:
-    from cli.main import db_option, plan_option
+    from cli.main import db_option
 
     parser = subparsers.add_parser(
-        "import", help="import a project table (.xlsx/.xlsm/.xls/.ods/.csv), all or nothing"
+        "import",
+        help="import a project table (.xlsx/.xlsm/.xls/.ods/.csv), all or nothing",
+        description="Without --plan/--new-plan: a new plan titled from the table, or a merge "
+        "into the plan that already has that title.",
     )
     parser.add_argument("file", metavar="FILE")
     db_option(parser)
-    plan_option(parser)
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument(
+        "--plan", metavar="NAME", help="merge into this existing plan (title or a unique part)"
+    )
+    target.add_argument("--new-plan", metavar="TITLE", help="import as a new plan with this title")
     parser.add_argument("--json", action="store_true", help="machine-readable report on stdout")
     parser.add_argument(
         "--max-size-mb", type=int, default=200, help="refuse larger files (default 200)"
@@ -29,57 +42,96 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    from sqlalchemy import select
+    from pathlib import Path
 
-    from cli.main import run_operation
-    from importers.plan_import import analyze, apply_diff, diff_plan, write_new_plan
+    from importers.plan_import import analyze
     from importers.safety import ImportLimits
-    from models import Plan
     from services.tasks import TaskState
 
     limits = ImportLimits(max_file_bytes=args.max_size_mb * 1024 * 1024)
-    state = TaskState()
-    preview = analyze(state, args.file, limits=limits)
+    preview = analyze(TaskState(), Path(args.file).absolute(), limits=limits)
     report = preview.summary()
     if preview.errors:
         return _fail(args, report, preview)
-
-    def write(op) -> None:
-        session = op.session
-        title = args.plan or preview.title
-        existing = session.scalar(select(Plan).where(Plan.title == title))
-        if existing is None and args.plan:
-            from services.query import find_plan
-
-            existing = find_plan(session, args.plan)
-        if existing is None:
-            result = write_new_plan(state, session, preview, title)
-            report.update(
-                mode="new_plan",
-                plan=result.title,
-                plan_id=result.plan_id,
-                organizations_created=result.organizations_created,
-            )
-        else:
-            diff = diff_plan(session, preview, existing.id)
-            apply_diff(session, diff)
-            report.update(
-                mode="merge",
-                plan=existing.title,
-                plan_id=existing.id,
-                new=len(diff.new),
-                changed=len(diff.changed),
-                unchanged=diff.unchanged,
-                missing=[{"id": i, "section": s, "name": n} for i, s, n in diff.missing],
-                rectifications_skipped=diff.rectifications_skipped,
-            )
-
-    run_operation(args, write, label="import")
+    report.update(_write_waiting(args, preview))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         _print_summary(report, preview)
     return 0
+
+
+def _write_waiting(args, preview) -> dict:
+    """Write the preview, waiting (and saying so) while another writer holds the lock."""
+    from db.locking import retry_when_locked
+
+    def waiting(attempt: int) -> None:
+        if attempt == 1:
+            print(
+                "greenledger: 等待另一个程序写完数据库… (waiting for another writer to finish)",
+                file=sys.stderr,
+            )
+
+    return retry_when_locked(
+        lambda: _write(args, preview), on_wait=waiting, where=str(args.db or "")
+    )
+
+
+def _write(args, preview) -> dict:
+    from cli.main import run_operation
+
+    return run_operation(args, lambda op: _write_in(op, args, preview), label="import")
+
+
+def _write_in(op, args, preview) -> dict:
+    from sqlalchemy import select
+
+    from cli.main import UserError, resolve_plan
+    from db.backups import automatic_backup
+    from db.bulk import begin_write
+    from importers.plan_import import apply_diff, diff_plan, write_new_plan
+    from models import Plan
+    from services.tasks import TaskState
+
+    session = op.session
+    existing = resolve_plan(session, args.plan) if args.plan else None  # before any wait
+    title = (args.new_plan or preview.title).strip()
+    kind = (
+        "merge"
+        if existing or session.scalar(select(Plan.id).where(Plan.title == title))
+        else "import"
+    )
+    session.rollback()  # end the read: the backup and the lock come next
+    automatic_backup(session.get_bind(), kind)  # before the lock: nobody waits for it
+    # Short waits per attempt, so "waiting for…" shows within a second (retried above).
+    session.connection().exec_driver_sql(f"PRAGMA busy_timeout={LOCK_ATTEMPT_MS}")
+    begin_write(session.connection())  # the plan is looked up under the write lock
+    if existing is not None:
+        existing = session.get(Plan, existing.id)
+    else:
+        existing = session.scalar(select(Plan).where(Plan.title == title))
+        if existing is not None and args.new_plan:
+            raise UserError(f"已有同名方案 (a plan with this title exists): {title}")
+    if existing is None:
+        result = write_new_plan(TaskState(), session, preview, title, backup=False)
+        return {
+            "mode": "new_plan",
+            "plan": result.title,
+            "plan_id": result.plan_id,
+            "organizations_created": result.organizations_created,
+        }
+    diff = diff_plan(session, preview, existing.id)
+    apply_diff(session, diff, backup=False)
+    return {
+        "mode": "merge",
+        "plan": existing.title,
+        "plan_id": existing.id,
+        "new": len(diff.new),
+        "changed": len(diff.changed),
+        "unchanged": diff.unchanged,
+        "missing": [{"id": i, "section": s, "name": n} for i, s, n in diff.missing],
+        "rectifications_skipped": diff.rectifications_skipped,
+    }
 
 
 def _fail(args, report: dict, preview) -> int:

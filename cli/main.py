@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from services.about import version_text
 from services.errors import LedgerError
@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "cli.brief_cmd",
     "cli.chart_cmd",
     "cli.returns_cmd",
+    "cli.backup_cmd",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -59,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--open", metavar="FILE", help="open the app with the import dialog on FILE (.xlsx …)"
     )
+    parser.add_argument(
+        "--allow-foreign-db",
+        action="store_true",
+        help="add GreenLedger's tables to an SQLite file that holds another program's tables",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -66,53 +72,97 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 @contextmanager
-def open_session(args) -> Iterator:
+def open_session(args, *, create: bool = False) -> Iterator:
     """A Session on the database named by --db (opened and migrated), closed on exit.
 
-    The engine is disposed too: closing SQLite's last connection folds the WAL into the
+    Only commands that write pass `create`: a read-only command never makes a database (or
+    its folders) at a mistyped path. A writer's open also takes the day's first backup.
+    The engine is disposed at the end: closing SQLite's last connection folds the WAL into the
     database file, so once a command returns the file alone holds everything it wrote.
     """
     from db import open_database, session_factory
 
-    engine = open_database(getattr(args, "db", None))
+    engine = open_database(
+        getattr(args, "db", None),
+        create=create,
+        allow_foreign=getattr(args, "allow_foreign_db", False),
+    )
     try:
+        if create:
+            from db.backups import daily_backup
+
+            daily_backup(engine)
         with session_factory(engine)() as session:
             yield session
     finally:
         engine.dispose()
 
 
-def run_operation(args, work, *, label: str):
+def run_operation(args, work, *, label: str, create: bool = True):
     """Run `work(op)` as one operation (services.operations.run_op) on the database named by
-    --db, authored by the OS user; returns what `work` returned. Any error writes nothing."""
+    --db, authored by the OS user; returns what `work` returned. Any error writes nothing.
+    Opened like a writer's `open_session` (created if missing, the day's backup taken)."""
     from db import open_database, session_factory
     from services.operations import LocalContext, run_op
 
-    engine = open_database(getattr(args, "db", None))
+    engine = open_database(
+        getattr(args, "db", None),
+        create=create,
+        allow_foreign=getattr(args, "allow_foreign_db", False),
+    )
     try:
+        if create:
+            from db.backups import daily_backup
+
+            daily_backup(engine)
         return run_op(LocalContext(session_factory(engine)), work, label=label).value
     finally:
         engine.dispose()
 
 
+def plan_candidates(session, name: str) -> list[str]:
+    from sqlalchemy import select
+
+    from models import Plan
+
+    pattern = f"%{name}%"
+    return list(
+        session.scalars(select(Plan.title).where(Plan.title.like(pattern)).order_by(Plan.id))
+    )
+
+
 def resolve_plan(session, name: str | None):
+    """The plan `--plan NAME` means; an unknown or ambiguous name lists what there is."""
     from services.query import find_plan
 
     plan = find_plan(session, name)
-    if plan is None:
+    if plan is not None:
+        return plan
+    if not name:
+        raise UserError("数据库中还没有方案 (no plan yet; try `sample`)")
+    matches = plan_candidates(session, name)
+    if matches:
+        listed = "；".join(matches)
         raise UserError(
-            f"找不到方案 (no such plan): {name}"
-            if name
-            else "数据库中还没有方案 (no plan yet; try `sample`)"
+            f"“{name}” 对应多个方案，请写得更完整 (ambiguous plan name, {len(matches)} match): {listed}"
         )
-    return plan
+    from sqlalchemy import select
+
+    from models import Plan
+
+    titles = list(session.scalars(select(Plan.title).order_by(Plan.id).limit(20)))
+    known = "；".join(titles) if titles else "（无 none）"
+    raise UserError(f"找不到方案 (no such plan): {name}；现有方案 (plans): {known}")
 
 
 def main(
     argv: list[str] | None = None, *, gui: Callable[[str | None, str | None], int] | None = None
 ) -> int:
     """Run the command in `argv`; with no command, `gui(db, open_file)` opens the app (main.py
-    passes it, so this headless package never imports the GUI)."""
+    passes it, so this headless package never imports the GUI).
+
+    Exit codes: 0 done, 1 refused or failed (a message on stderr), 2 wrong usage (argparse),
+    130 interrupted. A closed stdout (`| head`) ends the output quietly."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -122,11 +172,55 @@ def main(
         return gui(args.db, args.open)
     try:
         return args.handler(args) or EXIT_OK
-    except (UserError, LedgerError, FileNotFoundError, PermissionError) as exc:
-        print(f"greenledger: {exc}", file=sys.stderr)
+    except BrokenPipeError:
+        _quiet_stdout()
+        return EXIT_OK
+    except (UserError, LedgerError) as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    except OSError as exc:  # a file the user named: missing, unwritable, a folder…
+        where = f": {exc.filename}" if exc.filename else ""
+        _error(f"{exc.strerror or exc}{where}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        return _unexpected(exc, args)
+
+
+def _error(text: str) -> None:
+    with suppress(OSError):
+        print(f"greenledger: {text}", file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    """Python flushes stdout at exit; into a closed pipe that would be one more error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _unexpected(exc: Exception, args) -> int:
+    """A database failure SQLite names, else an internal error: one line, details in the log."""
+    from db.backups import sqlite_file
+    from db.engine import database_problem, database_url
+    from services.crash_log import log_exception
+
+    path = sqlite_file(database_url(getattr(args, "db", None)))
+    problem = database_problem(exc, path)
+    if problem is not None:
+        _error(str(problem))
+        return EXIT_ERROR
+    log = log_exception(exc, f"command {args.command}")
+    _error(
+        f"内部错误，未完成 (internal error): {type(exc).__name__}: {str(exc)[:200]}；"
+        f"详情见日志 (details in): {log}"
+    )
+    return EXIT_ERROR
 
 
 if __name__ == "__main__":

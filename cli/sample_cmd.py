@@ -1,4 +1,4 @@
-"""`sample`: load the built-in 2023 钟楼 plan."""
+"""`sample`: load the built-in 2023 钟楼 plan (again: says it is there, exit 0)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,26 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    from sqlalchemy import select
+
     from cli.main import run_operation
-    from services.sample import load_sample
+    from models import Plan
+    from services.sample import SAMPLE_TITLE, load_sample
     from services.summary import plan_summary
 
     def load(op):
-        plan = load_sample(op.session)
-        return plan, plan_summary(op.session, plan)
+        plan = op.session.scalar(select(Plan).where(Plan.title == SAMPLE_TITLE))
+        loaded = plan is None
+        if loaded:
+            plan = load_sample(op.session)
+        return plan, plan_summary(op.session, plan), loaded
 
-    plan, summary = run_operation(args, load, label="sample")
+    plan, summary, loaded = run_operation(args, load, label="sample")
+    said = (
+        "已载入示例方案 (sample loaded)" if loaded else "示例方案已在库中 (sample already loaded)"
+    )
     print(
-        f"已载入示例方案 (sample loaded): {plan.title} — {summary['projects']} 个项目, "
+        f"{said}: {plan.title} — {summary['projects']} 个项目, "
         f"{summary['planned_investment_wan']} 万元"
     )
     return 0

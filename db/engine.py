@@ -26,9 +26,7 @@ def database_url(target: str | Path | None) -> str:
     text = str(target)
     if "://" in text:
         return text
-    path = Path(text).expanduser()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{path}"
+    return f"sqlite:///{Path(text).expanduser()}"
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -50,17 +48,110 @@ def create_db_engine(target: str | Path | None) -> Engine:
     return engine
 
 
-def open_database(target: str | Path | None = None, *, migrate: bool = True) -> Engine:
-    """Open (creating if needed) and migrate the database; returns the engine."""
+def open_database(
+    target: str | Path | None = None,
+    *,
+    migrate: bool = True,
+    create: bool = True,
+    allow_foreign: bool = False,
+) -> Engine:
+    """Open and migrate the database; returns the engine.
+
+    `create=False` (read-only commands) refuses a file that does not exist instead of creating
+    it and its folders at a mistyped path. A file holding another program's tables is refused
+    unless `allow_foreign`. Known SQLite failures (damaged, locked, not a database, read-only)
+    become a DatabaseProblem naming the file and, when damaged, its newest backup.
+    """
+    from db.backups import sqlite_file
+    from db.errors import DatabaseProblem
+
+    path = sqlite_file(database_url(target))
+    if path is not None:
+        if not path.exists() and not create:
+            raise DatabaseProblem(f"数据库文件不存在 (no such database): {path.absolute()}")
+        if path.is_dir():
+            raise DatabaseProblem(f"这是一个文件夹，不是数据库文件 (is a directory): {path}")
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists():
+            _check_file_untouched(path, allow_foreign)
     engine = create_db_engine(target)
-    if migrate:
-        from db.migrate import upgrade_to_head
+    try:
+        if migrate:
+            from db.migrate import upgrade_to_head
 
-        upgrade_to_head(engine)
-    from db import text_index
+            upgrade_to_head(engine, allow_foreign=allow_foreign)
+        from db import text_index
 
-    text_index.detect(engine)
+        text_index.detect(engine)
+    except Exception as exc:
+        engine.dispose()
+        problem = database_problem(exc, path)
+        if problem is None:
+            raise
+        raise problem from None
     return engine
+
+
+def _check_file_untouched(path: Path, allow_foreign: bool) -> None:
+    """Look at an existing file read-only before the engine's pragmas (WAL) write its header:
+    another program's database or a file that is not one is refused byte-identical."""
+    import sqlite3
+
+    from db.errors import DatabaseProblem
+    from db.migrate import ledger_tables
+
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {
+                name
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND name NOT LIKE 'sqlite_%'"
+                )
+            }
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        problem = database_problem(exc, path)
+        if problem is None:
+            raise
+        raise problem from None
+    foreign = tables - ledger_tables()
+    if foreign and "alembic_version" not in tables and not allow_foreign:
+        shown = "、".join(sorted(foreign)[:8])
+        raise DatabaseProblem(
+            f"这不是 GreenLedger 台账，未作任何修改（含其他程序的表：{shown}；"
+            f"确需加入请用 --allow-foreign-db）(not a GreenLedger ledger, left untouched; "
+            f"tables: {shown}): {path.absolute()}"
+        )
+
+
+def database_problem(exc: Exception, path: Path | None):
+    """A DatabaseProblem for `exc` on `path`, with the newest backup named when damaged."""
+    from db.errors import DatabaseProblem, describe
+
+    if isinstance(exc, DatabaseProblem):
+        return exc
+    problem = describe(exc, str(path.absolute()) if path else "database")
+    if problem is not None and problem.damaged and path is not None:
+        problem = DatabaseProblem(str(problem) + restore_hint(path), damaged=True)
+    return problem
+
+
+def restore_hint(path: Path) -> str:
+    """ "; newest backup … — restore with `restore FILE`" when a backup exists."""
+    from db.backups import list_backups
+
+    usable = [b for b in list_backups(path) if b.readable]
+    if not usable:
+        return "；没有可用的备份 (no backup found)"
+    newest = usable[0].path
+    return (
+        f"；最新备份 (newest backup): {newest}，恢复 (restore): "
+        f'greenledger restore "{newest}" --db "{path}"'
+    )
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -9,8 +9,6 @@ with the alembic_version row. Alembic is imported only when there is something t
 from __future__ import annotations
 
 import re
-import shutil
-from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -52,36 +50,48 @@ def current_revision(engine: Engine) -> str | None:
         return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def _has_tables(engine: Engine) -> bool:
+def _table_names(engine: Engine) -> set[str]:
     with engine.connect() as connection:
-        return bool(connection.exec_driver_sql("SELECT 1 FROM sqlite_master LIMIT 1").first())
+        rows = connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+        return {name for (name,) in rows}
 
 
-def backup_file(db_path: Path, revision: str | None) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = db_path.with_name(
-        f"{db_path.stem}.backup-{stamp}-{revision or 'none'}{db_path.suffix}"
-    )
-    shutil.copy2(db_path, backup)
-    return backup
+@cache
+def ledger_tables() -> frozenset[str]:
+    """Every table a GreenLedger ledger may hold."""
+    import models  # noqa: F401 - registers every table on Base.metadata
+    from models.base import Base
+
+    return frozenset(Base.metadata.tables) | {"alembic_version"}
 
 
-def upgrade_to_head(engine: Engine) -> Path | None:
-    """Migrate to the newest schema. Returns the backup path when an existing file was migrated."""
+def upgrade_to_head(engine: Engine, *, allow_foreign: bool = False) -> Path | None:
+    """Migrate to the newest schema. Returns the backup taken when an existing file was migrated.
+
+    Only GreenLedger ledgers are migrated: an SQLite file with tables of its own and no
+    GreenLedger version is another program's database, refused unless `allow_foreign`.
+    """
     current = current_revision(engine)
     if current == head_revision():
         return None
     backup = None
     db_file = engine.url.database
-    if (
-        engine.dialect.name == "sqlite"
-        and db_file
-        and db_file != ":memory:"
-        and _has_tables(engine)
-    ):
-        with engine.connect() as connection:  # fold the WAL into the file before copying it
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        backup = backup_file(Path(db_file), current)
+    sqlite_file = engine.dialect.name == "sqlite" and db_file and db_file != ":memory:"
+    if sqlite_file and _table_names(engine):
+        foreign = _table_names(engine) - ledger_tables() if current is None else set()
+        if foreign and not allow_foreign:
+            from db.errors import DatabaseProblem
+
+            shown = "、".join(sorted(foreign)[:8])
+            raise DatabaseProblem(
+                f"这不是 GreenLedger 台账，未作任何修改（含其他程序的表：{shown}）"
+                f"(not a GreenLedger ledger; left untouched. Tables: {shown}): {db_file}"
+            )
+        from db.backups import take_backup
+
+        backup = take_backup(Path(db_file), "migration")
     from alembic import command
 
     with engine.begin() as connection:

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from db.backups import automatic_backup
 from db.bulk import begin_write
 from importers.issues import WARNING, ImportIssue
 from importers.projects import (
@@ -241,9 +242,16 @@ class ImportReport:
 
 
 def write_new_plan(
-    state: TaskState, session: Session, preview: ImportPreview, title: str | None = None
+    state: TaskState,
+    session: Session,
+    preview: ImportPreview,
+    title: str | None = None,
+    *,
+    backup: bool = True,
 ) -> ImportReport:
-    """Create a plan holding everything in `preview`, in one transaction (all or nothing)."""
+    """Create a plan holding everything in `preview`, in one transaction (all or nothing).
+
+    `backup`: take the automatic pre-import backup first (callers that took it pass False)."""
     require_ok(preview)
     title = (title or preview.title).strip()
     if len(title) > TEXT_LIMITS["title"]:
@@ -251,6 +259,8 @@ def write_new_plan(
     if session.scalar(select(Plan.id).where(Plan.title == title)):
         raise LedgerError(f"已有同名方案 (a plan with this title exists): {title}")
     total = len(preview.projects) + len(preview.rectifications)
+    if backup:
+        automatic_backup(session.get_bind(), "import")
     with gc_paused(), writing(session) as op:
         resolver = OrganizationResolver(session)
         plan = Plan(
@@ -598,6 +608,7 @@ def apply_diff(
     accept_new: set[int] | None = None,
     accept_changed: set[int] | None = None,
     state: TaskState | None = None,
+    backup: bool = True,
 ) -> MergeResult:
     """Write the accepted part of a diff (default: all). Indexes refer to diff.new / project ids.
 
@@ -611,6 +622,8 @@ def apply_diff(
         for c in diff.changed
         if accept_changed is None or c.project_id in accept_changed
     }
+    if backup:
+        automatic_backup(session.get_bind(), "merge")
     with gc_paused(), writing(session) as op:
         begin_write(session.connection())  # ids and positions read below stay ours
         state.check()

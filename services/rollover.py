@@ -21,6 +21,7 @@ from decimal import Decimal
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from db.backups import automatic_backup
 from models import (
     ConstructionKind,
     Indicator,
@@ -155,6 +156,7 @@ def rollover(
     if not 1990 <= year <= 2100:
         raise ValidationError([FieldError(None, "year", year, "年份无效 (invalid year)")])
     plans = preview(session, plan_id)
+    automatic_backup(session.get_bind(), "rollover")
     with writing(session, user=user) as op:
         user = user or op.author
         new = Plan(

@@ -18,6 +18,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # Settings a test does not redirect land in this process's own folder, not the user's (and
 # never in a file another xdist worker writes at the same time).
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="greenledger-test-config-")
+os.environ["GREENLEDGER_LOG_DIR"] = tempfile.mkdtemp(prefix="greenledger-test-log-")
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ def test_existing_file_is_backed_up_before_migrating(tmp_path):
         assert upgrade_to_head(engine) is None
         return
     backup = upgrade_to_head(engine)
-    assert backup is not None and backup.exists() and "0001" in backup.name
+    assert backup is not None and backup.exists() and backup.name.endswith("-migration.sqlite")
     assert current_revision(engine) == head_revision()
     # The backup is the old database as it was, data included.
     old = create_db_engine(backup)

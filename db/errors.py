@@ -1,0 +1,68 @@
+"""What went wrong with a database file, in words a clerk can act on (and the file's path).
+
+SQLAlchemy's errors carry the SQL and its parameters; a user needs to know that the file is
+locked by another writer, damaged, not a ledger, read-only or not there. Headless: no Qt.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy.exc import DBAPIError
+
+from services.errors import LedgerError
+
+# (words in SQLite's message, what to tell the user)
+_SQLITE_PROBLEMS = (
+    (
+        "database is locked",
+        "数据库正被另一个程序写入，等待后仍未释放 (database is locked by another writer)",
+    ),
+    ("database table is locked", "数据库正被另一个程序写入 (database is locked by another writer)"),
+    ("disk image is malformed", "数据库文件已损坏 (database file is damaged)"),
+    ("file is not a database", "这不是数据库文件，或文件已损坏 (not a database file)"),
+    ("file is encrypted", "这不是数据库文件，或文件已损坏 (not a database file)"),
+    (
+        "unable to open database file",
+        "无法打开数据库文件：目录不存在或没有权限 (unable to open database file)",
+    ),
+    ("readonly database", "数据库文件是只读的，无法写入 (database file is read-only)"),
+    ("disk i/o error", "读写数据库文件时出错 (disk I/O error)"),
+    ("database or disk is full", "磁盘已满 (disk full)"),
+)
+DAMAGED = ("disk image is malformed", "file is not a database", "file is encrypted")
+
+
+class DatabaseProblem(LedgerError):
+    """The database file cannot be used as it is; `damaged` when a backup may help."""
+
+    def __init__(self, message: str, *, damaged: bool = False, locked: bool = False) -> None:
+        super().__init__(message)
+        self.damaged = damaged
+        self.locked = locked
+
+
+def is_locked(exc: BaseException) -> bool:
+    return "database is locked" in _sqlite_text(exc) or "database table is locked" in _sqlite_text(
+        exc
+    )
+
+
+def _sqlite_text(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).lower()
+
+
+def describe(exc: BaseException, where: str) -> DatabaseProblem | None:
+    """A DatabaseProblem for a known SQLite failure of the file `where`, else None."""
+    if not isinstance(exc, (DBAPIError, sqlite3.Error)):
+        return None
+    text = _sqlite_text(exc)
+    for words, message in _SQLITE_PROBLEMS:
+        if words in text:
+            return DatabaseProblem(
+                f"{message}: {where}",
+                damaged=words in DAMAGED,
+                locked=words.startswith("database") and "locked" in words,
+            )
+    return None
