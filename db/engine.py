@@ -68,7 +68,10 @@ def open_database(
     path = sqlite_file(database_url(target))
     if path is not None:
         if not path.exists() and not create:
-            raise DatabaseProblem(f"数据库文件不存在 (no such database): {path.absolute()}")
+            raise DatabaseProblem(
+                f"数据库文件不存在 (no such database): {path.absolute()}；"
+                "可用 `sample` 或 `import FILE` 新建 (create one with `sample` or `import FILE`)"
+            )
         if path.is_dir():
             raise DatabaseProblem(f"这是一个文件夹，不是数据库文件 (is a directory): {path}")
         if create:

@@ -39,8 +39,8 @@ def test_user_mistakes_exit_nonzero_without_traceback(tmp_path):
     assert empty.returncode == 1
     assert "sample" in empty.stderr and "Traceback" not in empty.stderr
     run("sample", "--db", db, check=True)
-    again = run("sample", "--db", db)
-    assert again.returncode == 1 and "已存在" in again.stderr
+    again = run("sample", "--db", db)  # idempotent: says so and succeeds
+    assert again.returncode == 0 and "already loaded" in again.stdout
     missing = run("summary", "--db", db, "--plan", "没有这个方案")
     assert missing.returncode == 1 and "没有这个方案" in missing.stderr
 
