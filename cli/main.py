@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from db.errors import DatabaseProblem
 from services.about import version_text
 from services.errors import LedgerError
 
@@ -175,7 +176,7 @@ def main(
     except BrokenPipeError:
         _quiet_stdout()
         return EXIT_OK
-    except (UserError, LedgerError) as exc:
+    except (UserError, LedgerError, DatabaseProblem) as exc:
         _error(str(exc))
         return EXIT_ERROR
     except OSError as exc:  # a file the user named: missing, unwritable, a folder…

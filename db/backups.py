@@ -11,6 +11,7 @@ everything here is skipped for them. Headless: no Qt.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -19,7 +20,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from services.errors import LedgerError
+from db.errors import DatabaseProblem
+
+log = logging.getLogger("greenledger.backups")
+
+
+class BackupError(DatabaseProblem):
+    """A backup could not be taken, listed or restored; the ledger is as it was."""
+
 
 KEEP_ENV = "GREENLEDGER_BACKUP_KEEP"
 DEFAULT_KEEP = 10
@@ -132,12 +140,12 @@ def has_plans(db_path: Path) -> bool:
 def take_backup(db_path: Path, reason: str = "manual", to: Path | None = None) -> Path:
     """Back `db_path` up now (to `to`, or into its backup folder); returns the copy's path."""
     if not db_path.exists():
-        raise LedgerError(f"数据库文件不存在 (no such database): {db_path}")
+        raise BackupError(f"数据库文件不存在 (no such database): {db_path}")
     dest = to or _new_backup_path(db_path, reason)
     try:
         copy_database(db_path, dest)
     except sqlite3.Error as exc:
-        raise LedgerError(f"无法备份 (backup failed): {db_path}: {exc}") from None
+        raise BackupError(f"无法备份 (backup failed): {db_path}: {exc}") from None
     if reason in AUTOMATIC and to is None:
         prune(db_path)
     return dest
@@ -151,10 +159,8 @@ def automatic_backup(target, reason: str) -> Path | None:
         return None
     try:
         return take_backup(db_path, reason)
-    except (LedgerError, OSError):
-        from services.crash_log import log_message
-
-        log_message(f"automatic backup ({reason}) of {db_path} failed")
+    except (BackupError, OSError):
+        log.warning("automatic backup (%s) of %s failed", reason, db_path, exc_info=True)
         return None
 
 
@@ -215,9 +221,9 @@ def _plans_in(path: Path) -> tuple[list[tuple[str, int]], bool]:
 
 
 def check_ledger_file(path: Path) -> None:
-    """Raise LedgerError unless `path` is an intact GreenLedger ledger."""
+    """Raise BackupError unless `path` is an intact GreenLedger ledger."""
     if not path.is_file():
-        raise LedgerError(f"备份文件不存在 (no such file): {path}")
+        raise BackupError(f"备份文件不存在 (no such file): {path}")
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -226,11 +232,11 @@ def check_ledger_file(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.Error as exc:
-        raise LedgerError(f"不是可用的数据库文件 (not a usable database): {path}: {exc}") from None
+        raise BackupError(f"不是可用的数据库文件 (not a usable database): {path}: {exc}") from None
     if ok != "ok":
-        raise LedgerError(f"备份文件已损坏 (backup is damaged): {path}: {ok}")
+        raise BackupError(f"备份文件已损坏 (backup is damaged): {path}: {ok}")
     if not {"alembic_version", "plan", "project"} <= tables:
-        raise LedgerError(f"这不是 GreenLedger 台账 (not a GreenLedger ledger): {path}")
+        raise BackupError(f"这不是 GreenLedger 台账 (not a GreenLedger ledger): {path}")
 
 
 def restore(backup: Path, db_path: Path) -> Path | None:
@@ -261,7 +267,7 @@ def restore(backup: Path, db_path: Path) -> Path | None:
         finally:
             target.close()
     except sqlite3.Error as exc:
-        raise LedgerError(f"无法恢复 (restore failed): {db_path}: {exc}") from None
+        raise BackupError(f"无法恢复 (restore failed): {db_path}: {exc}") from None
     finally:
         source.close()
     return kept

@@ -10,8 +10,6 @@ import sqlite3
 
 from sqlalchemy.exc import DBAPIError
 
-from services.errors import LedgerError
-
 # (words in SQLite's message, what to tell the user)
 _SQLITE_PROBLEMS = (
     (
@@ -33,8 +31,10 @@ _SQLITE_PROBLEMS = (
 DAMAGED = ("disk image is malformed", "file is not a database", "file is encrypted")
 
 
-class DatabaseProblem(LedgerError):
-    """The database file cannot be used as it is; `damaged` when a backup may help."""
+class DatabaseProblem(Exception):
+    """The database file cannot be used as it is; `damaged` when a backup may help.
+
+    (Below services: the CLI and the app catch it beside services' LedgerError.)"""
 
     def __init__(self, message: str, *, damaged: bool = False, locked: bool = False) -> None:
         super().__init__(message)
