@@ -2,8 +2,9 @@
 
 Layout: "附件1" line, merged title, "单位：万元" line; per section a merged section row and the
 header row; 序号 as stored (equal neighbours merged, so a re-import gives the same labels, and
-numbered 1… per section where a label is missing); consecutive equal 项目类型 merged vertically;
-wrapped text, thin borders, widths for A4 landscape, header row repeated on every printed page,
+numbered 1… per section where a label is missing; numeric labels written as numbers); consecutive equal 项目类型 merged vertically;
+wrapped text with each row as tall as its longest cell needs (estimated from the text's width
+per column: no spreadsheet grows rows a library writes), thin borders, widths for A4 landscape, header row repeated on every printed page,
 fit to one page wide; money as numbers with format 0.00; optional 小计 per section and 合计.
 
 Written with xlsxwriter in constant_memory mode (rows stream to disk; 100k projects in flat
@@ -51,6 +52,32 @@ WORKBOOK_OPTIONS = {
     "strings_to_urls": False,
 }
 MONEY_COL = 5
+# Row heights: Excel, WPS and LibreOffice do not grow a row for wrapped text written by a library,
+# so long 建设内容 ran over the next row. Each row gets the height its longest cell needs.
+LINE_POINTS = 13.5  # one line of 10 pt 宋体
+ROW_PADDING = 3.0
+MIN_ROW_POINTS = 15.0
+WIDE_UNITS = 2  # a CJK character is about two column-width units (one "0") wide
+
+
+def text_lines(text: str | None, width: float) -> int:
+    """Lines `text` wraps to in a column `width` units wide (an estimate; never below 1).
+
+    Counted from the UTF-8 length so the hot loop stays in C: a CJK character takes three bytes
+    and two units, an ASCII one a byte and a unit.
+    """
+    if not text:
+        return 1
+    characters = len(text)
+    wide = (len(text.encode("utf-8")) - characters) // 2
+    units = characters + wide * (WIDE_UNITS - 1)
+    capacity = max(1.0, width - 1)  # the cell's own margins
+    breaks = text.count("\n")
+    return breaks + max(1, -int(-units // capacity))
+
+
+def row_points(lines: int) -> float:
+    return max(MIN_ROW_POINTS, lines * LINE_POINTS + ROW_PADDING)
 
 
 @dataclass(frozen=True)
@@ -81,6 +108,7 @@ class _Formats:
         self.text_quoted = fmt(align="left", quote_prefix=True)
         self.center_quoted = fmt(align="center", quote_prefix=True)
         self.number = fmt(align="center", num_format="0")
+        self.sequence = fmt(align="center", num_format="0")
         self.money = fmt(align="right", num_format="0.00")
         self.total_label = fmt(bold=True, align="center")
         self.total_money = fmt(bold=True, align="right", num_format="0.00")
@@ -186,10 +214,13 @@ def _write_projects(state, session, book, f: _Formats, plan, flt, total, options
     counter = 0
     section_sum = grand = 0  # integer hundredths of 万元: exact
     done = 0
+    set_row = sheet.set_row
+    w_type, w_name, w_content, w_owners = WIDTHS[1], WIDTHS[2], WIDTHS[3], WIDTHS[7]
+    sequence = f.sequence
     for batch in official_batches(session, flt):
         state.progress(done, total, "导出 (exporting)")
         done += len(batch)
-        for (
+        for index, (
             row_section_id,
             section_name,
             seq,
@@ -201,7 +232,7 @@ def _write_projects(state, session, book, f: _Formats, plan, flt, total, options
             start,
             end,
             owners,
-        ) in batch:
+        ) in enumerate(batch):
             if row_section_id != section_id:
                 seq_run.end(r)
                 type_run.end(r)
@@ -220,7 +251,22 @@ def _write_projects(state, session, book, f: _Formats, plan, flt, total, options
                 write_blank(r, 0, None, center)
             else:
                 seq_run.restart(r, label)
-                write_string(r, 0, label, center_q if label.startswith(risky) else center)
+                if label.isdigit() and len(label) < 10:
+                    write_number(r, 0, int(label), sequence)  # a number, as offices type it
+                else:
+                    write_string(r, 0, label, center_q if label.startswith(risky) else center)
+            lines = max(
+                text_lines(name, w_name),
+                text_lines(content, w_content),
+                text_lines(owners, w_owners),
+            )
+            # 项目类型 is merged over the rows that share it: it needs its own lines only
+            # when it stands alone (the next row of the batch has another type).
+            following = batch[index + 1][3] if index + 1 < len(batch) else None
+            if ptype and ptype != type_run.value and ptype != following:
+                lines = max(lines, text_lines(ptype, w_type))
+            if lines > 1:
+                set_row(r, row_points(lines))
             if ptype and ptype == type_run.value:
                 write_blank(r, 1, None, center)
             else:
@@ -288,7 +334,8 @@ def _write_rectifications(session, book, formats: _Formats, plan: Plan) -> None:
     sheet = book.add_worksheet("附件2 问题排查汇总表")
     _setup_page(sheet, RECT_WIDTHS, 2)
     sheet.write_string(0, 0, "附件2", formats.attachment)
-    sheet.merge_range(1, 0, 1, 3, f"{plan.title}问题排查汇总表", formats.title)
+    title = plan.rectifications_title or f"{plan.title}问题排查汇总表"
+    sheet.merge_range(1, 0, 1, 3, title, formats.title)
     sheet.set_row(1, 36)
     for col, title in enumerate(RECT_HEADERS):
         sheet.write_string(2, col, title, formats.header)
@@ -305,13 +352,24 @@ def _write_rectifications(session, book, formats: _Formats, plan: Plan) -> None:
         first = row
         for index, item in enumerate(members):
             if index == 0:
-                _text(sheet, formats, row, 0, seq, centered=True)
+                if seq.isdigit() and len(seq) < 10:
+                    sheet.write_number(row, 0, int(seq), formats.sequence)
+                else:
+                    _text(sheet, formats, row, 0, seq, centered=True)
                 _text(sheet, formats, row, 1, category)
             else:
                 sheet.write_blank(row, 0, None, formats.center)
                 sheet.write_blank(row, 1, None, formats.text)
             _text(sheet, formats, row, 2, item.description)
             _text(sheet, formats, row, 3, item.towns_text)
+            lines = max(
+                text_lines(item.description, RECT_WIDTHS[2]),
+                text_lines(item.towns_text, RECT_WIDTHS[3]),
+                # 问题类别 is merged over its group: on one row it needs its own lines.
+                text_lines(category, RECT_WIDTHS[1]) if len(members) == 1 else 1,
+            )
+            if lines > 1:
+                sheet.set_row(row, row_points(lines))
             row += 1
         if row - 1 > first:
             _merge_later(sheet, first, 0, row - 1, 0)

@@ -32,6 +32,8 @@ class Plan(Timestamped, Base):
     issuer: Mapped[str | None] = mapped_column(String(200))
     issue_date: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The 附件2 (rectification list) title as the office wrote it; None: "<title>问题排查汇总表".
+    rectifications_title: Mapped[str | None] = mapped_column(Text)
     # Year rollover keeps the link to the edition a plan was started from.
     previous_plan_id: Mapped[int | None] = mapped_column(ForeignKey("plan.id", ondelete="SET NULL"))
 

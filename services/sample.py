@@ -62,6 +62,7 @@ def load_sample(session: Session) -> Plan:
             issuer=meta["issuer"],
             issue_date=date.fromisoformat(meta["issue_date"]),
             notes=meta.get("table_title"),
+            rectifications_title=data.get("rectifications_title"),
         )
         session.add(plan)
         session.flush()

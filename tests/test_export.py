@@ -70,7 +70,7 @@ def test_official_layout_structure(official):
     assert sheet["A4"].value == "(一)加快推动绿色低碳发展"
     assert [c.value for c in sheet[5]] == HEADERS
     # 序号 restarts per section; consecutive equal 项目类型 are merged vertically.
-    assert sheet["A6"].value == "1" and sheet["A8"].value == "2"
+    assert sheet["A6"].value == 1 and sheet["A8"].value == 2  # numbers, as offices type them
     assert "B6:B7" in merges and "A6:A7" in merges
     section_rows = [r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "序号"]
     assert len(section_rows) == 6
@@ -363,3 +363,46 @@ def test_official_batches_match_the_orm_rows(session, sample_plan, extra):
     assert [row[4] for row in by_ids] == [
         r.name for r in iter_rows(session, ProjectFilter(plan_id=sample_plan.id, ids=ids))
     ]
+
+
+def test_official_rows_are_tall_enough_for_their_wrapped_text(session, sample_plan, tmp_path):
+    import openpyxl
+
+    from exports.official_xlsx import LINE_POINTS, WIDTHS, export_official, text_lines
+    from services.tasks import TaskState
+
+    out = tmp_path / "official.xlsx"
+    export_official(TaskState(), session, sample_plan.id, out)
+    book = openpyxl.load_workbook(out)
+    sheet = book.worksheets[0]
+    checked = 0
+    for row in range(1, sheet.max_row + 1):
+        content = sheet.cell(row, 4).value
+        if not isinstance(content, str) or content == "主要建设内容":
+            continue
+        needed = max(
+            text_lines(content, WIDTHS[3]),
+            text_lines(sheet.cell(row, 3).value, WIDTHS[2]),
+            text_lines(sheet.cell(row, 8).value, WIDTHS[7]),
+        )
+        height = sheet.row_dimensions[row].height or 15
+        assert height >= needed * LINE_POINTS, (row, content[:20], height, needed)
+        checked += needed > 2
+    assert checked >= 5  # the sample has many long 建设内容 and unit lists
+    # 序号 are numbers (Excel sums and sorts them), the 附件2 title is the office's own.
+    assert sheet.cell(6, 1).value == 1 and isinstance(sheet.cell(6, 1).value, int)
+    issues = book.worksheets[1]
+    assert issues.cell(2, 1).value == (
+        "2023年钟楼区国家《长江经济带生态环境警示片》披露问题举一反三问题排查汇总表"
+    )
+    assert isinstance(issues.cell(4, 1).value, int)
+
+
+def test_text_lines_counts_cjk_as_two_units():
+    from exports.official_xlsx import text_lines
+
+    assert text_lines("", 20) == 1
+    assert text_lines("一二三四五六七八九十", 21) == 1  # 20 units in 20 of room
+    assert text_lines("一二三四五六七八九十一", 21) == 2
+    assert text_lines("abcdefghij" * 4, 21) == 2
+    assert text_lines("第一行\n第二行", 40) == 2
