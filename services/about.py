@@ -57,14 +57,18 @@ def version_text() -> str:
 
 def _licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+
+    def field(name: str) -> str:
+        return (meta.get_all(name) or [""])[0]
+
+    expression = field("License-Expression")
     if expression:
         return expression
     classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []]
     licences = [c for c in classifiers if "License" in c or "GPL" in c]
     if licences:
         return ", ".join(dict.fromkeys(licences))
-    text = (meta.get("License") or "").strip()
+    text = field("License").strip()
     # Some packages put the whole licence text in the field: keep its first line.
     return text.splitlines()[0][:80] if text else "see its licence file"
 
