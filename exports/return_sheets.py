@@ -140,8 +140,7 @@ def write_round(info: RoundInfo, sheets: list[UnitSheet], outdir: Path, state=No
     made = MadeRound()
     for index, sheet in enumerate(sheets):
         if state is not None:
-            state.check_cancelled()
-            state.report(index, len(sheets), sheet.unit)
+            state.progress(index, len(sheets), sheet.unit)
         path = outdir / sheet_file_name(info, sheet.unit)
         checksum = write_unit_sheet(path, info, sheet)
         made.sheets.append(
