@@ -181,7 +181,7 @@ def run_status(args) -> int:
             from exports.return_chase import write_chase
 
             try:
-                write_chase(status, plan.title, args.chase)
+                write_chase(status, args.chase)
             except ValueError as exc:
                 raise UserError(str(exc)) from None
     report = {"plan": plan.title, **status.to_dict(), "rounds": history}

@@ -32,27 +32,25 @@ def chase_title(status: RoundStatus) -> str:
     return f"{status.name}填报催报名单"
 
 
-def chase_subtitle(status: RoundStatus, plan_title: str) -> str:
+def chase_subtitle(status: RoundStatus) -> str:
     deadline = status.deadline.isoformat() if status.deadline else "未定"
-    return (
-        f"{plan_title}　填报期 {status.period}　报送截止 {deadline}　未报 {len(status.late)} 个单位"
-    )
+    return f"{status.plan_title}　填报期 {status.period}　报送截止 {deadline}　未报 {len(status.late)} 个单位"
 
 
-def write_chase(status: RoundStatus, plan_title: str, out: Path | str) -> Path:
+def write_chase(status: RoundStatus, out: Path | str) -> Path:
     """The list as .xlsx or .pdf, by the suffix of `out`."""
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix == ".xlsx":
-        _write_xlsx(status, plan_title, out)
+        _write_xlsx(status, out)
     elif suffix == ".pdf":
-        _write_pdf(status, plan_title, out)
+        _write_pdf(status, out)
     else:
         raise ValueError(f"催报名单只能导出为 .xlsx 或 .pdf (xlsx or pdf only): {out.name}")
     return out
 
 
-def _write_xlsx(status: RoundStatus, plan_title: str, out: Path) -> None:
+def _write_xlsx(status: RoundStatus, out: Path) -> None:
     import xlsxwriter
 
     with atomic_output(out) as temp:
@@ -62,7 +60,7 @@ def _write_xlsx(status: RoundStatus, plan_title: str, out: Path) -> None:
         head = book.add_format({"bold": True, "border": 1, "bg_color": "#D9E7DE"})
         cell = book.add_format({"border": 1})
         ws.write_string(0, 0, chase_title(status), title)
-        ws.write_string(1, 0, chase_subtitle(status, plan_title))
+        ws.write_string(1, 0, chase_subtitle(status))
         for c, text in enumerate(HEADERS):
             ws.write_string(3, c, text, head)
         for r, row in enumerate(chase_rows(status), 4):
@@ -79,7 +77,7 @@ def _write_xlsx(status: RoundStatus, plan_title: str, out: Path) -> None:
         book.close()
 
 
-def _write_pdf(status: RoundStatus, plan_title: str, out: Path) -> None:
+def _write_pdf(status: RoundStatus, out: Path) -> None:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
@@ -112,7 +110,7 @@ def _write_pdf(status: RoundStatus, plan_title: str, out: Path) -> None:
     )
     story = [
         para(chase_title(status), style.h1),
-        para(chase_subtitle(status, plan_title), style.caption),
+        para(chase_subtitle(status), style.caption),
         Spacer(1, 4 * mm),
         table,
     ]

@@ -334,6 +334,7 @@ class RoundStatus:
     deadline: date | None
     fields: tuple[str, ...]
     units: list[UnitState]
+    plan_title: str = ""
 
     def count(self, state: str) -> int:
         return sum(1 for u in self.units if u.state == state)
@@ -403,8 +404,15 @@ def round_status(session: Session, round_: ReturnRound, today: date | None = Non
             unit.state = LATE
             unit.late_days = (today - round_.deadline).days
         units.append(unit)
+    plan = session.get(Plan, round_.plan_id)
     return RoundStatus(
-        round_.id, round_.name, round_.period, round_.deadline, round_fields(round_), units
+        round_.id,
+        round_.name,
+        round_.period,
+        round_.deadline,
+        round_fields(round_),
+        units,
+        plan.title if plan else "",
     )
 
 

@@ -363,11 +363,11 @@ def test_status_counts_late_units_and_compares_rounds(session, sample_plan, made
     assert len(after.late) == len(made.sheets) - 1 and after.late[0].late_days == 10
     from exports.return_chase import write_chase
 
-    xlsx = write_chase(after, sample_plan.title, tmp_path / "催报.xlsx")
+    xlsx = write_chase(after, tmp_path / "催报.xlsx")
     ws = openpyxl.load_workbook(xlsx).active
     listed = [ws.cell(r, 2).value for r in range(5, ws.max_row + 1)]
     assert listed == [u.unit for u in after.late] and "区发改局" not in listed
-    pdf = write_chase(after, sample_plan.title, tmp_path / "催报.pdf")
+    pdf = write_chase(after, tmp_path / "催报.pdf")
     from pypdf import PdfReader
 
     text = "".join(p.extract_text() for p in PdfReader(pdf).pages)

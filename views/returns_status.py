@@ -218,12 +218,9 @@ class RoundStatusView(QWidget):
 
     def write_chase(self, out: Path) -> Path:
         from exports.return_chase import write_chase
-        from models import Plan
 
-        with self.ctx.session() as session:
-            title = session.get(Plan, self.plan_id).title
         try:
-            return write_chase(self.status, title, out)
+            return write_chase(self.status, out)
         except (ValueError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export reminder list"), str(exc))
             raise
