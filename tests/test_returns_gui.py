@@ -154,3 +154,22 @@ def test_round_state_view_and_screenshot(qtbot, ctx, sample_plan, tmp_path):
     image = dialog.grab()
     assert image.width() > 1000
     image.save(str(tmp_path / "returns.png"))
+
+
+def test_plan_menu_offers_the_round_while_a_plan_is_shown(qtbot, engine, sample_plan, tmp_path):
+    from app import settings
+    from tests.test_main_window_gui import make_window
+
+    settings.use_settings_file(str(tmp_path / "window.ini"))
+    try:
+        window = make_window(qtbot, engine)
+        window.menus["plan"].aboutToShow.emit()  # what opening the menu does
+        plan_menu = window.menus["plan"].actions()
+        for key in ("returns_make", "returns_collect", "returns_status"):
+            action = window.actions_by_key[key]
+            assert action in plan_menu and action.isEnabled()
+        assert window.actions_by_key["returns_make"].text() == "分发填报表(&D)…" or (
+            window.actions_by_key["returns_make"].text() == "&Distribute Return Sheets…"
+        )
+    finally:
+        settings.use_settings_file(None)

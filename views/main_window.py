@@ -303,8 +303,9 @@ class MainWindow(QMainWindow):
             ],
         )
         plan.aboutToShow.connect(tree._update_actions)
-        if module_available("views.returns_dialog"):  # 分发填报表 / 收回填报表 / 填报情况
-            importlib.import_module("views.returns_dialog").add_menu_actions(self)
+        from views.returns_dialog import add_menu_actions  # 分发填报表 / 收回填报表 / 填报情况
+
+        add_menu_actions(self)
         self._menu(
             "help", self.tr("&Help"), [a("about", self.tr("&About GreenLedger"), self.about)]
         )

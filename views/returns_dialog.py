@@ -11,7 +11,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -40,7 +39,7 @@ from services.tasks import Cancelled
 def add_menu_actions(window) -> None:
     """方案 ▸ 分发填报表… / 收回填报表… / 填报情况… on the main window's Plan menu."""
 
-    def needs_plan(open_dialog):
+    def on_plan(open_dialog):
         def run() -> None:
             plan_id = window.current_plan_id()
             if plan_id is None:
@@ -74,11 +73,9 @@ def add_menu_actions(window) -> None:
             run_status_dialog,
         ),
     ):
-        action = QAction(text, window)
-        action.setObjectName(f"action_{key}")
-        action.triggered.connect(lambda _checked=False, o=opener: needs_plan(o)())
+        # The window's own factory: enabled only while a plan is shown.
+        action = window._action(key, text, on_plan(opener), needs_plan=True)
         window.add_action("plan", action)
-        window.actions_by_key[key] = action
 
 
 class MakeRoundDialog(QDialog):
