@@ -79,10 +79,11 @@ def _parse_towns(value: object) -> list[str]:
     return list(value) if isinstance(value, list) else split_owner_names(value)
 
 
-def _write_towns(session: Session, obj: Rectification, names: list[str]) -> None:
+def _write_towns(session: Session, obj: Rectification, names: list[str]) -> dict[str, object]:
+    """The town link rows; the row keeps the names as written (returned for the writer)."""
     resolver = organization_resolver(session)
-    obj.towns_text = "、".join(names) or None
     obj.towns = list(dict.fromkeys(resolver.resolve(name) for name in names))
+    return {"towns_text": "、".join(names) or None}
 
 
 def _check(obj: Rectification | None, values: dict) -> list[tuple[str, str]]:

@@ -36,7 +36,9 @@ class Column:
     parse: Callable[[object], object]
     to_text: Callable[[object], str]
     read: Callable[[object], object] | None = None
-    write: Callable[[Session, object, object], None] | None = None
+    # write(session, obj, value): writes link-table rows; may return own-row columns to set
+    # ({column: value}), which the row writer stores.
+    write: Callable[[Session, object, object], Mapping[str, object] | None] | None = None
     required: bool = False
     audit_key: str | None = None  # the audit trail's field name, when it is not `key`
     # canonical(session, value): the stored form (unit aliases → full names) before comparing.
@@ -44,12 +46,6 @@ class Column:
 
     def get(self, obj: object) -> object:
         return self.read(obj) if self.read else getattr(obj, self.key)
-
-    def set(self, session: Session, obj: object, value: object) -> None:
-        if self.write:
-            self.write(session, obj, value)
-        else:
-            setattr(obj, self.key, value)
 
 
 # check(obj, values) -> [(field, reason)]; may also complete `values` (e.g. a 销号 date).
@@ -137,8 +133,9 @@ class AuditedTable:
                         continue
                     if column.write is None:  # a column of the row itself: the row writer
                         updates.setdefault(row_id, {})[key] = new
-                    else:  # link-table rows (owners, towns)
-                        column.write(session, obj, new)
+                    else:  # link-table rows (owners, towns), and the row's copy of them
+                        own = column.write(session, obj, new) or {}
+                        updates.setdefault(row_id, {}).update(own)
                     diff[key] = (old, new)
                 if diff:
                     changeset.changed_ids.add(row_id)
@@ -222,13 +219,17 @@ class AuditedTable:
                 # Plain columns before the INSERT (NOT NULL), link-table columns after it.
                 for key, value in values.items():
                     if self.columns[key].write is None:
-                        self.columns[key].set(session, obj, value)
+                        setattr(obj, key, value)
                 session.add(obj)
                 session.flush()
+                own: dict[str, object] = {}
                 for key, value in values.items():
-                    if self.columns[key].write is not None:
-                        self.columns[key].set(session, obj, value)
+                    write = self.columns[key].write
+                    if write is not None:
+                        own.update(write(session, obj, value) or {})
                 session.flush()
+                writer.update_rows(session, self.kind.table, {obj.id: own})
+                session.expire(obj)
                 ids.append(obj.id)
                 session.add(entry("insert", self.entity, obj.id, None, None, None, user))
                 record_changes(
