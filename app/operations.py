@@ -159,9 +159,11 @@ class OpCommand(QUndoCommand):
         if self._progress is None:
             return run_op(self.ctx, step, label=label)
         parent, title = self._progress
-        return run_blocking(
+        changes = run_blocking(
             parent, title, lambda state: run_op(self.ctx, step, label=label, state=state)
         )
+        assert isinstance(changes, OpChanges)
+        return changes
 
     def redo(self) -> None:
         self._step(self.forward, applied=True)

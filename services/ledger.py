@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -156,7 +157,7 @@ def set_fields(
                 changeset.changed_ids.add(project_id)
                 changeset.plan_ids.add(row["plan_id"])
                 updates[project_id] = {**columns, "updated_at": now}
-        writer.update_rows(session, Project.__table__, updates)
+        writer.update_rows(session, PROJECTS.table, updates)
         writer.write_audit(session, audits)
         changeset.totals_touched = "planned_investment_wan" in changeset.fields
         if changeset:
@@ -175,7 +176,7 @@ _VALUE_COLUMNS = [*sorted(COLUMN_FIELDS), "start_year", "end_year", "plan_id"]
 
 
 def _current_values(session: Session, ids: Iterable[int]) -> dict[int, dict]:
-    table = Project.__table__
+    table = PROJECTS.table
     columns = [table.c.id, *(table.c[name] for name in _VALUE_COLUMNS)]
     found: dict[int, dict] = {}
     ids = list(ids)
@@ -250,7 +251,7 @@ def _audit_text(key: str | None, value: object) -> str | None:
     if value is None or key is None:
         return None
     if key == "owners":
-        return owners_text(value)
+        return owners_text(cast(list[OwnerSpec], value))
     return FIELDS[key].to_text(value)
 
 
@@ -395,7 +396,7 @@ def move_projects(
             shifted_by = len(ids)
         writer.update_rows(
             session,
-            Project.__table__,
+            PROJECTS.table,
             {
                 pid: {"section_id": section_id, "plan_id": target.plan_id, "position": position + i}
                 for i, pid in enumerate(ids)
@@ -408,7 +409,7 @@ def move_projects(
 
 def place_projects(session: Session, moved: MovedProjects) -> None:
     """Undo a move: lift the moved rows, undo the room-making shift, put them back."""
-    table = Project.__table__
+    table = PROJECTS.table
     with writing(session) as op:
         writer.update_rows(session, table, {pid: {"position": -1 - pid} for pid in moved.places})
         if moved.shifted_by:

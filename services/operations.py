@@ -62,8 +62,11 @@ def current_user() -> str:
 class OpContext(Protocol):
     """What an operation needs from its caller: where to write and who is writing."""
 
-    session_factory: Callable[[], Session]
-    author: str
+    @property
+    def session_factory(self) -> Callable[[], Session]: ...
+
+    @property
+    def author(self) -> str: ...
 
 
 @dataclass

@@ -30,7 +30,7 @@ from services import writer
 from services.audit import entry, record_changes
 from services.errors import FieldError, ValidationError
 from services.fields import FIELDS
-from services.ledger import ChangeSet
+from services.ledger import PROJECTS, ChangeSet
 from services.operations import refuse, writing
 from services.parsing import is_not_set, normalize_text, parse_money
 
@@ -563,7 +563,7 @@ def _sync_project_status(
                 user,
             )
         )
-        writer.update_rows(session, Project.__table__, {project.id: {"status": target}})
+        writer.update_rows(session, PROJECTS.table, {project.id: {"status": target}})
         session.expire(project)
 
 

@@ -426,7 +426,7 @@ def move_project_runs(session: Session, runs: list[MoveRun]) -> list[MoveRun]:
             writer.shift(session, ledger.PROJECTS, target.group_id, position, len(ids))
             writer.update_rows(
                 session,
-                Project.__table__,
+                ledger.PROJECTS.table,
                 {
                     pid: {"section_id": target.group_id, "plan_id": section_plan, "position": p}
                     for p, pid in enumerate(ids, start=position)

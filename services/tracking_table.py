@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,7 +63,7 @@ class AuditedTable:
 
     def __init__(
         self,
-        model: type,
+        model: Any,
         entity: str,
         columns: list[Column],
         check: Check | None = None,
@@ -156,7 +157,7 @@ class AuditedTable:
     def _audit_keys(self, diff: dict[str, tuple]) -> dict[str, tuple]:
         return {(self.columns[k].audit_key or k): v for k, v in diff.items()}
 
-    def load(self, session: Session, ids: Iterable[int]) -> dict[int, object]:
+    def load(self, session: Session, ids: Iterable[int]) -> dict[int, Any]:
         ids = list(ids)
         found = {}
         for start in range(0, len(ids), 500):

@@ -96,7 +96,7 @@ def audit_line(
 def write_audit(session: Session, lines: list[dict[str, object]]) -> None:
     """All lines in one executemany (100,000 ORM objects would take seconds)."""
     if lines:
-        session.execute(insert(AuditEntry.__table__), lines)
+        session.execute(insert(AuditEntry), lines)
 
 
 # ---------------------------------------------------------------- ordered tables
