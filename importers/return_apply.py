@@ -16,13 +16,12 @@ import json
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from importers.issues import ImportIssue
 from importers.return_diff import CellChange, UnitDiff
 from models import ReturnReceipt, ReturnRound
-from services import ledger, progress
+from services import ledger, progress, writer
 from services.errors import LedgerError
 from services.ledger import ChangeSet
 from services.operations import writing
@@ -198,12 +197,8 @@ def _write(session, applied, ledger_changes, report_changes, user, *, forward: b
 
 
 def _mark(session: Session, applied: AppliedReturns, undone: bool) -> None:
-    if applied.receipt_ids:
-        session.execute(
-            update(ReturnReceipt)
-            .where(ReturnReceipt.id.in_(applied.receipt_ids))
-            .values(undone=undone)
-        )
+    marks = {receipt_id: {"undone": undone} for receipt_id in applied.receipt_ids}
+    writer.update_rows(session, ReturnReceipt.__table__, marks)
 
 
 def undo_returns(
