@@ -9,6 +9,7 @@ Headless: never import Qt here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -38,6 +39,7 @@ from services.records import Column
 # ---------------------------------------------------------------- the progress entry grid
 
 MILESTONES = "milestones"  # a grid column written through services.schedule.set_milestones
+COMPUTED_KEYS = ("progress_pct", "completed_investment_wan")  # each follows from the other
 
 
 @dataclass
@@ -156,8 +158,32 @@ class ProgressSource:
             return project.owners_text
         return getattr(project, key)
 
+    def computed(self, row: ProgressRecord, key: str) -> Decimal | None:
+        """完成比例 from 完成投资 ÷ 计划投资, or 完成投资 from 完成比例 × 计划投资, for a report
+        that gives only one of them (None when it gives both, neither, or no plan figure).
+
+        The ratio is the one the schedule flag uses (capped at 100 %); shown, never stored.
+        """
+        report, planned = row.report, row.project.planned_investment_wan
+        if report is None or not planned:
+            return None
+        pct, completed = report.progress_pct, report.completed_investment_wan
+        if key == "progress_pct" and pct is None and completed is not None:
+            return min(Decimal(100), completed * 100 / planned).quantize(Decimal("0.1"))
+        if key == "completed_investment_wan" and completed is None and pct is not None:
+            return (planned * pct / 100).quantize(Decimal("0.01"))
+        return None
+
+    def is_computed(self, row: ProgressRecord, key: str) -> bool:
+        return self.computed(row, key) is not None
+
     def display(self, row: ProgressRecord, key: str) -> str:
         value = self.value(row, key)
+        derived = self.computed(row, key) if key in COMPUTED_KEYS else None
+        if derived is not None:  # marked "≈" (and muted by the grid): computed, not reported
+            if key == "progress_pct":
+                return f"≈{pct_text(derived)}%"
+            return f"≈{format_money(derived)}"
         if key in ("planned_investment_wan", "previous_completed", "completed_investment_wan"):
             return format_money(value, blank="/" if key == "planned_investment_wan" else "")
         if key == "progress_pct":

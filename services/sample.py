@@ -92,6 +92,7 @@ def load_sample(session: Session) -> Plan:
                     unit=row["unit"],
                     direction=IndicatorDirection(row["direction"]),
                     target=Decimal(row["target"]),
+                    notes=row.get("notes"),
                 )
             )
         session.flush()

@@ -69,5 +69,7 @@ def test_summary_tracking_fields_as_of_a_date(tmp_path):
     # multi-year projects (2022-2024, 2021-2025) are still within their periods.
     assert after["overdue"] == 54
     assert after["rectifications"] == {"total": 8, "closed": 0}
-    assert after["indicators"]["total"] == 5
+    assert (
+        after["indicators"]["total"] == 14
+    )  # ten numeric and four qualitative goals of the 2023 plan
     assert after["completed_investment_wan"] == "0.00"

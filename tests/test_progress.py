@@ -175,3 +175,29 @@ def test_percent_text_round_trips(value):
     text = progress.report_text("progress_pct", value)
     assert progress.parse_pct(text) == value
     assert progress.parse_pct(text + "%") == value
+
+
+def test_grid_computes_the_ratio_from_the_amount_and_back(session, sample_plan):
+    from services.progress_grid import ProgressSource
+
+    source = ProgressSource("2023Q2")
+    pid = _pid(session)  # 光伏发电试点区建设, planned 2,000.00 万元
+    other = _pid(session, "工业绿色制造体系")  # planned 700.00 万元
+    source.set_fields(
+        session,
+        {pid: {"completed_investment_wan": "1250"}, other: {"progress_pct": "40"}},
+    )
+    row, row_other = source.rows(session, [pid, other])
+    assert row.project.planned_investment_wan == Decimal("2000.00")
+    assert source.display(row, "progress_pct") == "≈62.5%"  # computed, and marked as such
+    assert source.is_computed(row, "progress_pct") and source.edit_text(row, "progress_pct") == ""
+    assert source.display(row_other, "completed_investment_wan") == "≈280.00"
+    assert source.display(row_other, "progress_pct") == "40%"
+    assert not source.is_computed(row_other, "progress_pct")
+    # Both given: both shown as reported, nothing computed.
+    source.set_fields(session, {pid: {"progress_pct": "30"}})
+    [row] = source.rows(session, [pid])
+    assert source.display(row, "progress_pct") == "30%" and not source.is_computed(
+        row, "progress_pct"
+    )
+    assert source.display(row, "completed_investment_wan") == "1,250.00"

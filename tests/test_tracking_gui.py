@@ -60,7 +60,7 @@ def test_indicators_edit_actual_undo_redo(qtbot, ctx, sample_plan):
 
     view = _show(qtbot, IndicatorsView(ctx), sample_plan.id)
     model = view.model
-    assert model.rowCount() == 5
+    assert model.rowCount() == 14
     assert model.index(0, model.column_index("direction")).data() == "≤"
     actual = model.column_index("actual")
     assert model.setData(model.index(1, actual), "80.2")
@@ -320,3 +320,38 @@ def test_progress_summary_counts_arrive_off_thread(qtbot, ctx, sample_plan):
     view._period_changed()
     qtbot.waitUntil(lambda: view.summary.text().startswith("1/56"), timeout=5000)
     assert "1 behind" in view.summary.text()
+
+
+def test_empty_key_tasks_tab_says_how_to_fill_it(qtbot, ctx, sample_plan, monkeypatch):
+    from views.tracking_views import KeyTasksView
+
+    view = _show(qtbot, KeyTasksView(ctx), sample_plan.id)
+    assert view.is_empty_state()
+    texts = " ".join(label.text() for label in view.empty_page.findChildren(type(view.status)))
+    assert "分解表" in texts  # where key tasks come from
+    asked = []
+    monkeypatch.setattr(view, "import_table", lambda: asked.append(True))
+    view.empty_import_button.click()
+    assert asked == [True]
+    view.empty_add_button.click()  # typing them in shows the grid with a first row
+    assert view.model.rowCount() == 1 and not view.is_empty_state()
+    view.search.setText("没有这个任务")  # a search that finds nothing keeps the grid
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=3000)
+    assert not view.is_empty_state()
+
+
+def test_sample_plan_carries_all_its_indicators(session, sample_plan):
+    from models import Indicator
+
+    rows = session.scalars(
+        select(Indicator).where(Indicator.plan_id == sample_plan.id).order_by(Indicator.position)
+    ).all()
+    assert len(rows) == 14
+    qualitative = [r.name for r in rows if r.unit == "是否完成"]
+    assert qualitative == [
+        "臭氧污染得到初步遏制",
+        "市考以上断面消除劣Ⅴ类",
+        "重点建设用地安全利用得到有效保障",
+        "生态质量指数持续提升",
+    ]
+    assert {r.name: str(r.target) for r in rows}["重点工程累计减排量：挥发性有机物(VOCs)"] == "443"

@@ -27,7 +27,7 @@ def _audits(session, entity):
 # ---------------------------------------------------------------- indicators
 
 
-def test_sample_ships_five_indicators_and_met_rules(session, sample_plan):
+def test_sample_ships_its_indicators_and_met_rules(session, sample_plan):
     source = indicators.IndicatorSource(sample_plan.id, "2023")
     assert isinstance(source, RecordSource)
     ids = list(source.ids(session, TrackingFilter(sample_plan.id)))
@@ -36,7 +36,9 @@ def test_sample_ships_five_indicators_and_met_rules(session, sample_plan):
         "PM2.5年均浓度",
         "空气质量优良天数比率",
     ]
-    assert [source.display(r, "direction") for r in rows] == ["≤", "≥", "=", "≥", "≥"]
+    assert [source.display(r, "direction") for r in rows] == ["≤", "≥", "=", "≥", "="] + [
+        "≥"
+    ] * 5 + ["="] * 4
     change = source.set_fields(
         session,
         {
@@ -46,10 +48,10 @@ def test_sample_ships_five_indicators_and_met_rules(session, sample_plan):
         },
     )
     rows = source.rows(session, ids)
-    assert [source.display(r, "met") for r in rows] == ["未达标", "达标", "达标", "", ""]
-    assert indicators.indicator_counts(session, sample_plan.id) == {"total": 5, "met": 2}
+    assert [source.display(r, "met") for r in rows][:4] == ["未达标", "达标", "达标", ""]
+    assert indicators.indicator_counts(session, sample_plan.id) == {"total": 14, "met": 2}
     source.set_fields(session, change.inverse)
-    assert indicators.indicator_counts(session, sample_plan.id) == {"total": 5, "met": 0}
+    assert indicators.indicator_counts(session, sample_plan.id) == {"total": 14, "met": 0}
     fields = {
         (a.entity_id, a.field, a.old_value, a.new_value) for a in _audits(session, "indicator")
     }
@@ -368,7 +370,7 @@ def test_summary_gains_tracking_keys(session, sample_plan):
     assert summary["overdue"] == 0
     assert summary["completed_investment_wan"] == "200.00"
     assert summary["rectifications"] == {"total": 8, "closed": 2}
-    assert summary["indicators"] == {"total": 5, "met": 0}
+    assert summary["indicators"] == {"total": 14, "met": 0}
     late = plan_summary(session, sample_plan, as_of=date(2024, 1, 31))
     assert late["overdue"] == 54  # the 2022-2024 and 2021-2025 projects still run
     json.dumps(summary, ensure_ascii=False)

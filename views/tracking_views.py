@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -535,8 +536,61 @@ class KeyTasksView(TrackingTab):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        layout.insertWidget(1, splitter, 1)
+        # Empty, the tab says where key tasks come from instead of showing a blank grid.
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(splitter)
+        self.empty_page = self._build_empty_page()
+        self.pages.addWidget(self.empty_page)
+        layout.insertWidget(1, self.pages, 1)
         self.view.currentIdChanged.connect(self._show_links)
+        self.model.modelReset.connect(self._update_empty_state)
+        self.model.rowsInserted.connect(self._update_empty_state)
+        self.model.rowsRemoved.connect(self._update_empty_state)
+
+    def _build_empty_page(self) -> QWidget:
+        page = QWidget(self)
+        title = QLabel(self.tr("No key tasks yet"), page)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "The plan's key tasks (重点任务) come from its responsibility decomposition "
+                "table (工作任务责任分解表: 序号 | 工作内容 | 工作任务 | 牵头单位 | 配合单位). "
+                "Import that table from Excel or WPS; each task can then be linked to the "
+                "projects that carry it out."
+            ),
+            page,
+        )
+        text.setWordWrap(True)
+        text.setMaximumWidth(560)
+        self.empty_import_button = QPushButton(self.tr("Import the decomposition table…"), page)
+        self.empty_import_button.setDefault(True)
+        self.empty_import_button.clicked.connect(lambda _checked=False: self.import_table())
+        self.empty_add_button = QPushButton(self.tr("Type them in"), page)
+        self.empty_add_button.clicked.connect(lambda _checked=False: self.view.insert_rows())
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.empty_import_button)
+        buttons.addWidget(self.empty_add_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(page)
+        column.addStretch(2)
+        for widget in (title, text):
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+            column.addSpacing(10)
+        column.addLayout(buttons)
+        column.addStretch(3)
+        return page
+
+    def is_empty_state(self) -> bool:
+        return self.pages.currentWidget() is self.empty_page
+
+    def _update_empty_state(self, *_args: object) -> None:
+        # A search that finds nothing keeps the grid (and the search box) in view.
+        empty = self.model.rowCount() == 0 and not self.search.text().strip()
+        self.pages.setCurrentWidget(self.empty_page if empty else self.pages.widget(0))
 
     def _show_links(self, task_id=None) -> None:
         task_id = task_id if task_id is not None else self.view.current_id()

@@ -383,6 +383,10 @@ class LazyTableModel(QAbstractTableModel):
         if role == COPY_ROLE:
             return self.copy_text(record, column)
         if role == Qt.ItemDataRole.ForegroundRole:
+            # Muted: a blank amount, or a figure the source computed rather than one typed.
+            computed = getattr(self.source, "is_computed", None)
+            if computed is not None and computed(record, column.key):
+                return _MUTED
             return (
                 _MUTED
                 if column.kind is ColumnKind.MONEY and self.source.value(record, column.key) is None
