@@ -304,6 +304,22 @@ def test_paste_that_adds_rows_failing_half_way_changes_nothing(grid, db_path, mo
     assert grid.ctx.undo_stack.count() == 0 and model.rowCount() == 56
 
 
+def test_a_history_jump_stops_at_the_step_that_cannot_be_undone(qtbot, grid, _quiet_errors):
+    stack = grid.ctx.undo_stack
+    quantity = _col(grid, "quantity")
+    rows = [_row_of(grid, name) for name in ("光伏发电试点区建设", "VOCs源头替代", "储罐综合整治")]
+    for row, _pid in rows:
+        grid.model.setData(grid.model.index(row, quantity), "9")
+    (_r1, first), (_r2, second), (_r3, third) = rows
+    with grid.ctx.session() as s:
+        ledger.delete_projects(s, [second])
+    stack.setIndex(0)  # the history view: undo all three at once
+    assert [title for title, _exc in _quiet_errors] == ["Undo failed"]
+    qtbot.waitUntil(lambda: stack.index() == 2)
+    assert _db(grid.ctx, third, "quantity") != 9  # undone before the failing step
+    assert _db(grid.ctx, first, "quantity") == 9  # never reached: still as edited
+
+
 def test_failed_redo_is_reported_and_leaves_the_history_where_it_was(qtbot, grid, _quiet_errors):
     row, pid = _row_of(grid, "光伏发电试点区建设")
     grid.model.setData(grid.model.index(row, _col(grid, "quantity")), "9")

@@ -154,6 +154,27 @@ def test_key_tasks_insert_into_empty_table_link_and_undo(qtbot, ctx, sample_plan
     assert view.model.rowCount() == 1 and view.model.id_at(0) == tid
 
 
+def test_failed_link_undo_is_reported_and_keeps_the_history(qtbot, ctx, sample_plan, _quiet_errors):
+    from services.key_tasks import KEY_TASK_TABLE
+    from views.tracking_views import KeyTasksView
+
+    view = _show(qtbot, KeyTasksView(ctx), sample_plan.id)
+    [tid] = view.view.insert_rows()
+    view.link_search.setText("口袋公园")
+    view._find_projects()
+    view.view.setCurrentIndex(view.model.index(0, view.model.column_index("task")))
+    view.candidates.item(0).setSelected(True)
+    assert view.link_selected()
+    stack = ctx.undo_stack
+    with ctx.session() as session:  # another window deletes the task meanwhile
+        KEY_TASK_TABLE.delete_rows(session, [tid])
+    stack.undo()
+    assert _quiet_errors and _quiet_errors[0][0] == "Undo failed"
+    # The link step is still the one to undo; the history did not move past it.
+    qtbot.waitUntil(lambda: stack.index() == 2)
+    assert stack.count() == 2 and stack.undoText() == "Link projects to task"
+
+
 def test_progress_entry_for_one_unit_paste_and_undo(qtbot, ctx, sample_plan):
     from views.tracking_views import ProgressView
 
