@@ -60,6 +60,16 @@ def limit_memory(max_bytes: int) -> None:
         pass
 
 
+def _silence_native_output() -> None:
+    """A Rust panic or allocation failure prints a backtrace on stderr; the caller reports
+    the reader's end in words instead, so the worker's own stderr goes nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+    except OSError:
+        pass
+
+
 def _serve(connection, max_memory: int) -> None:
     """The worker: read each path it is sent, answer with the sheets or the reason."""
     limit_memory(max_memory)
