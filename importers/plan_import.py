@@ -216,10 +216,40 @@ def _analyze_sheet(grid: SheetGrid, preview: ImportPreview, overrides) -> None:
             if len(preview.errors) == before:
                 # With refused rows left out the sums would differ anyway: say nothing misleading.
                 check_totals(block, found, preview.issues)
+            _say_if_no_amounts(block, found, preview.issues)
             preview.projects.extend(found)
         else:
             preview.rectifications.extend(parse_rectifications(block, preview.issues))
         block.records = []  # parsed: the raw text is no longer needed (peak memory)
+
+
+MIN_ROWS_FOR_BLANK_WARNING = 3
+
+
+def _say_if_no_amounts(block: TableBlock, found: list[ParsedProject], issues) -> None:
+    """A table whose investment column was not recognised (投资估算 over 静态投资 | 动态投资),
+    or read blank for every row, imports with blank amounts: say so, naming the headers."""
+    if not found or any(p.planned_investment_wan is not None for p in found):
+        return
+    headers = "、".join(h for h in ("".join(t.split()) for t in block.raw_headers) if h)
+    if "planned_investment_wan" in block.columns:
+        letter, header = block.locate("planned_investment_wan")
+        said = any(i.sheet == block.sheet and i.column == letter for i in issues)
+        if len(found) < MIN_ROWS_FOR_BLANK_WARNING or said:
+            return  # one blank or 待定 row, or amounts already remarked on: nothing to add
+        reason = (
+            f"“{header}”列每一行都是空的，所有项目的计划投资将为空 "
+            "(the investment column is blank in every row)"
+        )
+        issues.append(
+            ImportIssue(block.sheet, block.header_row, letter, header, None, reason, WARNING)
+        )
+        return
+    reason = (
+        f"未识别出计划投资列，所有项目的计划投资将为空；找到的表头：{headers} "
+        f"(no investment column recognised; headers found: {headers})"
+    )
+    issues.append(ImportIssue(block.sheet, block.header_row, None, None, None, reason, WARNING))
 
 
 def require_ok(preview: ImportPreview) -> None:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from importers.issues import ImportIssue
@@ -99,6 +101,22 @@ def _serve(connection, max_memory: int) -> None:
             )
 
 
+@contextmanager
+def _main_script_hidden_if_missing():
+    """spawn re-runs the parent's main script in the child; `python -` or an embedded
+    interpreter has none on disk, so the child is told there is none rather than failing."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or os.path.exists(path):
+        yield
+        return
+    del main.__file__
+    try:
+        yield
+    finally:
+        main.__file__ = path
+
+
 class _Worker:
     def __init__(self, max_memory: int) -> None:
         context = multiprocessing.get_context("spawn")
@@ -106,7 +124,8 @@ class _Worker:
         self.process = context.Process(
             target=_serve, args=(child, max_memory), name="greenledger-reader", daemon=True
         )
-        self.process.start()
+        with _main_script_hidden_if_missing():
+            self.process.start()
         child.close()
         self.max_memory = max_memory
 

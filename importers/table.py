@@ -40,9 +40,14 @@ _SECTION = re.compile(
 )
 # "附件1", "附件 1：", "附表2-1", "附件一": alone, or before the title in the same cell.
 # (\d and \s also match full-width digits and spaces: the title keeps its own characters.)
+# "表1" / "表 2-1" (a table number, not a title) likewise, but only with its number.
 _ATTACHMENT = re.compile(
-    r"^(附\s*[件表]\s*(?:[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)?)\s*(?:[:：]\s*|$)"
+    r"^((?:附\s*[件表]\s*(?:[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?)?"
+    r"|表\s*[\d一二三四五六七八九十]+(?:\s*[-－—]\s*\d+)?))\s*(?:[:：]\s*|$)"
 )
+# "一" alone in the 序号 column with the section's name in the next cell, as published
+# tables often write a section row.
+_BARE_NUMERAL = re.compile(r"^[(（]?[一二三四五六七八九十百]+[)）、.．]?$")
 _NOTE = re.compile(r"^(?:注|备注|说明|附注|填表说明|填报说明)\s*\d*\s*[:：]")
 # Sign-off lines under a table: "填表人：张三  联系电话：0519-…", "填报单位（盖章）：", "审核人：".
 # Matched on NFKC text without spaces. A person's role needs no colon ("填表人 张三"); other words
@@ -408,6 +413,19 @@ def _walk(
             len(texts) == 1 and _lone_text_is_section(row, first, folded, seq_col, key_col)
         ):
             block.sections.append(first)
+            previous = None
+            continue
+        if (
+            len(texts) == 2
+            and row[seq_col] == first
+            and _BARE_NUMERAL.match(folded)
+            and seq_col + 1 < len(row)
+            and row[seq_col + 1] == texts[1]
+            and not _NUMBER.match(texts[1])
+        ):
+            # "一 | 污染防治攻坚": the numeral and, right beside it, the section name.
+            label = first if first[-1] in "、.．)）" else first + "、"
+            block.sections.append(label + texts[1])
             previous = None
             continue
         if wordy == 1 and _SECTION.match(folded) and row[key_col] in ("", first):

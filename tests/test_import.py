@@ -949,10 +949,10 @@ def test_unreadable_periods_stay_located_errors(tmp_path, text, reason):
 
 def test_start_and_end_columns_as_written(tmp_path):
     rows = [
-        ["序号", "项目名称", "建设内容", "开工时间", "完成时间"],
-        [1, "甲", "c", "2023.3", "2024.12"],
-        [2, "乙", "c", "2023年3月", "2024年底"],
-        [3, "丙", "c", "2023", "长期"],
+        ["序号", "项目名称", "建设内容", "开工时间", "完成时间", "计划投资"],
+        [1, "甲", "c", "2023.3", "2024.12", 1],
+        [2, "乙", "c", "2023年3月", "2024年底", 1],
+        [3, "丙", "c", "2023", "长期", 1],
     ]
     preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
     assert [(p.name, p.start_year, p.end_year) for p in preview.projects] == [
@@ -1013,7 +1013,8 @@ def test_sequence_label_styles_are_kept_as_text(tmp_path):
     for i, label in enumerate(labels):
         rows.append([label, None, f"项目{i}"])  # only the name besides the 序号: still a project
     preview = analyze(TaskState(), build_workbook(tmp_path / "t.xlsx", {"S": rows}))
-    assert preview.issues == []
+    # No amount anywhere: the one thing said is that the investment column is blank.
+    assert [(i.severity, i.column) for i in preview.issues] == [("warning", "F")]
     assert [(p.seq_label, p.name) for p in preview.projects] == [
         (label, f"项目{i}") for i, label in enumerate(labels)
     ]
