@@ -11,9 +11,11 @@ database without them (WAL readers keep their snapshot). No Qt here.
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from sqlalchemy import Connection
+
+from db import text_index
 
 _INDEXES = (
     "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
@@ -59,7 +61,10 @@ def indexes_deferred(connection: Connection, tables: tuple[str, ...], *, enabled
         for name, sql in connection.exec_driver_sql(_INDEXES, (table,)).all():
             connection.exec_driver_sql(f'DROP INDEX "{name}"')
             dropped.append(sql)
-    yield
+    with ExitStack() as text_indexes:  # the quick filter's index, filled after the rows too
+        for table in tables:
+            text_indexes.enter_context(text_index.deferred(connection, table))
+        yield
     for sql in dropped:
         connection.exec_driver_sql(sql)
 

@@ -86,3 +86,24 @@ def test_owner_edits_are_found_by_the_new_unit_name(session, sample_plan):
     assert project_id in after and project_id not in before
     assert after == _ids(session, sample_plan.id, "钟楼生态环境局", indexed=False)
     _integrity(session)
+
+
+def test_a_big_first_import_indexes_its_rows_after_loading_them(session, monkeypatch):
+    """The bulk path fills the index in one statement after the rows; the trigger is back."""
+    from db import bulk
+    from importers.plan_import import analyze, write_new_plan
+    from services.sample import sample_workbook_path
+    from services.tasks import TaskState
+
+    trigger = "SELECT count(*) FROM sqlite_master WHERE name = 'project_search_insert'"
+    monkeypatch.setattr(bulk, "MIN_ROWS", 10)  # the sample's 56 projects count as "big"
+    report = write_new_plan(TaskState(), session, analyze(TaskState(), sample_workbook_path()))
+    assert session.execute(text(trigger)).scalar() == 1
+    _integrity(session)
+    found = _ids(session, report.plan_id, "口袋公园", indexed=True)
+    assert len(found) == 5 and found == _ids(session, report.plan_id, "口袋公园", indexed=False)
+    # Rows written later go through the trigger again.
+    section_id = session.scalar(select(Project.section_id).where(Project.plan_id == report.plan_id))
+    [new_id] = insert_projects(session, section_id, None, [{"name": "新口袋公园工程"}])
+    assert new_id in _ids(session, report.plan_id, "口袋公园", indexed=True)
+    _integrity(session)
