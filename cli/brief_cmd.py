@@ -17,11 +17,11 @@ def register(subparsers) -> None:
     chapters = ", ".join(f"{key} ({title})" for key, title in CHAPTERS.items())
     parser = subparsers.add_parser(
         "brief",
-        help="write the PDF briefing (简报) of a plan",
-        description="Write the PDF briefing of a plan: cover, contents, summary, charts, the "
-        "project table and optional chapters. Chapters: " + chapters,
+        help="write the briefing (简报) of a plan as PDF or Word",
+        description="Write the briefing of a plan: a PDF in the 公文 (GB/T 9704) or modern "
+        "layout, or an editable Word copy (.docx, 公文 layout). Chapters (modern PDF): " + chapters,
     )
-    parser.add_argument("out", metavar="OUT.pdf")
+    parser.add_argument("out", metavar="OUT.pdf|OUT.docx")
     db_option(parser)
     plan_option(parser)
     parser.add_argument(
@@ -56,6 +56,30 @@ def register(subparsers) -> None:
     parser.add_argument("--as-of", type=_day, metavar="YYYY-MM-DD", help="progress as of this day")
     parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="briefing date (cover)")
     parser.add_argument("--office", metavar="NAME", help="issuing office on the cover")
+    gongwen = parser.add_argument_group("公文 layout")
+    gongwen.add_argument(
+        "--style",
+        choices=("gongwen", "modern"),
+        default="modern",
+        help="PDF layout: 公文 (GB/T 9704) or modern (default); a .docx is always 公文",
+    )
+    gongwen.add_argument(
+        "--masthead",
+        metavar="NAME",
+        nargs="?",
+        const="生态文明建设工作简报",
+        help="print the red 报头 with this briefing name (no NAME: 生态文明建设工作简报)",
+    )
+    gongwen.add_argument(
+        "--issue", metavar="TEXT", default="", help='期号 in the 报头, e.g. "第3期"'
+    )
+    gongwen.add_argument("--send-to", metavar="UNITS", default="", help="版记 报送")
+    gongwen.add_argument("--copy-to", metavar="UNITS", default="", help="版记 抄送")
+    parser.add_argument(
+        "--sources",
+        metavar="OUT.json",
+        help="also write every figure with its source, filter, as-of day and project ids",
+    )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
     parser.set_defaults(handler=run)
 
@@ -138,10 +162,11 @@ def run(args) -> int:
     from services.tasks import TaskState
 
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        raise UserError(f"输出文件应以 .pdf 结尾 (OUT must end in .pdf): {out}")
-    if not out.parent.exists():
-        raise UserError(f"目录不存在 (no such directory): {out.parent}")
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError(f"输出文件应以 .pdf 或 .docx 结尾 (OUT must end in .pdf or .docx): {out}")
+    for path in (out, Path(args.sources) if args.sources else None):
+        if path is not None and not path.parent.exists():
+            raise UserError(f"目录不存在 (no such directory): {path.parent}")
     chapters = _chapters(args)
     with open_session(args) as session:
         plan = resolve_plan(session, args.plan)
@@ -154,8 +179,23 @@ def run(args) -> int:
             briefing_date=args.date,
             as_of=args.as_of,
             office=args.office,
+            style=args.style,
+            masthead=args.masthead is not None,
+            masthead_name=args.masthead or "生态文明建设工作简报",
+            issue=args.issue,
+            send_to=args.send_to,
+            copy_to=args.copy_to,
         )
         result = build_briefing(TaskState(), session, options, out)
+    if args.sources:
+        from datetime import datetime
+
+        from exports.briefing_figures import sources_json
+
+        payload = sources_json(result.figures, plan_title=plan.title, made=datetime.now())
+        Path(args.sources).write_text(
+            json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
     if args.json:
         print(
             json.dumps(
@@ -165,6 +205,7 @@ def run(args) -> int:
                     "pages": result.pages,
                     "projects": result.projects,
                     "chapters": list(result.chapters),
+                    "as_of": result.as_of.isoformat() if result.as_of else None,
                     "seconds": round(result.seconds, 3),
                 },
                 ensure_ascii=False,
@@ -173,7 +214,9 @@ def run(args) -> int:
         )
     else:
         print(
-            f"已生成简报 (briefing written): {result.path} — {result.pages} 页, "
+            f"已生成简报 (briefing written): {result.path} — "
+            + (f"{result.pages} 页, " if result.pages else "")
+            + f"截至 {result.as_of}, "
             f"{result.projects} 个项目, {result.seconds:.1f} s"
         )
     return 0

@@ -27,6 +27,8 @@ CHAPTERS: dict[str, str] = {
     "projects": "工程项目表",
 }
 WATERMARK = "内部资料 注意保存"
+STYLES = ("gongwen", "modern")  # 公文 (GB/T 9704) or the modern layout with cover and contents
+FORMATS = ("pdf", "docx")
 
 
 @dataclass(frozen=True)
@@ -40,8 +42,16 @@ class BriefingOptions:
     as_of: date | None = None  # progress "as of"; default the latest progress return
     office: str | None = None  # issuing office on the cover; default the plan's issuer
     subtitle: str = "工程项目实施情况简报"
+    style: str = "modern"  # one of STYLES (the Word copy is always 公文)
+    masthead: bool = False  # 公文: the red 报头 instead of a cover
+    masthead_name: str = "生态文明建设工作简报"
+    issue: str = ""  # 期号 in the 报头, e.g. "第3期"
+    send_to: str = ""  # 版记 报送
+    copy_to: str = ""  # 版记 抄送
 
     def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            raise ValueError(f"style must be one of {', '.join(STYLES)}: {self.style!r}")
         if self.orientation not in ("portrait", "landscape"):
             raise ValueError(f"orientation must be portrait or landscape: {self.orientation!r}")
         unknown = set(self.chapters) - set(CHAPTERS)
@@ -57,3 +67,5 @@ class BriefingResult:
     chapters: tuple[str, ...]  # the chapters actually printed (those with data)
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
+    as_of: date | None = None  # the day progress and 序时进度 were judged at
+    figures: object = None  # exports.briefing_figures.OfficeFigures: every figure, traceable

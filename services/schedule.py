@@ -29,7 +29,7 @@ from fractions import Fraction
 from sqlalchemy import Integer, and_, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
-from models import ProgressReport, Project, ProjectStatus
+from models import Plan, ProgressReport, Project, ProjectStatus
 from models.base import to_money
 from models.tracking import ProjectMilestone
 from services.audit import record_changes
@@ -578,3 +578,62 @@ def set_milestones(
             op.note("project_milestone")
             op.note("project", ids=[pid], fields=["milestones"])
     return {pid: old.get(pid, []) for pid in parsed}
+
+
+# ---------------------------------------------------------------- plan-wide 序时进度 and as-of
+
+
+def expected_investment(session: Session, flt: ProjectFilter, as_of: date) -> Decimal:
+    """The money the filtered projects should have spent by `as_of` at their 序时进度:
+    Σ planned × expected %. Divided by the planned total it is the plan's 序时进度 (a yearly plan
+    at the end of June: 50 %). Projects with milestones follow them, as in `judge`."""
+    expected, _elapsed, _days = _expected_cents_sql(as_of)
+    planned = type_coerce(Project.planned_investment_wan, Integer)
+    has_milestones = (
+        select(ProjectMilestone.id).where(ProjectMilestone.project_id == Project.id).exists()
+    )
+    # Hundredths of 万元 × hundredths of a percent: exact integers, rounded once at the end.
+    total = session.scalar(
+        select(func.sum(planned * expected)).where(
+            *filter_clauses(flt),
+            planned.is_not(None),
+            Project.start_year.is_not(None) | Project.end_year.is_not(None),
+            ~has_milestones,
+        )
+    )
+    cents = Fraction(total or 0, 10000)
+    special = list(
+        session.scalars(
+            select(Project.id).where(
+                Project.id.in_(select(ProjectMilestone.project_id)), *filter_clauses(flt)
+            )
+        )
+    )
+    for pid, status_ in schedule_for_ids(session, special, as_of).items():
+        project = session.get(Project, pid)
+        if status_.expected_pct is not None and project.planned_investment_wan is not None:
+            cents += Fraction(_cents(project.planned_investment_wan)) * Fraction(
+                _cents(status_.expected_pct), 10000
+            )
+    return Decimal(_round_cents(cents)) / 100
+
+
+def default_as_of(session: Session, plan_id: int, today: date | None = None) -> date:
+    """The day a plan is looked at when nobody asks for one: today while the plan runs; for a
+    plan whose years are over, the end of its latest reported period (else its last day) —
+    so a 2023 plan opened in 2026 shows its state then, not every project red as 逾期."""
+    today = today or date.today()
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        return today
+    last_day = date(plan.year_end or plan.year_start, 12, 31)
+    if today <= last_day:
+        return today
+    latest = session.scalar(
+        select(func.max(ProgressReport.period_end))
+        .join(Project, Project.id == ProgressReport.project_id)
+        .where(Project.plan_id == plan_id)
+    )
+    if isinstance(latest, str):  # max() over a Date column can come back as text in SQLite
+        latest = date.fromisoformat(latest)
+    return min(latest, last_day) if latest else last_day
