@@ -61,10 +61,27 @@ def _on_grid(font: TTFont) -> TTFont:
     return font
 
 
+# reportlab's line breaker knows the Japanese 禁則 only: it lets a line start with a
+# full-width comma, colon, semicolon or a percent sign. Chinese typesetting forbids that, so the
+# set it consults is widened (module globals of reportlab; they decide only which character
+# may open a line: such a character hangs in the margin, 标点悬挂).
+_CANNOT_START = "，：；！？%）》」』】〕”’…·"
+
+
+def _chinese_line_breaking() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    for module in (textsplit, paragraph):  # single-run and multi-run paragraphs
+        missing = "".join(c for c in _CANNOT_START if c not in module.ALL_CANNOT_START)
+        module.ALL_CANNOT_START += missing
+
+
 @cache
 def register_gongwen_fonts() -> dict[str, frozenset[int]]:
     """Register the 公文 faces once; for each, the code points it lacks (drawn in a fallback)."""
     register_fonts()
+    _chinese_line_breaking()
     missing: dict[str, frozenset[int]] = {}
     fallback_cmaps = [pdfmetrics.getFont(f).face.charToGlyph for f in FALLBACK_ORDER]
     faces = [(name, TTFont(name, str(_shipped(file)))) for name, file in FILES.items()]

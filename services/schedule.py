@@ -637,3 +637,40 @@ def default_as_of(session: Session, plan_id: int, today: date | None = None) -> 
     if isinstance(latest, str):  # max() over a Date column can come back as text in SQLite
         latest = date.fromisoformat(latest)
     return min(latest, last_day) if latest else last_day
+
+
+_view_day: date | None = None  # the day the user asked the views to judge at (None = default)
+_default_days: dict[tuple[int, date], tuple[float, date]] = {}
+DEFAULT_DAY_TTL = 30.0  # seconds: a new return moves the default at most this late
+
+
+def set_view_day(day: date | None) -> None:
+    """The as-of day the dashboard and the 序时进度 column use; None = each plan's default."""
+    global _view_day
+    _view_day = day
+
+
+def view_day() -> date | None:
+    return _view_day
+
+
+def as_of_for_ids(session: Session, ids: Sequence[int], *, today: date | None = None) -> date:
+    """The day to judge a window of grid rows at: the chosen view day, else the default day of
+    their plan (cached briefly: the grid asks for every page it fetches)."""
+    import time
+
+    if _view_day is not None:
+        return _view_day
+    today = today or date.today()
+    if not ids:
+        return today
+    plan_id = session.scalar(select(Project.plan_id).where(Project.id == ids[0]))
+    if plan_id is None:
+        return today
+    cached = _default_days.get((plan_id, today))
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < DEFAULT_DAY_TTL:
+        return cached[1]
+    day = default_as_of(session, plan_id, today)
+    _default_days[(plan_id, today)] = (now, day)
+    return day

@@ -381,6 +381,7 @@ def test_dialog_builds_in_a_worker_opens_the_pdf_and_remembers_choices(
         scope_model = dialog.scope.model()
         assert not scope_model.item(dialog.scope.findData("selection")).isEnabled()
         dialog.scope.setCurrentIndex(dialog.scope.findData("filter"))
+        dialog.style.setCurrentIndex(dialog.style.findData("modern"))
         dialog.landscape.setChecked(True)
         dialog.chapter_boxes["charts"].setChecked(False)
         dialog.watermark.setChecked(True)

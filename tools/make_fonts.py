@@ -12,6 +12,7 @@ Not run by the app or the tests: the outputs are committed with their licences a
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -47,10 +48,8 @@ def gb2312() -> set[int]:
     out: set[int] = set()
     for hi in range(0xA1, 0xF8):
         for lo in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.add(ord(bytes([hi, lo]).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
     return out
 
 
@@ -76,10 +75,16 @@ def cff_to_glyf(font: TTFont) -> None:
         del font["VORG"]
     font["maxp"] = maxp = newTable("maxp")
     maxp.tableVersion = 0x00010000
-    for attr in (
-        "maxZones maxTwilightPoints maxStorage maxFunctionDefs maxInstructionDefs "
-        "maxStackElements maxSizeOfInstructions maxComponentElements"
-    ).split():
+    for attr in [
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ]:
         setattr(maxp, attr, 0)
     maxp.maxZones = 1
     maxp.numGlyphs = len(order)

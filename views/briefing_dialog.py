@@ -1,9 +1,11 @@
-"""File ▸ Briefing: the PDF briefing (简报) of the plan, the current filter or the selection.
+"""File ▸ Briefing: the briefing (简报) of the plan, the current filter or the selection.
 
-Only wires exports.briefing to widgets: the choices (scope, page orientation, chapters,
-watermark, office, dates, output file) are remembered through app.settings Options, the PDF is
-built in a worker (app.tasks.run_task) with progress and Cancel, and opened when done.
-Never build SQL or lay out PDF pages here.
+Only wires exports.briefing to widgets: the choices (format PDF / Word, style 公文 / modern,
+报头 and 版记, scope, page orientation, chapters, watermark, office, dates, output file) are
+remembered through app.settings Options, the document is built in a worker
+(app.tasks.run_task) with progress and Cancel, and opened when done. "Key figures…" lists the
+briefing's figures; double-clicking one shows the projects behind it in the grid.
+Never build SQL or lay out pages here.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -27,6 +29,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -48,6 +52,12 @@ OFFICE = Option("briefing/office", str, "", "issuing office on the cover ('' = p
 SCOPE = Option("briefing/scope", str, "plan", "plan, filter or selection")
 DIRECTORY = Option("briefing/directory", str, "", "folder of the last briefing")
 OPEN_WHEN_DONE = Option("briefing/open_when_done", bool, True, "open the PDF when it is ready")
+FORMAT = Option("briefing/format", str, "pdf", "pdf or docx (Word)")
+STYLE = Option("briefing/style", str, "gongwen", "PDF layout: gongwen (GB/T 9704) or modern")
+MASTHEAD = Option("briefing/masthead", bool, False, "公文: print the red 报头")
+MASTHEAD_NAME = Option("briefing/masthead_name", str, "生态文明建设工作简报", "报头 name")
+SEND_TO = Option("briefing/send_to", str, "", "版记 报送")
+COPY_TO = Option("briefing/copy_to", str, "", "版记 抄送")
 
 # A selection is passed to SQL as an id list; beyond this SQLite's parameter limit is near.
 SELECTION_LIMIT = 20_000
@@ -61,6 +71,14 @@ def run_briefing(state, session_factory, options: BriefingOptions, out: str) -> 
         return build_briefing(state, session, options, out)
 
 
+def key_figures(state, session_factory, options: BriefingOptions):
+    """The worker's job for "Key figures…": the briefing's figures without laying it out."""
+    from exports.briefing import prepare
+
+    with session_factory() as session:
+        return prepare(state, session, options)[1]
+
+
 def open_file(path: str) -> None:
     """Open the finished PDF in the system viewer (tests replace this)."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -68,6 +86,7 @@ def open_file(path: str) -> None:
 
 class BriefingDialog(QDialog):
     created = Signal(object)  # BriefingResult
+    showProjects = Signal(object)  # ProjectFilter: the projects behind a figure
 
     def __init__(
         self,
@@ -93,7 +112,32 @@ class BriefingDialog(QDialog):
                 if self.selected
                 else 0
             )
-        self.setWindowTitle(self.tr("PDF Briefing"))
+        self.setWindowTitle(self.tr("Briefing"))
+
+        self.format = QComboBox(self)
+        self.format.addItem(self.tr("PDF"), "pdf")
+        self.format.addItem(self.tr("Word (.docx, editable)"), "docx")
+        self.format.setCurrentIndex(max(self.format.findData(FORMAT.value), 0))
+        self.style = QComboBox(self)
+        self.style.addItem(self.tr("Official document (公文, GB/T 9704)"), "gongwen")
+        self.style.addItem(self.tr("Modern (cover, contents, key figures)"), "modern")
+        self.style.setCurrentIndex(max(self.style.findData(STYLE.value), 0))
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.format)
+        format_row.addWidget(self.style, 1)
+        self.masthead = QCheckBox(self.tr("Red masthead (报头):"), self)
+        self.masthead.setChecked(MASTHEAD.value)
+        self.masthead_name = QLineEdit(MASTHEAD_NAME.value, self)
+        self.issue = QLineEdit(self)
+        self.issue.setPlaceholderText(self.tr("Issue, e.g. 第3期"))
+        masthead_row = QHBoxLayout()
+        masthead_row.addWidget(self.masthead)
+        masthead_row.addWidget(self.masthead_name, 2)
+        masthead_row.addWidget(self.issue, 1)
+        self.send_to = QLineEdit(SEND_TO.value, self)
+        self.send_to.setPlaceholderText(self.tr("报送: leaders and offices above"))
+        self.copy_to = QLineEdit(COPY_TO.value, self)
+        self.copy_to.setPlaceholderText(self.tr("抄送: departments, towns and streets"))
 
         self.scope = QComboBox(self)
         self.scope.addItem(
@@ -167,7 +211,10 @@ class BriefingDialog(QDialog):
         self.briefing_date = QDateEdit(QDate.currentDate(), self)
         self.briefing_date.setCalendarPopup(True)
         self.briefing_date.setDisplayFormat("yyyy-MM-dd")
-        self.as_of_latest = QCheckBox(self.tr("As of the latest progress return"), self)
+        self.as_of_latest = QCheckBox(
+            self.tr("As of the plan's default day (today, or its latest return once it is over)"),
+            self,
+        )
         self.as_of_latest.setChecked(True)
         self.as_of = QDateEdit(QDate.currentDate(), self)
         self.as_of.setCalendarPopup(True)
@@ -185,12 +232,16 @@ class BriefingDialog(QDialog):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        self.open_when_done = QCheckBox(self.tr("Open the PDF when it is ready"), self)
+        self.open_when_done = QCheckBox(self.tr("Open the document when it is ready"), self)
         self.open_when_done.setChecked(OPEN_WHEN_DONE.value)
 
         form = QFormLayout()
         form.addRow(self.tr("Plan:"), QLineEdit(self.plan_title, self, readOnly=True))
         form.addRow(self.tr("Projects:"), self.scope)
+        form.addRow(self.tr("Format:"), format_row)
+        form.addRow("", masthead_row)
+        form.addRow(self.tr("Send to:"), self.send_to)
+        form.addRow(self.tr("Copy to:"), self.copy_to)
         form.addRow(self.tr("Pages:"), pages_row)
         form.addRow("", QLabel(self.tr("Wide tables are always printed on A4 landscape."), self))
         form.addRow("", watermark_row)
@@ -200,16 +251,31 @@ class BriefingDialog(QDialog):
         form.addRow(self.tr("Save as:"), path_row)
         form.addRow("", self.open_when_done)
 
+        self.figure_list = QListWidget(self)
+        self.figure_list.setToolTip(
+            self.tr("Double-click a figure to show its projects in the grid")
+        )
+        self.figure_list.itemActivated.connect(self._figure_activated)
+        self.figure_list.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.figures_button = buttons.addButton(
+            self.tr("Key figures…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.figures_button.clicked.connect(self.show_figures)
         self.create_button = buttons.addButton(
-            self.tr("Create PDF"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(chapters_box)
+        layout.addWidget(self.figure_list)
         layout.addWidget(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.style.currentIndexChanged.connect(self._format_changed)
+        self.masthead.toggled.connect(self._format_changed)
+        self._format_changed()
         self._update_buttons()
 
     # ---------------------------------------------------------------- choices
@@ -219,9 +285,30 @@ class BriefingDialog(QDialog):
 
         return replace(self.flt, plan_id=self.plan_id)
 
+    def suffix(self) -> str:
+        return "." + self.format.currentData()
+
+    def _format_changed(self) -> None:
+        """Word is always 公文; the 报头 and 版记 belong to 公文, orientation and watermark to
+        the modern layout; the file name follows the format."""
+        word = self.format.currentData() == "docx"
+        self.style.setEnabled(not word)
+        gongwen = word or self.style.currentData() == "gongwen"
+        self.masthead.setEnabled(gongwen)
+        self.masthead_name.setEnabled(gongwen and self.masthead.isChecked())
+        self.issue.setEnabled(gongwen and self.masthead.isChecked())
+        self.send_to.setEnabled(gongwen)
+        self.copy_to.setEnabled(gongwen)
+        for widget in (self.portrait, self.landscape, self.watermark):
+            widget.setEnabled(not gongwen)
+        self.watermark_text.setEnabled(not gongwen and self.watermark.isChecked())
+        path = Path(self.path_edit.text()) if hasattr(self, "path_edit") else None
+        if path and path.suffix.lower() in (".pdf", ".docx") and path.suffix != self.suffix():
+            self.path_edit.setText(str(path.with_suffix(self.suffix())))
+
     def _default_path(self) -> str:
         folder = DIRECTORY.value or str(Path.home())
-        name = f"{self.plan_title or 'briefing'}-简报-{date.today():%Y%m%d}.pdf"
+        name = f"{self.plan_title or 'briefing'}-简报-{date.today():%Y%m%d}{self.suffix()}"
         # Titles may hold characters a file name cannot.
         name = "".join("_" if c in '\\/:*?"<>|' else c for c in name)
         return str(Path(folder) / name)
@@ -246,9 +333,21 @@ class BriefingDialog(QDialog):
             briefing_date=self.briefing_date.date().toPython(),
             as_of=None if self.as_of_latest.isChecked() else self.as_of.date().toPython(),
             office=self.office.text().strip() or None,
+            style=self.style.currentData(),
+            masthead=self.masthead.isChecked(),
+            masthead_name=self.masthead_name.text().strip() or MASTHEAD_NAME.default,
+            issue=self.issue.text().strip(),
+            send_to=self.send_to.text().strip(),
+            copy_to=self.copy_to.text().strip(),
         )
 
     def _remember(self) -> None:
+        FORMAT.set(self.format.currentData())
+        STYLE.set(self.style.currentData())
+        MASTHEAD.set(self.masthead.isChecked())
+        MASTHEAD_NAME.set(self.masthead_name.text().strip() or MASTHEAD_NAME.default)
+        SEND_TO.set(self.send_to.text().strip())
+        COPY_TO.set(self.copy_to.text().strip())
         ORIENTATION.set("landscape" if self.landscape.isChecked() else "portrait")
         CHAPTER_CHOICE.set([k for k in CHAPTERS if k in self.chapters()])
         WATERMARK_ON.set(self.watermark.isChecked())
@@ -264,13 +363,55 @@ class BriefingDialog(QDialog):
         self.create_button.setEnabled(ready and self.plan_id is not None)
 
     def browse(self) -> None:
+        kinds = (
+            self.tr("Word document (*.docx)")
+            if self.suffix() == ".docx"
+            else self.tr("PDF document (*.pdf)")
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("PDF Briefing"), self.path_edit.text(), self.tr("PDF document (*.pdf)")
+            self, self.tr("Briefing"), self.path_edit.text(), kinds
         )
         if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
+            if not path.lower().endswith(self.suffix()):
+                path += self.suffix()
             self.path_edit.setText(path)
+
+    # ---------------------------------------------------------------- key figures
+
+    def show_figures(self) -> None:
+        if self.plan_id is None:
+            return
+        self.figures_button.setEnabled(False)
+        self.figure_handle = run_task(
+            self,
+            self.tr("Counting the key figures"),
+            key_figures,
+            self.ctx.session_factory,
+            self.options(),
+            on_done=self._figures_ready,
+            on_error=lambda exc, _tb: self._failed(exc),
+            on_cancelled=lambda: self.figures_button.setEnabled(True),
+        )
+
+    def _figures_ready(self, figures) -> None:
+        self.figures_button.setEnabled(True)
+        self.figure_list.clear()
+        for figure in figures.figures.values():
+            text = f"{figure.label}：{figure.value}{figure.unit}"
+            if figure.project_ids:
+                text += "  " + self.tr("(%n project(s))", "", len(figure.project_ids))
+            item = QListWidgetItem(text, self.figure_list)
+            item.setData(Qt.ItemDataRole.UserRole, tuple(figure.project_ids))
+            item.setToolTip(f"{figure.rule}\n{figure.source}")
+            if not figure.project_ids:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+        self.figure_list.show()
+
+    def _figure_activated(self, item: QListWidgetItem) -> None:
+        ids = item.data(Qt.ItemDataRole.UserRole)
+        if ids:
+            self.showProjects.emit(ProjectFilter(plan_id=self.plan_id, ids=tuple(ids)))
+            self.reject()  # the grid shows them now
 
     # ---------------------------------------------------------------- running
 
@@ -278,13 +419,11 @@ class BriefingDialog(QDialog):
         out = self.path_edit.text().strip()
         if not out or self.plan_id is None or not self.chapters():
             return
-        if not out.lower().endswith(".pdf"):
-            out += ".pdf"
+        if not out.lower().endswith(self.suffix()):
+            out += self.suffix()
             self.path_edit.setText(out)
         if not Path(out).parent.is_dir():
-            QMessageBox.warning(
-                self, self.tr("PDF Briefing"), self.tr("The folder does not exist.")
-            )
+            QMessageBox.warning(self, self.tr("Briefing"), self.tr("The folder does not exist."))
             return
         self._remember()
         self.create_button.setEnabled(False)
@@ -323,5 +462,8 @@ def run_briefing_dialog(
 ) -> BriefingResult | None:
     """Show the dialog modally; returns what was written, or None."""
     dialog = BriefingDialog(parent, ctx, flt, selected_ids)
+    drill = getattr(parent, "drill_down", None)
+    if drill is not None:  # the main window: a figure's projects open in its grid
+        dialog.showProjects.connect(drill)
     dialog.exec()
     return dialog.result

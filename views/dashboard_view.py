@@ -11,12 +11,14 @@ This view never builds SQL: it calls services only.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -33,7 +35,7 @@ from app.context import AppContext
 from app.settings import Option
 from app.tasks import TaskHandle, run_task
 from exports.charts import KINDS, ChartText, figure_for
-from services import aggregates, drilldown
+from services import aggregates, drilldown, schedule
 from services.aggregates import Dashboard, DashboardOptions
 from services.drilldown import Drill, DrillTooLarge
 from services.query import ProjectFilter
@@ -58,6 +60,10 @@ def _build(state, ctx: AppContext, flt: ProjectFilter, options: DashboardOptions
     """Worker: aggregates, then figures (pure matplotlib objects, safe off the GUI thread)."""
     started = time.perf_counter()
     with ctx.session() as session:
+        if options.as_of is None and flt.plan_id is not None:
+            # Judge progress at the plan's as-of day (today, or the end of its latest return
+            # once its years are over), as the briefing and the 序时进度 column do.
+            options = replace(options, as_of=schedule.default_as_of(session, flt.plan_id))
         board = aggregates.dashboard(state, session, flt, options)
     figures = {}
     for kind in KINDS:
@@ -167,6 +173,19 @@ class DashboardView(QWidget):
             combo.setMinimumContentsLength(12)
             combo.setToolTip(combo.currentText())
             combo.currentTextChanged.connect(combo.setToolTip)
+        # As of: the plan's default day (today, or the end of its latest return once its years
+        # are over) unless a day is chosen; the 序时进度 column follows the same choice.
+        self.as_of_check = QCheckBox(self.tr("As of"), self)
+        self.as_of_check.setToolTip(
+            self.tr("Judge progress and 序时进度 at this day (unchecked: the plan's default day)")
+        )
+        self.as_of_date = QDateEdit(QDate.currentDate(), self)
+        self.as_of_date.setCalendarPopup(True)
+        self.as_of_date.setDisplayFormat("yyyy-MM-dd")
+        self.as_of_date.setEnabled(False)
+        self.as_of_check.toggled.connect(self.as_of_date.setEnabled)
+        self.as_of_check.toggled.connect(lambda _on: self._as_of_changed())
+        self.as_of_date.dateChanged.connect(lambda _d: self._as_of_changed())
         self.status_label = QLabel(self)
         self.status_label.setObjectName("dashboardStatus")
         self.status_label.setStyleSheet("color: #777777;")
@@ -178,6 +197,8 @@ class DashboardView(QWidget):
         top.addSpacing(12)
         top.addWidget(self.year_mode)
         top.addWidget(self.timeline_mode)
+        top.addWidget(self.as_of_check)
+        top.addWidget(self.as_of_date)
 
         # Key-figure tiles.
         self.tiles = {
@@ -314,11 +335,19 @@ class DashboardView(QWidget):
         if self._dirty:
             self.schedule_refresh()
 
+    def as_of(self):
+        return self.as_of_date.date().toPython() if self.as_of_check.isChecked() else None
+
+    def _as_of_changed(self) -> None:
+        schedule.set_view_day(self.as_of())
+        self._options_changed()
+
     def options(self) -> DashboardOptions:
         return DashboardOptions(
             year_mode=self.year_mode.currentData(),
             timeline_mode=self.timeline_mode.currentData(),
             lead_top_n=max(1, LEAD_TOP_N.value),
+            as_of=self.as_of(),
         )
 
     def refresh(self) -> None:

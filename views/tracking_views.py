@@ -126,7 +126,8 @@ def register_schedule_column() -> None:
     apply_configured_rule()
 
     def fetch(session, ids):
-        return schedule.schedule_for_ids(session, ids, date.today())
+        # The plan's as-of day, not today: a 2023 plan opened in 2026 is not all 逾期.
+        return schedule.schedule_for_ids(session, ids, schedule.as_of_for_ids(session, ids))
 
     register_project_column(
         "schedule",
