@@ -776,3 +776,13 @@ def test_lead_and_cooperating_columns_edit_the_owner_roles(qtbot, grid):
     assert grid.model.index(row, _col(grid, "owners")).data() == "区发改局、经开区"
     grid.ctx.undo_stack.undo()
     assert _db(grid.ctx, pid, "owners")[0] == ("区工信局", OwnerRole.LEAD)
+
+
+def test_headers_read_in_full_in_either_language(grid):
+    from widgets.grid.column_layout import HEADER_WIDTH_LIMIT
+
+    header = grid.view.horizontalHeader()
+    for i in range(grid.model.columnCount()):
+        title = grid.model.header_title(i)
+        needed = header.fontMetrics().horizontalAdvance(title) + 12
+        assert grid.view.columnWidth(i) >= min(needed, HEADER_WIDTH_LIMIT), title

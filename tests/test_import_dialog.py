@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import func, select
 
 from app import settings
@@ -409,3 +410,51 @@ def test_a_cancelled_merge_pushes_nothing_and_can_be_retried(
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         dialog.import_button.click()
     assert ctx.undo_stack.count() == 1 and _amount(ctx, "工业绿色制造体系") == "750.00"
+
+
+def test_a_typed_or_pasted_path_is_read(qtbot, ctx, tmp_path):
+    from views.import_dialog import ImportDialog
+
+    dialog = ImportDialog(None, ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.path_edit.isReadOnly()
+    dialog.path_edit.setText(str(tmp_path / "missing.xlsx"))
+    dialog.path_edit.editingFinished.emit()
+    assert "missing.xlsx" in dialog.summary.text() and not dialog.import_button.isEnabled()
+    # Explorer's "Copy as path" puts quotes around it.
+    dialog.path_edit.setText(f'"{sample_workbook_path()}"')
+    with qtbot.waitSignal(dialog.analyzed, timeout=20000):
+        dialog.path_edit.editingFinished.emit()
+    assert dialog.summary.text().startswith("56 projects in 6 sections")
+
+
+def test_after_an_import_and_an_export_a_message_says_what_went_where(
+    qtbot, ctx, tmp_path, monkeypatch
+):
+    from views.export_dialog import ExportDialog
+    from widgets import written_message
+
+    opened = []
+    monkeypatch.setattr(written_message, "open_location", lambda path: opened.append(path))
+    dialog = _open(qtbot, ctx, sample_workbook_path())
+    with qtbot.waitSignal(dialog.imported, timeout=20000) as signal:
+        dialog.import_button.click()
+    box = written_message.last_message
+    qtbot.addWidget(box)
+    assert "56" in box.text() and "2023年钟楼区生态文明建设工程项目表" in box.text()
+    assert str(sample_workbook_path().parent) in box.informativeText()
+    ctx.plan_id = signal.args[0]
+    export = ExportDialog(None, ctx, ProjectFilter(plan_id=signal.args[0]))
+    qtbot.addWidget(export)
+    out = tmp_path / "附件1.xlsx"
+    export.path_edit.setText(str(out))
+    with qtbot.waitSignal(export.exported, timeout=20000):
+        export.export_button.click()
+    box = written_message.last_message
+    qtbot.addWidget(box)
+    assert "56" in box.text() and "附件1.xlsx" in box.text()
+    assert str(tmp_path) in box.informativeText()
+    box.findChild(QPushButton, "openFolder").click()
+    box.findChild(QPushButton, "openFile").click()
+    assert opened == [tmp_path, out]

@@ -34,6 +34,7 @@ from app.tasks import run_task
 from exports.flat import export_csv, export_flat_xlsx
 from exports.official_xlsx import OfficialOptions, export_official
 from services.query import ProjectFilter, plan_info
+from widgets.written_message import show_written
 
 LAST_FORMAT = Option("impex/export_format", str, "official", "last export format")
 LAST_EXPORT_DIR = Option("impex/export_directory", str, "", "folder of the last export")
@@ -199,14 +200,21 @@ class ExportDialog(QDialog):
             out,
             options,
             self.encoding.currentData(),
-            on_done=lambda _count: self._done(out),
+            on_done=lambda count: self._done(out, count),
             on_error=lambda exc, _t: self._failed(exc),
             on_cancelled=self._cancelled,
         )
 
-    def _done(self, out: str) -> None:
+    def _done(self, out: str, count: object = None) -> None:
         self.exported.emit(out)
         self.accept()
+        rows = count if isinstance(count, int) else 0
+        show_written(
+            self.parentWidget(),
+            self.tr("Export"),
+            self.tr("%n project(s) written to %1.", "", rows).replace("%1", Path(out).name),
+            out,
+        )
 
     def _failed(self, exc: Exception) -> None:
         self.export_button.setEnabled(True)

@@ -60,6 +60,7 @@ from services.parsing import format_money
 from services.query import plans
 from services.tasks import Cancelled, TaskState
 from widgets.list_table_model import RIGHT, ListColumn, ListTableModel, natural_key
+from widgets.written_message import show_written
 
 COLUMN_MAPPINGS = Option(
     "impex/column_mappings", str, "{}", "import column mappings by header signature (JSON)"
@@ -184,8 +185,11 @@ class ImportDialog(QDialog):
         self.resize(980, 640)
 
         self.path_edit = QLineEdit(self)
-        self.path_edit.setPlaceholderText(self.tr("Choose an Excel, WPS or CSV file…"))
-        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(
+            self.tr("Type or paste the path of an Excel, WPS or CSV file, or choose one…")
+        )
+        self.path_edit.setClearButtonEnabled(True)
+        self.path_edit.editingFinished.connect(self._path_typed)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self.browse)
         file_row = QHBoxLayout()
@@ -388,6 +392,21 @@ class ImportDialog(QDialog):
         if path:
             LAST_DIRECTORY.set(str(Path(path).parent))
             self.set_path(path)
+
+    def _path_typed(self) -> None:
+        """A typed or pasted path (Explorer's "Copy as path" adds quotes; ~ is the home)."""
+        text = self.path_edit.text().strip().strip('"').strip("'")
+        if not text:
+            return
+        path = Path(text).expanduser()
+        if self.preview is not None and Path(str(self.preview.path)) == path:
+            return  # the file shown already (Enter again, or focus leaving the field)
+        if not path.is_file():
+            self.summary.setText(self.tr("No such file: %1").replace("%1", str(path)))
+            self.import_button.setEnabled(False)
+            return
+        LAST_DIRECTORY.set(str(path.parent))
+        self.set_path(path)
 
     def set_path(self, path: str | Path) -> None:
         self.path_edit.setText(str(path))
@@ -728,11 +747,31 @@ class ImportDialog(QDialog):
             return
         self.imported.emit(plan_id)
         self.accept()
+        show_written(
+            self.parentWidget(),
+            self.tr("Import"),
+            self.tr("Merged into the plan: %1 new and %2 changed project(s).")
+            .replace("%1", str(len(new)))
+            .replace("%2", str(len(changed))),
+            self.preview.path,
+            file_button=False,
+        )
 
     def _written(self, changes: OpChanges) -> None:
         announce(self.ctx, changes)
-        self.imported.emit(changes.value.plan_id)
+        report = changes.value
+        self.imported.emit(report.plan_id)
         self.accept()
+        source = self.preview.path if self.preview is not None else self.path_edit.text()
+        show_written(
+            self.parentWidget(),
+            self.tr("Import"),
+            self.tr("%n project(s) imported into “%1”.", "", report.projects).replace(
+                "%1", report.title
+            ),
+            source,
+            file_button=False,
+        )
 
     def _write_failed(self, exc: Exception) -> None:
         self.import_button.setEnabled(True)

@@ -16,6 +16,8 @@ from app.settings import Option
 from widgets.grid.frozen_columns import FrozenColumnsView
 
 SAVE_DELAY_MS = 400  # dragging a column edge saves once, when it stops
+HEADER_PADDING = 24  # px around a header title (margins and the sort arrow)
+HEADER_WIDTH_LIMIT = 300  # a longer title is elided rather than making a huge column
 
 
 def layout_options(table: str) -> tuple[Option, Option]:
@@ -58,6 +60,8 @@ class ColumnLayout(QObject):
         frozen_header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         frozen_header.customContextMenuRequested.connect(self._header_menu)
         self.restore()
+        # Titles set (translated) after the layout was made widen their columns' defaults.
+        view.model().headerDataChanged.connect(lambda *_args: self.restore())
 
     # ---------------------------------------------------------------- state
 
@@ -122,13 +126,21 @@ class ColumnLayout(QObject):
             model = self.view.model()
             for i in range(model.columnCount()):
                 column = model.column(i)
-                width, hidden = saved.get(column.key, (column.width, False))
+                width, hidden = saved.get(column.key, (self.default_width(i), False))
                 self.view.setColumnHidden(i, hidden)
                 if not hidden:
                     self.view.setColumnWidth(i, max(width, 20))
         finally:
             self._restoring = False
         self.set_frozen(self.frozen_option.value)
+
+    def default_width(self, column: int) -> int:
+        """The column's own width, widened so its header reads in full (English titles are
+        longer than Chinese ones: "Construction period" was cut to "nstruction peri")."""
+        header = self.view.horizontalHeader()
+        title = self.view.model().header_title(column)
+        needed = header.fontMetrics().horizontalAdvance(title) + HEADER_PADDING
+        return max(self.view.model().column(column).width, min(needed, HEADER_WIDTH_LIMIT))
 
     def reset(self) -> None:
         self.columns_option.reset()
