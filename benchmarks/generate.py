@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import sqlite3
 import sys
 import time
 from datetime import datetime
@@ -18,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db import open_database
+from db.bulk import indexes_deferred
 from services.sample import sample_data
 
 SECTION_NAMES = [
@@ -40,11 +40,11 @@ def _sample_pools():
 
 def generate(out: Path, projects: int, *, sections: int = 30, seed: int = 7) -> Path:
     out.unlink(missing_ok=True)
-    open_database(out).dispose()  # the real schema, via the migrations
+    engine = open_database(out)  # the real schema, via the migrations
     rng = random.Random(seed)
     pool, units, types = _sample_pools()
-    con = sqlite3.connect(out)
-    con.execute("PRAGMA journal_mode=WAL")
+    connection = engine.connect()
+    con = connection.connection.driver_connection  # the same sqlite3 connection, bare
     con.execute("PRAGMA synchronous=OFF")
     now = datetime.now().isoformat(sep=" ")
     con.execute(
@@ -94,19 +94,24 @@ def generate(out: Path, projects: int, *, sections: int = 30, seed: int = 7) -> 
             )
 
     batch, owner_batch = [], []
-    for row, owners in project_rows():
-        batch.append(row)
-        # The owner copies (plan, investment, first lead) given directly, as the importer does.
-        owner_batch += [
-            (row[0], i, org, "lead" if i == 0 else "cooperating", 1, row[9], i == 0)
-            for i, org in enumerate(owners)
-        ]
-        if len(batch) >= 50_000:
-            _flush(con, batch, owner_batch)
-    _flush(con, batch, owner_batch)
-    con.commit()
-    con.execute("ANALYZE")
-    con.close()
+    # Indexes (and the text index) built after the rows, as a first import does: minutes
+    # faster, and each index is written in order instead of scattered over the file by
+    # random inserts, so a first open with a cold disk cache reads it sequentially.
+    with indexes_deferred(connection, ("project", "project_owner")):
+        for row, owners in project_rows():
+            batch.append(row)
+            # The owner copies (plan, investment, first lead) given directly, as the importer does.
+            owner_batch += [
+                (row[0], i, org, "lead" if i == 0 else "cooperating", 1, row[9], i == 0)
+                for i, org in enumerate(owners)
+            ]
+            if len(batch) >= 50_000:
+                _flush(con, batch, owner_batch)
+        _flush(con, batch, owner_batch)
+    connection.commit()
+    con.execute("ANALYZE")  # the planner's statistics (sqlite_stat1) for the sorts and filters
+    connection.close()
+    engine.dispose()  # the last connection folds the WAL into the file
     return out
 
 
