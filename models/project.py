@@ -74,6 +74,8 @@ class Project(Timestamped, Base):
         Index("ix_project_plan_quantity", "plan_id", "quantity"),
         Index("ix_project_plan_period", "plan_id", "start_year", "end_year"),
         Index("ix_project_plan_status", "plan_id", "status"),
+        Index("ix_project_plan_seq", "plan_id", "seq_label"),
+        Index("ix_project_plan_kind", "plan_id", "construction_kind"),
         # Deleting a project nulls the carried_from_id of its successors: without this index
         # every delete scans the whole table (4.5 s for two rows at 1M).
         Index("ix_project_carried_from", "carried_from_id"),
