@@ -786,3 +786,41 @@ def test_headers_read_in_full_in_either_language(grid):
         title = grid.model.header_title(i)
         needed = header.fontMetrics().horizontalAdvance(title) + 12
         assert grid.view.columnWidth(i) >= min(needed, HEADER_WIDTH_LIMIT), title
+
+
+def test_print_the_table_or_the_selection_on_the_official_page(qtbot, grid, tmp_path):
+    import subprocess
+
+    from PySide6.QtGui import QPageLayout
+    from PySide6.QtPrintSupport import QPrinter
+
+    from widgets.grid.grid_printer import collect, official_printer, render
+
+    printer = official_printer()
+    layout = printer.pageLayout()
+    assert layout.orientation() == QPageLayout.Orientation.Landscape
+    assert layout.pageSize().name() == "A4"
+    grid.view.print_title = "2023年钟楼区生态文明建设工作方案"
+    everything = collect(grid.view, grid.view.print_title)
+    assert len(everything.rows) == 56 and everything.headers[0] == "No."
+    out = tmp_path / "grid.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    pages = render(printer, everything)
+    assert pages >= 3
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    flat = "".join(text.split())  # pdftotext breaks lines inside cells
+    assert "工业绿色制造体系" in flat and "—2—" in flat
+    assert flat.count("Projectname") == pages  # the header row on every page
+    # Two rows, three columns selected: only they are printed.
+    _select(grid, 2, _col(grid, "name"), 3, _col(grid, "quantity"))
+    picked = collect(grid.view, "")
+    assert picked.headers == ["Project name", "Main construction content", "Quantity"]
+    assert [row[0] for row in picked.rows] == [
+        grid.model.index(2, _col(grid, "name")).data(),
+        grid.model.index(3, _col(grid, "name")).data(),
+    ]
+    preview = grid.view.print_preview()
+    qtbot.addWidget(preview)
+    assert preview.isVisible()
+    preview.close()

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
                     "Ctrl+P",
                     needs_plan=True,
                 ),
+                *self.grid.view.print_actions_by_name.values(),
                 None,
                 a("load_sample", self.tr("Load &Sample Plan"), self.load_sample),
                 None,
@@ -469,6 +470,7 @@ class MainWindow(QMainWindow):
         # Qt appends the application display name itself (" — GreenLedger 绿色台账").
         index = self.plan_tree.index_of(self._plan_id)
         self.setWindowTitle(str(index.data()) if index.isValid() else "")
+        self.grid.view.print_title = self.windowTitle()
 
     def _update_actions(self) -> None:
         has_plan = self._plan_id is not None

@@ -47,6 +47,7 @@ from services.errors import LedgerError, ValidationError
 from services.query import Sort
 from services.records import InsertPoint, MoveRun, MoveTarget
 from services.tsv import format_html, format_tsv, parse_tsv, rectangular
+from widgets.grid import grid_printer
 from widgets.grid.cell_errors import CellError, CellErrorDialog
 from widgets.grid.column_layout import ColumnLayout
 from widgets.grid.delegates import GridDelegate
@@ -250,6 +251,17 @@ class SpreadsheetView(QTableView):
                 lambda: self.move_rows(1),
             ),
         ]
+        # Printing: in the context menu and the File menu, not the Edit menu.
+        self.print_title = ""  # the heading printed above the table (set by the grid's owner)
+        self.print_actions_by_name: dict[str, QAction] = {}
+        for name, text, slot in (
+            ("print_preview", self.tr("Print Preview…"), self.print_preview),
+            ("print", self.tr("Print…"), self.print_table),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"action_{name}")
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            self.print_actions_by_name[name] = action
         for name, text, shortcut, slot in specs:
             action = QAction(text, self)
             action.setShortcut(QKeySequence(shortcut))
@@ -257,6 +269,15 @@ class SpreadsheetView(QTableView):
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.addAction(action)
             self.actions_by_name[name] = action
+
+    def print_preview(self):
+        """Preview the selection (several cells selected) or the whole table, A4 landscape."""
+        dialog = grid_printer.print_preview(self, self, self.print_title)
+        dialog.open()
+        return dialog
+
+    def print_table(self) -> bool:
+        return grid_printer.print_grid(self, self, self.print_title)
 
     def grid_actions(self) -> dict[str, QAction]:
         """The view's actions by name, for the main window's Edit menu and toolbar."""
@@ -273,6 +294,9 @@ class SpreadsheetView(QTableView):
         menu.addSeparator()
         for name in ("insert_above", "insert_below", "delete_rows", "move_up", "move_down"):
             menu.addAction(self.actions_by_name[name])
+        menu.addSeparator()
+        menu.addActions(list(self.print_actions_by_name.values()))
+        menu.addSeparator()
         groups_menu = menu.addMenu(self.tr("Move to section"))
         with self.ctx.session() as session:
             groups = self.source.groups(session, self.grid_model.filter())
