@@ -481,7 +481,7 @@ def test_run_gui_reports_a_database_that_cannot_open(tmp_path, monkeypatch, qapp
         assert run_gui(str(tmp_path)) == 1  # a directory is not a database
     finally:
         remove_translators()
-    assert shown and "unable to open database" in shown[0]
+    assert shown and "is a directory" in shown[0] and str(tmp_path) in shown[0]
 
 
 def test_grid_edits_update_tree_totals_and_details(qtbot, window, sample_plan):

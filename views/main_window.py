@@ -307,6 +307,9 @@ class MainWindow(QMainWindow):
         from views.returns_dialog import add_menu_actions  # 分发填报表 / 收回填报表 / 填报情况
 
         add_menu_actions(self)
+        from views.backup_dialog import add_menu_action as add_backup_action  # 备份与恢复
+
+        add_backup_action(self)
         self._menu(
             "help", self.tr("&Help"), [a("about", self.tr("&About GreenLedger"), self.about)]
         )

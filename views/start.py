@@ -19,20 +19,33 @@ from views.main_window import MainWindow
 
 def run_gui(db_target: str | None, open_file: str | None = None) -> int:
     app = create_application()
-    try:
-        ctx = open_context(db_target)
-    except Exception as exc:
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("Application", "GreenLedger"),
-            QCoreApplication.translate(
-                "Application", "The database could not be opened or upgraded:\n%1"
-            ).replace("%1", str(db_target or default_path())),
-        )
-        box.setInformativeText(str(exc))
-        box.setDetailedText(traceback.format_exc())
-        box.exec()
-        return 1
+    from app import crash_handler
+    from db.backups import daily_backup, set_keep, sqlite_file
+    from db.engine import database_url
+    from views.backup_dialog import BACKUP_KEEP, offer_restore
+
+    crash_handler.install()
+    set_keep(BACKUP_KEEP.value)
+    db_path = sqlite_file(database_url(db_target))
+    while True:
+        try:
+            ctx = open_context(db_target)
+            break
+        except Exception as exc:
+            if getattr(exc, "damaged", False) and offer_restore(exc, db_path):
+                continue  # restored: open it again
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                QCoreApplication.translate("Application", "GreenLedger"),
+                QCoreApplication.translate(
+                    "Application", "The database could not be opened or upgraded:\n%1"
+                ).replace("%1", str(db_target or default_path())),
+            )
+            box.setInformativeText(str(exc))
+            box.setDetailedText(traceback.format_exc())
+            box.exec()
+            return 1
+    daily_backup(ctx.engine)
 
     window = MainWindow(ctx)
     window.show()
