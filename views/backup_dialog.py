@@ -26,8 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import Option
-from db.backups import BackupInfo, backup_folder, list_backups, restore, sqlite_file, take_backup
-from db.errors import DatabaseProblem
+from services.backups import (
+    BackupInfo,
+    DatabaseProblem,
+    backup_folder,
+    ledger_file,
+    list_backups,
+    restore,
+    take_backup,
+)
 
 # How many automatic backups (daily, before import/merge/rollover/upgrade) each ledger keeps.
 BACKUP_KEEP = Option("backups/keep", int, 10)
@@ -199,7 +206,7 @@ def offer_restore(problem: Exception, db_path: Path | None) -> bool:
 
 def add_menu_action(window) -> QAction | None:
     """文件 ▸ 备份与恢复 for an SQLite ledger (a server database has its own backups)."""
-    db_path = sqlite_file(window.ctx.engine)
+    db_path = ledger_file(window.ctx.engine)
     if db_path is None:
         return None
     action = QAction(QCoreApplication.translate("BackupDialog", "&Backups and restore…"), window)

@@ -20,13 +20,12 @@ from views.main_window import MainWindow
 def run_gui(db_target: str | None, open_file: str | None = None) -> int:
     app = create_application()
     from app import crash_handler
-    from db.backups import daily_backup, set_keep, sqlite_file
-    from db.engine import database_url
+    from services.backups import daily_backup, ledger_file, set_keep
     from views.backup_dialog import BACKUP_KEEP, offer_restore
 
     crash_handler.install()
     set_keep(BACKUP_KEEP.value)
-    db_path = sqlite_file(database_url(db_target))
+    db_path = ledger_file(db_target)
     while True:
         try:
             ctx = open_context(db_target)
