@@ -32,16 +32,17 @@ from reportlab.platypus import (
 from sqlalchemy.orm import Session
 
 from exports import briefing_charts, briefing_tables
-from exports.briefing_data import BriefingData, gather
+from exports.briefing_data import BriefingData
 from exports.briefing_doc import Bookmark, BriefingDoc, TableOfContents, TocEntry, geometry
-from exports.briefing_figures import OfficeFigures, gather_figures
+from exports.briefing_docx import build_docx
+from exports.briefing_figures import prepare
 from exports.briefing_fonts import ACCENT, para, register_fonts, styles
+from exports.briefing_gongwen import build_gongwen
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
 from exports.briefing_text import cn_date, summary_paragraphs
 from exports.safety import atomic_output
 from services.parsing import format_money
 from services.query import ProjectFilter, project_ids
-from services.schedule import default_as_of
 from services.tasks import TaskState
 
 WIDE_CHAPTERS = frozenset({"behind", "projects"})
@@ -298,23 +299,6 @@ def _with_section(flt: ProjectFilter, section_id: int) -> ProjectFilter:
     return replace(flt, section_ids=(section_id,))
 
 
-def prepare(
-    state: TaskState, session: Session, options: BriefingOptions
-) -> tuple[BriefingData, OfficeFigures, dict[str, float]]:
-    """The figures of a briefing in any style or format, judged at one as-of day."""
-    timings: dict[str, float] = {}
-    as_of = options.as_of or default_as_of(session, options.plan_id)
-    t = time.perf_counter()
-    data = gather(
-        state, session, options.plan_id, options.flt, chapters=options.chapters, as_of=as_of
-    )
-    timings["gather"] = time.perf_counter() - t
-    t = time.perf_counter()
-    figures = gather_figures(session, data, as_of)
-    timings["figures"] = time.perf_counter() - t
-    return data, figures, timings
-
-
 def build_briefing(
     state: TaskState | None,
     session: Session,
@@ -325,12 +309,8 @@ def build_briefing(
     Word copy, a .pdf is laid out in `options.style` (公文 or modern)."""
     out = Path(out_path)
     if out.suffix.lower() == ".docx":
-        from exports.briefing_docx import build_docx
-
         return build_docx(state or TaskState(), session, options, out)
     if options.style == "gongwen":
-        from exports.briefing_gongwen import build_gongwen
-
         return build_gongwen(state or TaskState(), session, options, out)
     state = state or TaskState()
     started = time.perf_counter()

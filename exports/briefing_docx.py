@@ -30,11 +30,13 @@ from sqlalchemy.orm import Session
 
 from exports import briefing_charts
 from exports.briefing_data import BriefingData, lead_name, period_label
-from exports.briefing_figures import Figure, OfficeFigures
+from exports.briefing_figures import Figure, OfficeFigures, prepare
 from exports.briefing_gongwen import ATTACHMENT_PROJECTS, ATTACHMENT_SOURCES, FLAG_WORDS
 from exports.briefing_office_text import Block, office_blocks
+from exports.briefing_options import BriefingResult
 from exports.briefing_tables import PROJECT_HEADER, owner_segments
 from exports.briefing_text import cn_date
+from exports.safety import atomic_output
 from services import schedule
 from services.parsing import format_money
 from services.query import project_ids, rows_for_ids
@@ -221,7 +223,7 @@ class DocxBuilder:
             paragraph.add_run(segment.text() if isinstance(segment, Figure) else segment)
 
     def charts(self) -> None:
-        if not briefing_charts.charts_available() or "charts" not in self.options.chapters:
+        if "charts" not in self.options.chapters:
             return
         for spec in briefing_charts.CHARTS[:2]:
             payload = briefing_charts.chart_data(self.data, spec.kind)
@@ -455,9 +457,6 @@ def _pct(value) -> str:
 
 def build_docx(state: TaskState, session: Session, options, out) -> object:
     """Write the Word copy to `out` (atomically) and return a BriefingResult."""
-    from exports.briefing import prepare
-    from exports.briefing_options import BriefingResult
-    from exports.safety import atomic_output
 
     started = time.perf_counter()
     data, figures, timings = prepare(state, session, options)

@@ -12,6 +12,7 @@ services.rectifications — never from a count of our own. Headless: no Qt, no r
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,12 +20,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exports.briefing_data import BehindRow, BriefingData
+from exports.briefing_data import BehindRow, BriefingData, gather
+from exports.briefing_options import BriefingOptions
 from models import ProgressReport, Project
 from services import rectifications as rect_service
 from services import schedule
 from services.parsing import format_money
 from services.query import ProjectFilter, filter_clauses, project_ids
+from services.tasks import TaskState
 
 ONE_PLACE = Decimal("0.1")
 
@@ -289,6 +292,23 @@ def gather_figures(session: Session, data: BriefingData, as_of: date) -> OfficeF
                 )
             )
     return out
+
+
+def prepare(
+    state: TaskState, session: Session, options: BriefingOptions
+) -> tuple[BriefingData, OfficeFigures, dict[str, float]]:
+    """The figures of a briefing in any style or format, judged at one as-of day."""
+    timings: dict[str, float] = {}
+    as_of = options.as_of or schedule.default_as_of(session, options.plan_id)
+    t = time.perf_counter()
+    data = gather(
+        state, session, options.plan_id, options.flt, chapters=options.chapters, as_of=as_of
+    )
+    timings["gather"] = time.perf_counter() - t
+    t = time.perf_counter()
+    figures = gather_figures(session, data, as_of)
+    timings["figures"] = time.perf_counter() - t
+    return data, figures, timings
 
 
 def sources_json(figures: OfficeFigures, *, plan_title: str, made: datetime) -> dict:

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from exports import briefing_charts, briefing_tables
 from exports.briefing_celltext import CellText
 from exports.briefing_data import BriefingData, lead_name
-from exports.briefing_figures import Figure, OfficeFigures
+from exports.briefing_figures import Figure, OfficeFigures, prepare
 from exports.briefing_fonts import INK, styles
 from exports.briefing_gongwen_fonts import (
     BOTTOM,
@@ -60,8 +60,10 @@ from exports.briefing_gongwen_fonts import (
     markup_in,
 )
 from exports.briefing_office_text import Block, office_blocks
+from exports.briefing_options import BriefingResult
 from exports.briefing_stream import Num, RowSpec, StreamTable
 from exports.briefing_text import cn_date
+from exports.safety import atomic_output
 from services import schedule
 from services.parsing import format_money
 from services.query import project_ids, rows_for_ids
@@ -448,8 +450,6 @@ class GongwenBuilder:
         return flow
 
     def charts(self) -> list[Flowable]:
-        if not briefing_charts.charts_available():
-            return []
         st = gongwen_styles()
         caption = ParagraphStyle("gw-caption", parent=st.note, alignment=1)
         flow: list[Flowable] = []
@@ -550,9 +550,6 @@ def _cn(n: int) -> str:
 
 def build_gongwen(state: TaskState, session: Session, options, out) -> object:
     """Write the 公文-style PDF (see the module docstring) and return a BriefingResult."""
-    from exports.briefing import prepare
-    from exports.briefing_options import BriefingResult
-    from exports.safety import atomic_output
 
     started = time.perf_counter()
     data, figures, timings = prepare(state, session, options)

@@ -73,7 +73,7 @@ def run_briefing(state, session_factory, options: BriefingOptions, out: str) -> 
 
 def key_figures(state, session_factory, options: BriefingOptions):
     """The worker's job for "Key figures…": the briefing's figures without laying it out."""
-    from exports.briefing import prepare
+    from exports.briefing_figures import prepare
 
     with session_factory() as session:
         return prepare(state, session, options)[1]
