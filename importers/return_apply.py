@@ -2,7 +2,7 @@
 
 All approved diffs of one round go in one operation (services.operations: run_op or a
 one-call `writing`): a receipt per file (hash, rows changed,
-cells refused and why), this period's progress reports through services.progress.set_reports
+cells refused and why), this period's progress reports through services.report_bulk (set_reports' bulk twin)
 and — only where the office approved them — locked project cells through
 services.ledger.set_fields. The result carries both inverses, so undo (and redo) is the same
 two bulk calls again. When a lead and a cooperating unit report different values for one
@@ -21,10 +21,11 @@ from sqlalchemy.orm import Session
 from importers.issues import ImportIssue
 from importers.return_diff import CellChange, UnitDiff
 from models import ReturnReceipt, ReturnRound
-from services import ledger, progress, writer
+from services import ledger, writer
 from services.errors import LedgerError
 from services.ledger import ChangeSet
 from services.operations import writing
+from services.report_bulk import set_reports_fast
 
 
 @dataclass
@@ -187,7 +188,7 @@ def _write(session, applied, ledger_changes, report_changes, user, *, forward: b
         change.fields |= done.fields
         change.plan_ids |= done.plan_ids
         change.totals_touched |= done.totals_touched
-    reports = progress.set_reports(session, applied.period, report_changes, user=user)
+    reports = set_reports_fast(session, applied.period, report_changes, user=user)
     if forward:
         applied.report_inverse = reports.inverse
     change.changed_ids |= reports.changed_ids

@@ -187,13 +187,16 @@ def unit_sheets(
             Project.owners_text,
         )
         .join(Section, Section.id == Project.section_id)
-        .where(Project.plan_id == plan_id)
+        .where(Project.plan_id == plan_id, *_owned_by(Project.id, plan_id, wanted, units))
         .order_by(Section.position, Project.position)
     ).all()
     roles: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for pid, oid, role in session.execute(
         select(ProjectOwner.project_id, ProjectOwner.organization_id, ProjectOwner.role)
-        .where(ProjectOwner.plan_id == plan_id)
+        .where(
+            ProjectOwner.plan_id == plan_id,
+            *_owned_by(ProjectOwner.project_id, plan_id, wanted, units),
+        )
         .order_by(ProjectOwner.project_id, ProjectOwner.position)
     ):
         if oid in wanted:
@@ -224,6 +227,17 @@ def unit_sheets(
             seen.add(oid)
             sheets[oid].rows.append(SheetRow(pid, {**locked, "role": role}, values))
     return [s for s in sheets.values() if s.rows]
+
+
+def _owned_by(column, plan_id: int, wanted: set[int], units: dict[int, str]) -> list:
+    """A condition on project ids when only some units are asked for (one unit's diff must not
+    read the other 29 units' projects)."""
+    if wanted >= set(units):
+        return []
+    owned = select(ProjectOwner.project_id).where(
+        ProjectOwner.plan_id == plan_id, ProjectOwner.organization_id.in_(wanted)
+    )
+    return [column.in_(owned)]
 
 
 def _unit_id(session: Session, units: dict[int, str], name: str) -> int:

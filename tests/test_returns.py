@@ -16,6 +16,7 @@ from importers.return_apply import apply_returns, undo_returns
 from importers.return_sheets import collect
 from models import Organization, ProgressReport, Project, ProjectOwner, ReturnReceipt
 from services import progress, returns
+from services.errors import ValidationError
 from tests.returns_helpers import columns, copy_as, edit, ids_in, row_of, type_values
 
 DEADLINE = date(2023, 4, 10)
@@ -376,3 +377,32 @@ def test_status_counts_late_units_and_compares_rounds(session, sample_plan, made
     history = returns.compare_rounds(session, sample_plan.id, date(2023, 4, 20))
     assert [h["round"] for h in history] == ["2023年第二季度", "2023年第一季度"]
     assert history[1]["counts"]["已回"] == 1 and history[1]["rows_changed"] == 1
+
+
+def test_bulk_first_reports_match_the_one_by_one_path(session, sample_plan):
+    from models import AuditEntry
+    from services.report_bulk import set_reports_fast
+
+    a, b, c = list(unit_projects(session, sample_plan.id, "区住建局"))[:3]
+    progress.set_reports(session, "2023Q1", {c: {"problems": "旧"}})
+    values = {"completed_investment_wan": Decimal("12.30"), "progress_pct": Decimal("40")}
+    progress.set_reports(session, "2023Q1", {a: values})
+    change = set_reports_fast(session, "2023Q1", {b: values, c: {"problems": "新"}})
+    assert change.inverse[b] == {progress.DELETE: True} and change.inverse[c] == {"problems": "旧"}
+
+    def history(pid):
+        rows = session.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity == "progress_report", AuditEntry.entity_id == pid
+            )
+        )
+        return sorted((e.action, e.field, e.old_value, e.new_value) for e in rows)
+
+    assert history(a) == history(b)  # the same audit lines as set_reports writes
+    assert report(session, b).completed_investment_wan == Decimal("12.30")
+    assert report(session, c).problems == "新"
+    set_reports_fast(session, "2023Q1", change.inverse)
+    assert report(session, b) is None and report(session, c).problems == "旧"
+    assert ("delete", "2023Q1/progress_pct", "40", None) in history(b)
+    with pytest.raises(ValidationError):
+        set_reports_fast(session, "2023Q1", {a: {"completed_investment_wan": "999999"}})
