@@ -135,6 +135,29 @@ def main() -> None:
         f"make: {args.units} locked sheets + ZIP + notice",
         lambda: make_round(session, round_, folder / "out"),
     )
+
+    def bare_write():
+        """The same cells (ids, texts, numbers) with xlsxwriter alone: no formats, no checks."""
+        import xlsxwriter
+
+        for unit in range(args.units):
+            book = xlsxwriter.Workbook(str(folder / f"bare{unit}.xlsx"), {"in_memory": True})
+            ws = book.add_worksheet()
+            for r in range(args.per_unit):
+                pid = unit + r * args.units + 1
+                ws.write_number(r, 0, pid)
+                for c, text in enumerate(
+                    ("1", "(1)分类1", f"项目{pid}", f"建设内容{pid}，含多项子工程。")
+                ):
+                    ws.write_string(r, c + 1, text)
+                ws.write_number(r, 5, 1234.56)
+                for c, text in enumerate(("2023-2024", "区住建局", "牵头"), 6):
+                    ws.write_string(r, c, text)
+                for c in range(9, 15):
+                    ws.write_blank(r, c, None)
+            book.close()
+
+    _, bare_make_s = timed("baseline: bare xlsxwriter write of the same cells", bare_write)
     size = sum(s.path.stat().st_size for s in made.sheets) / len(made.sheets) / 1024
     print(f"{'':<52} {size:8.0f} KB per sheet, ZIP {made.zip_path.stat().st_size / 1e6:.1f} MB")
     filled, _ = timed(
@@ -163,6 +186,7 @@ def main() -> None:
     assert status.count(returns.RETURNED) == args.units and applied.rows_changed == total
     print()
     print(f"collect ÷ bare read          {collect_s / bare_s:6.2f}×")
+    print(f"make ÷ bare xlsxwriter write {make_s / bare_make_s:6.2f}×")
     print(f"make per sheet               {make_s / args.units:6.2f} s")
     print(
         f"whole round (make+collect+apply+status) {make_s + collect_s + apply_s + status_s:.1f} s"

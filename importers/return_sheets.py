@@ -1,7 +1,8 @@
 """Reading returned sheets (回收填报表): a file or folder → `ReturnFile`s, then diffs.
 
-A sheet written by exports.return_sheets is read with calamine (fast, and indifferent to
-whether Excel or WPS re-saved it), its hidden check data taken from the very hidden sheet and
+A sheet written by exports.return_sheets is read with calamine through the repository's
+guarded reader (size, zip-bomb and extent limits; a separate reader process), indifferent to
+whether Excel or WPS re-saved it; its hidden check data taken from the very hidden sheet and
 its columns found by header, so a column the unit moved or a row it inserted still lines up.
 A file that cannot be a return — a CSV or .xls save that lost the hidden sheet, another
 workbook, a damaged or encrypted file — gets one located message and is not used.
@@ -24,7 +25,7 @@ from exports.return_sheets import (
     file_sha256,
 )
 from importers.issues import ImportIssue, column_letter
-from importers.reader import ReadError, read_workbook
+from importers.reader import ReadError, read_file
 from importers.return_diff import ReturnFile, ReturnRow, UnitDiff, diff_return
 from importers.safety import CSV_SUFFIXES, DEFAULT_LIMITS, SPREADSHEET_SUFFIXES, check_file
 from services.return_fields import ID_HEADER, LOCKED_COLUMNS, RETURN_FIELDS
@@ -70,8 +71,8 @@ def read_return(path: Path | str) -> ReturnFile:
             )
         )
         return rf
-    try:
-        sheets = {s.name: s for s in read_workbook(path)}
+    try:  # the guarded reader: limits checked, calamine in its worker process
+        sheets = {s.name: s for s in read_file(path, DEFAULT_LIMITS)}
     except ReadError as exc:
         rf.issues = exc.issues
         return rf

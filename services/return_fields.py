@@ -124,6 +124,8 @@ def canonical(column: LockedColumn, value: object) -> str:
     the same content reads back to the same string."""
     if value is None:
         return ""
+    if isinstance(value, Decimal):  # the writer's own values: no parsing needed
+        return f"{value:.2f}" if column.money else str(value)
     if isinstance(value, float):
         value = repr(value)
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
