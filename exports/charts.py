@@ -224,9 +224,9 @@ def _title(ax, title: str) -> None:
 
 
 def _title_text(ax, title: str) -> str:
-    # The title starts at the plot area's left edge: it has the plot area's width (as last laid
-    # out; long category names make that much narrower than the figure).
-    inches = ax.get_position().width * ax.figure.get_figwidth()
+    # The title starts at the plot area's left edge (as last laid out; long category names push
+    # it right) and may run on to the figure's edge.
+    inches = (0.98 - ax.get_position().x0) * ax.figure.get_figwidth()  # may pass the plot's end
     return _wrap_note(title, max(6, int(inches * 72 / TITLE_SIZE)), indent=False)
 
 
@@ -293,7 +293,9 @@ def _empty(fig: Figure, title: str, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=LABEL_SIZE + 2, color="#888888")
 
 
-def _value_axis(ax, axis: str, largest: float, label: str, *, integer: bool = False) -> None:
+def _value_axis(
+    ax, axis: str, largest: float, label: str, *, integer: bool = False, nbins: int | None = None
+) -> None:
     """Fixed, round ticks from 0 with headroom for the value labels."""
     top = largest * 1.18 if largest > 0 else 1
     # Fewer ticks across: long category names leave a horizontal chart's value axis narrow.
@@ -397,7 +399,7 @@ def _sections(fig: Figure, data: list[SectionFigure], text: ChartText) -> None:
     axis_label = text.investment_axis.format(unit=unit)
     if horizontal:
         _category_axis(ax, "y", [_shorten(s.name, 18) for s in data])
-        _value_axis(ax, "x", max(values), axis_label)
+        _value_axis(ax, "x", max(values), axis_label, nbins=2)  # long names: a narrow plot
         ax.set_xlim(0, ax.get_xlim()[1] * 1.15)
     else:
         _category_axis(ax, "x", [wrap_label(s.name, 7) for s in data])

@@ -119,3 +119,17 @@ def test_english_charts_write_english_units_and_keep_titles_inside(session, plan
             )
         ]
         assert not [t for t in texts if "万元" in t], kind
+
+
+def test_value_ticks_of_the_section_chart_do_not_run_together(session, plan_filter):
+    board = agg.dashboard(None, session, plan_filter)
+    fig = figure_for("sections", board.chart_data("sections"), size=(4.4, 4.2))  # a card
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()]
+    assert len(boxes) >= 2
+    assert all(a.x1 < b.x0 for a, b in itertools.pairwise(boxes)), "tick labels overlap"
+    title = ax._left_title.get_text()
+    assert "前" not in title and "\n" not in title  # short titles stay on one line
