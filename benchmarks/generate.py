@@ -108,8 +108,7 @@ def generate(out: Path, projects: int, *, sections: int = 30, seed: int = 7) -> 
             if len(batch) >= 50_000:
                 _flush(con, batch, owner_batch)
         _flush(con, batch, owner_batch)
-    connection.commit()
-    con.execute("ANALYZE")  # the planner's statistics (sqlite_stat1) for the sorts and filters
+    connection.commit()  # indexes_deferred also left the planner's statistics (ANALYZE)
     connection.close()
     engine.dispose()  # the last connection folds the WAL into the file
     return out
