@@ -23,6 +23,8 @@ from services.ledger import ChangeSet
 from services.operations import writing
 from services.writer import audit_line, chunks, write_audit
 
+BATCH = 5000
+
 
 def set_reports_fast(
     session: Session,
@@ -89,16 +91,26 @@ def set_reports_fast(
             change.changed_ids.add(pid)
             change.fields.update(values)
             change.inverse[pid] = {progress.DELETE: True}
-        if rows:
-            for keys in {tuple(sorted(r)) for r in rows}:
-                same = [r for r in rows if tuple(sorted(r)) == keys]
-                session.execute(insert(ProgressReport.__table__), same)
-            write_audit(session, lines)
+            if len(rows) >= BATCH:  # bounded memory: 90,000 reports make 450,000 audit lines
+                _insert(session, rows, lines)
+        _insert(session, rows, lines)
         if change:
             change.plan_ids |= set(_plans(session, list(change.changed_ids)))
             op.note("progress_report", plan_ids=change.plan_ids)
             op.note("project", ids=change.changed_ids, fields=change.fields)
     return change
+
+
+def _insert(session: Session, rows: list[dict], lines: list[dict]) -> None:
+    """One executemany per set of columns given, then the audit lines; both lists emptied."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(sorted(row)), []).append(row)
+    for same in groups.values():
+        session.execute(insert(ProgressReport.__table__), same)
+    write_audit(session, lines)
+    rows.clear()
+    lines.clear()
 
 
 def _delete(session: Session, label: str, ids: list[int], change: ChangeSet, author: str) -> None:
