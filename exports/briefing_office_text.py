@@ -10,6 +10,7 @@ and the Word copy can print the same words. Headless and side-effect free.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -212,11 +213,23 @@ def rectification_blocks(data: BriefingData, f: OfficeFigures, num: _Numbering) 
     body.append("。")
     open_items = [r for r in data.rectifications if str(r.status) != "closed"]
     if open_items:
-        listed = []
+        # One clause per kind of problem, with the towns that still have it.
+        kinds: dict[str, list] = {}
         for r in open_items:
-            where = f"（{r.towns}）" if r.towns else ""
-            deadline = f"，时限{r.deadline.year}年{r.deadline.month}月" if r.deadline else ""
-            listed.append(f"{r.category or r.description[:24]}{where}{deadline}")
+            kinds.setdefault((r.category or r.description[:24]).rstrip("。；;，, "), []).append(r)
+        listed = []
+        for kind, items in kinds.items():
+            towns = "、".join(
+                dict.fromkeys(
+                    t.strip() for r in items if r.towns for t in re.split("[、,，;；]", r.towns)
+                )
+            ).strip("、")
+            deadlines = [r.deadline for r in items if r.deadline]
+            clause = f"{kind}（{len(items)}个" + (f"：{towns}）" if towns else "）")
+            if deadlines:
+                last = max(deadlines)
+                clause += f"，整改时限{last.year}年{last.month}月"
+            listed.append(clause)
         body.append("尚未销号的问题：" + "；".join(listed) + "。")
     return [num.two("问题整改"), Block("body", body)]
 
