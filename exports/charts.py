@@ -299,9 +299,8 @@ def _value_axis(
     """Fixed, round ticks from 0 with headroom for the value labels."""
     top = largest * 1.18 if largest > 0 else 1
     # Fewer ticks across: long category names leave a horizontal chart's value axis narrow.
-    ticks = MaxNLocator(
-        nbins=5 if axis == "y" else 4, steps=[1, 2, 2.5, 5, 10], integer=integer
-    ).tick_values(0, top)
+    bins = nbins or (5 if axis == "y" else 3)
+    ticks = MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10], integer=integer).tick_values(0, top)
     ticks = [t for t in ticks if t >= 0]
     limit = max(top, ticks[-1])
     formatter = FuncFormatter(lambda value, _pos: format_tick(value))

@@ -123,7 +123,7 @@ def test_english_charts_write_english_units_and_keep_titles_inside(session, plan
 
 def test_value_ticks_of_the_section_chart_do_not_run_together(session, plan_filter):
     board = agg.dashboard(None, session, plan_filter)
-    fig = figure_for("sections", board.chart_data("sections"), size=(4.4, 4.2))  # a card
+    fig = figure_for("sections", board.chart_data("sections"), size=(3.5, 4.2))  # a card
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     renderer = canvas.get_renderer()

@@ -376,3 +376,14 @@ def test_sample_plan_carries_all_its_indicators(session, sample_plan):
         "生态质量指数持续提升",
     ]
     assert {r.name: str(r.target) for r in rows}["重点工程累计减排量：挥发性有机物(VOCs)"] == "443"
+
+
+def test_empty_key_tasks_text_is_shown_in_full(qtbot, ctx, sample_plan):
+    from PySide6.QtWidgets import QLabel
+
+    from views.tracking_views import KeyTasksView
+
+    view = _show(qtbot, KeyTasksView(ctx), sample_plan.id)
+    [text] = [label for label in view.empty_page.findChildren(QLabel) if label.wordWrap()]
+    qtbot.waitUntil(lambda: text.height() > 0, timeout=2000)
+    assert text.height() >= text.heightForWidth(text.width())  # no line cut off

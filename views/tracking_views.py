@@ -576,11 +576,17 @@ class KeyTasksView(TrackingTab):
         buttons.addWidget(self.empty_import_button)
         buttons.addWidget(self.empty_add_button)
         buttons.addStretch(1)
+        # The text sits between stretches (not AlignHCenter) so its wrapped lines get their height.
+        text_row = QHBoxLayout()
+        text_row.addStretch(1)
+        text_row.addWidget(text, 4)
+        text_row.addStretch(1)
         column = QVBoxLayout(page)
         column.addStretch(2)
-        for widget in (title, text):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-            column.addSpacing(10)
+        column.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(10)
+        column.addLayout(text_row)
+        column.addSpacing(14)
         column.addLayout(buttons)
         column.addStretch(3)
         return page
