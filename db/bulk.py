@@ -6,7 +6,12 @@ the rows already there (the first import into a new database), dropping the seco
 inside the load's transaction and recreating them from their own stored SQL before commit is
 measured faster (benchmarks/bench_import_export.py). It is all one transaction: a failed or
 cancelled load rolls the indexes back with the rows, and other connections never see a
-database without them (WAL readers keep their snapshot). No Qt here.
+database without them (WAL readers keep their snapshot).
+
+On PostgreSQL rows go in through COPY (one stream instead of a statement per row), the
+indexes stay (dropping one would lock every other clerk out of the table for the whole
+load), and ids are reserved from the table's sequence so other clients' inserts never take
+one of them. No Qt here.
 """
 
 from __future__ import annotations
@@ -36,12 +41,69 @@ def worth_deferring(connection: Connection, table: str, incoming: int) -> bool:
     return present < incoming
 
 
+# Held by bulk writers on PostgreSQL for their whole transaction (SQLite's write lock).
+WRITE_LOCK_KEY = 0x47_4C_57  # "GLW"
+
+
 def begin_write(connection: Connection) -> None:
-    """Open the write transaction now unless one is open: SQLite's write lock is taken here,
-    so ids and positions read next cannot be taken by another writer before ours are stored
-    (and DDL, which pysqlite runs outside transactions, rolls back with the rest)."""
+    """Take the write lock now: ids and positions read next cannot be taken by another
+    writer before ours are stored. SQLite: open the write transaction (and DDL, which
+    pysqlite runs outside transactions, rolls back with the rest); PostgreSQL: a
+    transaction-scoped advisory lock that other bulk writers wait for."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        return
     if not connection.connection.dbapi_connection.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def reserve_ids(connection: Connection, table: str, count: int) -> int:
+    """The first of `count` consecutive new ids of `table`, free for this transaction."""
+    if connection.dialect.name != "postgresql":
+        return (connection.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
+    # Blocks other writers of the table (not its readers) until commit: no insert can draw
+    # an id between reading the sequence and moving it past the reserved range.
+    connection.exec_driver_sql(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+    sequence = connection.exec_driver_sql(
+        f"SELECT pg_get_serial_sequence('{table}', 'id')"
+    ).scalar_one()
+    last = connection.exec_driver_sql(
+        f"SELECT GREATEST((SELECT max(id) FROM {table}),"
+        f" (SELECT CASE WHEN is_called THEN last_value END FROM {sequence}))"
+    ).scalar()
+    first = (last or 0) + 1
+    if count:
+        connection.exec_driver_sql(f"SELECT setval('{sequence}', {first + count - 1})")
+    return first
+
+
+def insert_rows(connection: Connection, table: str, columns: tuple[str, ...], rows) -> None:
+    """Insert plain tuples in `columns` order: executemany on SQLite, COPY on PostgreSQL."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    if connection.dialect.name == "postgresql":
+        cursor = connection.connection.driver_connection.cursor()
+        with cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" * len(columns))
+    connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def sync_id_sequences(connection: Connection, tables) -> None:
+    """After rows were stored with their own ids (a copied ledger): each PostgreSQL sequence
+    moves past the largest id, so the next insert draws a free one."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table in tables:
+        sequence = connection.exec_driver_sql(
+            f"SELECT pg_get_serial_sequence('{table}', 'id')"
+        ).scalar()
+        if sequence:
+            connection.exec_driver_sql(
+                f"SELECT setval('{sequence}', COALESCE((SELECT max(id) FROM {table}), 0) + 1,"
+                " false)"
+            )
 
 
 @contextmanager

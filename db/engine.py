@@ -1,7 +1,9 @@
-"""Engine creation for a path or SQLAlchemy URL, with the pragmas GreenLedger relies on.
+"""Engine creation for a path or URL, with the settings GreenLedger relies on.
 
-SQLite runs in WAL mode (readers never block the writer), with foreign keys enforced and a busy
-timeout so a second window or the CLI waits instead of failing. Migrations run on open.
+SQLite (the embedded default) runs in WAL mode (readers never block the writer), with foreign
+keys enforced and a busy timeout so a second window or the CLI waits instead of failing.
+PostgreSQL (`postgresql://user:pw@host:port/db`, the office server) is reached through
+psycopg 3. Migrations run on open.
 """
 
 from __future__ import annotations
@@ -19,11 +21,19 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "greenledger.sqlite"
 
 
+def is_server_url(target: str | Path | None) -> bool:
+    """A PostgreSQL URL (the office server) rather than a file path."""
+    return str(target or "").startswith(("postgresql:", "postgres:", "postgresql+"))
+
+
 def database_url(target: str | Path | None) -> str:
-    """`--db` accepts a file path or a full SQLAlchemy URL."""
+    """`--db` accepts a file path or a full URL; postgresql:// goes through psycopg 3."""
     if target is None:
         target = default_db_path()
     text = str(target)
+    if is_server_url(text):
+        scheme, rest = text.split("://", 1)
+        return f"postgresql+psycopg://{rest}" if "+" not in scheme else text
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser()}"
@@ -40,8 +50,22 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _set_postgresql_session(dbapi_connection, _record) -> None:
+    # A lock held by another clerk's unfinished write makes ours wait this long, then fail
+    # with a clear error instead of hanging the window (SQLite's busy_timeout, likewise 5 s).
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '5s'")
+        cursor.execute("SET application_name = 'GreenLedger'")
+    dbapi_connection.commit()
+
+
 def create_db_engine(target: str | Path | None) -> Engine:
     url = database_url(target)
+    if url.startswith("postgresql"):
+        # pre_ping: a server restarted overnight costs a reconnect, not an error dialog.
+        engine = create_engine(url, pool_pre_ping=True)
+        event.listen(engine, "connect", _set_postgresql_session)
+        return engine
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.raw import driver_cursor, driver_statement
 from models import OwnerRole, Project, ProjectOwner, Rectification, Section
 from models.organization import Organization
 from services.fields import VALUE_COLUMNS, ProjectValues
@@ -116,14 +117,10 @@ def official_batches(
     )
     if session.autoflush:
         session.flush()  # as session.execute would: pending edits are part of what is read
-    compiled = query.compile(
-        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
-    )
-    params = compiled.construct_params()
-    positional = tuple(params[name] for name in compiled.positiontup or ())
-    cursor = session.connection().connection.driver_connection.cursor()
+    sql, params = driver_statement(session, query)
+    cursor = driver_cursor(session)
     try:
-        cursor.execute(str(compiled), positional)
+        cursor.execute(sql, params)
         while batch := cursor.fetchmany(size):
             yield batch
     finally:

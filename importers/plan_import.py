@@ -342,7 +342,7 @@ def _insert_projects(
     (Building the next batch on a helper thread while SQLite stores this one was measured:
     no gain, binding the parameters holds the GIL.)
     """
-    first_id = writer.next_id(connection, "project")
+    first_id = writer.next_id(connection, "project", count=len(projects))
     writer.insert_bulk(
         connection,
         _row_batches(projects, first_id, plan_id, section_ids, org_ids, org_names, positions or {}),

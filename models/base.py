@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import DateTime, Integer, MetaData, String, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, MetaData, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 CENT = Decimal("0.01")
@@ -45,9 +45,12 @@ def cents_to_money(cents: int) -> Decimal:
 
 
 class Money(TypeDecorator):
-    """万元 with two decimals, stored as integer hundredths (exact SUM in SQL)."""
+    """万元 with two decimals, stored as integer hundredths (exact SUM in SQL).
 
-    impl = Integer
+    64-bit: SQLite's integers always are; PostgreSQL's INTEGER would overflow at 2147亿 and in
+    the progress arithmetic (completed × 20000) long before that."""
+
+    impl = BigInteger
     cache_ok = True
 
     def process_bind_param(self, value, dialect):

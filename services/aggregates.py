@@ -55,10 +55,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
@@ -943,9 +944,13 @@ def _progress(
 
 
 def _interrupted(exc: BaseException) -> bool:
-    """A Cancel interrupted SQLite (sqlite3 says so by error code, SQLITE_INTERRUPT)."""
+    """A Cancel interrupted the statement (sqlite3 says so by error code, SQLITE_INTERRUPT;
+    PostgreSQL by SQLSTATE 57014, query_canceled)."""
     orig = getattr(exc, "orig", exc)
-    return getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
+    return (
+        getattr(orig, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
+        or getattr(orig, "sqlstate", None) == "57014"
+    )
 
 
 @dataclass(frozen=True)
@@ -1017,6 +1022,7 @@ def dashboard(
 
 
 _SCOPE = "dashboard_scope"
+_TEMP_SCHEMA = {"sqlite": "temp", "postgresql": "pg_temp"}  # never a real table of that name
 
 
 @contextmanager
@@ -1039,10 +1045,12 @@ def _scoped(session: Session, flt: ProjectFilter) -> Iterator[ProjectFilter]:
         _CENTS,
     )
     try:
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
+        connection.exec_driver_sql(
+            f"DROP TABLE IF EXISTS {_TEMP_SCHEMA[connection.dialect.name]}.{_SCOPE}"
+        )
         connection.exec_driver_sql(
             f"CREATE TEMP TABLE {_SCOPE} (id INTEGER PRIMARY KEY, section_id INTEGER,"
-            " status TEXT, start_year INTEGER, end_year INTEGER, cents INTEGER)"
+            " status TEXT, start_year INTEGER, end_year INTEGER, cents BIGINT)"
         )
         session.execute(
             insert(scope).from_select(
@@ -1053,7 +1061,30 @@ def _scoped(session: Session, flt: ProjectFilter) -> Iterator[ProjectFilter]:
     finally:
         # Inside the session's read transaction: if that is rolled back, an empty table may
         # stay on the pooled connection until the next text-filtered dashboard replaces it.
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{_SCOPE}")
+        connection.exec_driver_sql(
+            f"DROP TABLE IF EXISTS {_TEMP_SCHEMA[connection.dialect.name]}.{_SCOPE}"
+        )
+
+
+@contextmanager
+def _cancel_watch(raw, state: TaskState) -> Iterator[None]:
+    """Ask the PostgreSQL server to cancel the running statement once Cancel is pressed."""
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.05):
+            if state.cancelled:
+                with suppress(Exception):  # the statement may have just ended
+                    raw.cancel_safe(timeout=2)
+                return
+
+    watcher = threading.Thread(target=watch, name="pg-cancel-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
 
 
 @contextmanager
@@ -1061,6 +1092,16 @@ def _interruptible(session: Session, state: TaskState) -> Iterator[None]:
     """Let Cancel stop a running SQLite statement, not just the next one: a superseded refresh
     of a 1,000,000-project plan must not keep a core busy for seconds."""
     raw = getattr(session.connection().connection, "driver_connection", None)
+    if hasattr(raw, "cancel_safe"):  # psycopg: the server cancels the statement on request
+        with _cancel_watch(raw, state):
+            try:
+                yield
+            except OperationalError as exc:
+                if state.cancelled:
+                    session.rollback()  # PostgreSQL refuses more statements in that transaction
+                    raise Cancelled() from exc
+                raise
+        return
     if not hasattr(raw, "set_progress_handler"):
         yield
         return

@@ -37,7 +37,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from db.bulk import indexes_deferred, worth_deferring
+from db.bulk import indexes_deferred, insert_rows, reserve_ids, worth_deferring
 from models import AuditEntry
 from models.base import utcnow
 
@@ -259,8 +259,9 @@ def restore_rows(session: Session, kind: Ordered, snapshot: RowSnapshot, *, user
 # ---------------------------------------------------------------- bulk mode
 
 
-def next_id(connection: Connection, table: str) -> int:
-    return (connection.exec_driver_sql(f"SELECT max(id) FROM {table}").scalar() or 0) + 1
+def next_id(connection: Connection, table: str, *, count: int = 1) -> int:
+    """The first of `count` consecutive new ids, free for this transaction (db.bulk)."""
+    return reserve_ids(connection, table, count)
 
 
 def insert_bulk(
@@ -273,24 +274,22 @@ def insert_bulk(
     progress=None,
 ) -> None:
     """Bulk mode: ready-made row tuples of a table and of one dependent table, batch by batch
-    as plain executemany (the ORM's per-row parameter processing costs more than reading the
-    workbook). A load bigger than what the table holds builds the tables' indexes after its
+    as plain executemany, or COPY on PostgreSQL (the ORM's per-row parameter processing costs
+    more than reading the workbook). A load bigger than what the table holds builds the tables' indexes after its
     rows, in the same transaction (db.bulk). `progress(done)` is called before each batch
     (a Cancel raised there stops between batches and rolls everything back).
     """
     main_table, main_columns = main
     dep_table, dep_columns = dependent
-    insert_main = insert_sql(main_table, main_columns)
-    insert_dep = insert_sql(dep_table, dep_columns)
     defer = worth_deferring(connection, main_table, incoming)
     done = 0
     with indexes_deferred(connection, (main_table, dep_table), enabled=defer):
         for rows, dependents in batches:
             if progress is not None:
                 progress(done)
-            connection.exec_driver_sql(insert_main, rows)
+            insert_rows(connection, main_table, main_columns, rows)
             if dependents:
-                connection.exec_driver_sql(insert_dep, dependents)
+                insert_rows(connection, dep_table, dep_columns, dependents)
             done += len(rows)
 
 

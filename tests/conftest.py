@@ -1,7 +1,11 @@
-"""Shared fixtures: a fresh migrated SQLite file per test, the sample plan, offscreen Qt.
+"""Shared fixtures: a fresh migrated database per test, the sample plan, offscreen Qt.
 
 Migrating a new file and loading the sample cost ~0.2 s a test; each test process (one per
 pytest-xdist worker) builds both once and every test gets its own copy of the file.
+`engine` is an SQLite file unless the test is parametrized over both backends: a module with
+`pytestmark = pytest.mark.backends` (or a test with the mark) runs once on SQLite and once on
+a fresh PostgreSQL database cloned from a template likewise (tests/pg_databases.py), when
+GREENLEDGER_TEST_PG_URL is set.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import shutil
 import tempfile
 
 import pytest
+
+from tests import pg_databases
 
 # Before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,13 +49,51 @@ def db_path(tmp_path):
     return tmp_path / "ledger.sqlite"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "backends: runs on SQLite and on PostgreSQL (GREENLEDGER_TEST_PG_URL)"
+    )
+
+
+def pytest_generate_tests(metafunc):
+    marker = metafunc.definition.get_closest_marker("backends")
+    if "backend" in metafunc.fixturenames and marker:
+        # @pytest.mark.backends("sqlite") on a test keeps it to the backends it names.
+        metafunc.parametrize("backend", marker.args or ("sqlite", "postgresql"), indirect=True)
+
+
 @pytest.fixture
-def engine(request, db_path, _template_databases):
+def backend(request):
+    return getattr(request, "param", "sqlite")
+
+
+def _template_kind(request) -> str:
+    return "sample" if "sample_plan" in request.fixturenames else "empty"
+
+
+@pytest.fixture
+def pg_url(request):
+    """A fresh, migrated PostgreSQL database of its own for this test."""
+    with pg_databases.fresh_database(request.node.name, _template_kind(request)) as url:
+        yield url
+
+
+@pytest.fixture
+def db_target(backend, db_path, request):
+    """What `--db` takes for this test's database: the SQLite file or a PostgreSQL URL."""
+    if backend == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return db_path
+
+
+@pytest.fixture
+def engine(request, backend, db_target):
     from db import open_database
 
-    kind = "sample" if "sample_plan" in request.fixturenames else "empty"
-    shutil.copyfile(_template_databases[kind], db_path)
-    engine = open_database(db_path)
+    if backend == "sqlite":
+        templates = request.getfixturevalue("_template_databases")
+        shutil.copyfile(templates[_template_kind(request)], db_target)
+    engine = open_database(db_target)
     yield engine
     engine.dispose()
 

@@ -20,6 +20,8 @@ from services.drilldown import Drill, DrillTooLarge, drill_filter
 from services.plans import add_section, create_plan
 from services.query import ProjectFilter, project_ids, totals
 
+pytestmark = pytest.mark.backends
+
 D = Decimal
 
 
@@ -306,14 +308,14 @@ def test_cancel_interrupts_a_running_statement(session):
 
 # ---------------------------------------------------------------- trigger-kept owner copies
 
-# project_owner.plan_id / planned_investment_wan / is_first_lead are kept by SQLite triggers
+# project_owner.plan_id / planned_investment_wan / is_first_lead are kept by triggers
 # (migration 0001) for the 1,000,000-project dashboard; every writer must leave them right.
 _WRONG_COPIES = text(
     """
     SELECT count(*) FROM project_owner po JOIN project p ON p.id = po.project_id
-    WHERE po.plan_id IS NOT p.plan_id
-       OR po.planned_investment_wan IS NOT p.planned_investment_wan
-       OR po.is_first_lead IS NOT (po.role = 'lead' AND NOT EXISTS (
+    WHERE po.plan_id IS DISTINCT FROM p.plan_id
+       OR po.planned_investment_wan IS DISTINCT FROM p.planned_investment_wan
+       OR po.is_first_lead IS DISTINCT FROM (po.role = 'lead' AND NOT EXISTS (
             SELECT 1 FROM project_owner e WHERE e.project_id = po.project_id
             AND e.role = 'lead' AND e.position < po.position))
     """
@@ -573,7 +575,9 @@ def test_dashboard_under_a_text_filter_reads_its_ids_once_and_agrees_pass_by_pas
         assert board.years == agg.by_year(session, narrow)
         assert board.status == agg.status_share(session, narrow)
         assert board.timeline == agg.timeline(session, narrow)
-    leftover = session.execute(
-        text("SELECT count(*) FROM sqlite_temp_master WHERE name = 'dashboard_scope'")
-    ).scalar()
+    temp_tables = {
+        "sqlite": "SELECT count(*) FROM sqlite_temp_master WHERE name = 'dashboard_scope'",
+        "postgresql": "SELECT count(to_regclass('pg_temp.dashboard_scope'))",
+    }
+    leftover = session.execute(text(temp_tables[session.get_bind().dialect.name])).scalar()
     assert leftover == 0  # the TEMP table is dropped after use

@@ -25,6 +25,8 @@ from services.sample import sample_workbook_path
 from services.tasks import TaskState
 from tests.test_import import projects_of
 
+pytestmark = pytest.mark.backends
+
 
 def _plan_state(session, plan_id: int) -> list[tuple]:
     """Everything a round trip must keep, section by section, in table order."""

@@ -40,6 +40,8 @@ from models import (
 from services.sample import sample_data, sample_workbook_path
 from services.tasks import Cancelled, TaskState
 
+pytestmark = pytest.mark.backends
+
 HEADER = [
     "序号",
     "项目类型",
@@ -76,8 +78,25 @@ def counts(session) -> tuple[int, int, int, int]:
     )
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def digest(target) -> str:
+    """The database's bytes (an SQLite file) or every row of every table (PostgreSQL)."""
+    if isinstance(target, Path):
+        return hashlib.sha256(target.read_bytes()).hexdigest()
+    from sqlalchemy import create_engine
+
+    from db.engine import database_url
+    from models import Base
+
+    engine = create_engine(database_url(target))
+    try:
+        with engine.connect() as connection:
+            rows = [
+                str(connection.execute(select(table).order_by(*table.primary_key)).all())
+                for table in Base.metadata.sorted_tables
+            ]
+    finally:
+        engine.dispose()
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
 
 
 def projects_of(session, plan_id: int) -> list[Project]:
@@ -364,21 +383,21 @@ def test_user_column_override_by_header_signature(tmp_path):
 # ---------------------------------------------------------------- bad input: located, nothing written
 
 
-def _assert_untouched(session, db_path, before_counts, before_digest):
+def _assert_untouched(session, db_target, before_counts, before_digest):
     assert counts(session) == before_counts
     session.get_bind().dispose()
-    assert digest(db_path) == before_digest
+    assert digest(db_target) == before_digest
 
 
 @pytest.fixture
-def loaded(session, sample_plan, db_path):
+def loaded(session, sample_plan, db_target):
     session.commit()
     session.get_bind().dispose()
-    return counts(session), digest(db_path)
+    return counts(session), digest(db_target)
 
 
 def test_bad_values_are_all_reported_with_locations_and_nothing_is_written(
-    tmp_path, session, db_path, loaded
+    tmp_path, session, db_target, loaded
 ):
     rows = [
         ["附件1"],
@@ -402,7 +421,7 @@ def test_bad_values_are_all_reported_with_locations_and_nothing_is_written(
     ]
     reasons = [i.reason for i in info.value.issues]
     assert "负" in reasons[0] and "整数" in reasons[1] and "结束年份早于开始年份" in reasons[2]
-    _assert_untouched(session, db_path, *loaded)
+    _assert_untouched(session, db_target, *loaded)
 
 
 def test_start_after_end_in_separate_columns(tmp_path):
@@ -411,13 +430,13 @@ def test_start_after_end_in_separate_columns(tmp_path):
     assert errors_of(preview) == [("S", 2, "E", "2023")]
 
 
-def test_no_header_found(tmp_path, session, db_path, loaded):
+def test_no_header_found(tmp_path, session, db_target, loaded):
     path = build_workbook(tmp_path / "x.xlsx", {"S": [["随便"], ["一些", "文字"]]})
     with pytest.raises(ImportFailed) as info:
         import_file(TaskState(), session, path)
     [error] = [i for i in info.value.issues if i.is_error]
     assert error.sheet == "x.xlsx" and error.row is None and "表头" in error.reason
-    _assert_untouched(session, db_path, *loaded)
+    _assert_untouched(session, db_target, *loaded)
 
 
 def _bad_file(tmp_path, name: str, data: bytes) -> Path:
@@ -438,14 +457,14 @@ def _bad_file(tmp_path, name: str, data: bytes) -> Path:
     ],
 )
 def test_unreadable_files_are_located_errors_not_tracebacks(
-    tmp_path, session, db_path, loaded, name, data, words
+    tmp_path, session, db_target, loaded, name, data, words
 ):
     path = _bad_file(tmp_path, name, data)
     with pytest.raises(ImportFailed) as info:
         import_file(TaskState(), session, path)
     [error] = info.value.issues
     assert error.sheet == name and words in error.reason
-    _assert_untouched(session, db_path, *loaded)
+    _assert_untouched(session, db_target, *loaded)
 
 
 def test_size_limit_and_zip_bomb_and_doctype(tmp_path):
@@ -475,7 +494,7 @@ def test_size_limit_and_zip_bomb_and_doctype(tmp_path):
     assert "ENTITY" in error.reason
 
 
-def test_cancel_during_write_leaves_nothing(session, loaded, db_path):
+def test_cancel_during_write_leaves_nothing(session, loaded, db_target):
     preview = analyze(TaskState(), sample_workbook_path())
     state = TaskState()
     calls = []
@@ -490,7 +509,7 @@ def test_cancel_during_write_leaves_nothing(session, loaded, db_path):
     with pytest.raises(Cancelled):
         write_new_plan(state, session, preview, "cancelled")
     assert calls
-    _assert_untouched(session, db_path, *loaded)
+    _assert_untouched(session, db_target, *loaded)
 
 
 # ---------------------------------------------------------------- into an existing plan
@@ -1102,6 +1121,7 @@ def test_sign_off_line_above_the_header_is_not_the_title(tmp_path):
     assert [p.section for p in preview.projects] == ["2023年项目表"]
 
 
+@pytest.mark.backends("sqlite")  # PostgreSQL keeps its indexes during a load (db.bulk)
 def test_a_big_merge_into_existing_sections_builds_indexes_after_its_rows(
     tmp_path, session, monkeypatch
 ):

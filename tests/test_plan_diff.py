@@ -2,12 +2,15 @@
 
 import csv
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
 from models import Project, Section
 from services import ledger, plan_diff, progress, rollover
 from services.query import ProjectFilter, project_ids
+
+pytestmark = pytest.mark.backends
 
 
 def _copy(session, sample_plan):

@@ -14,6 +14,8 @@ from services.audit import project_history
 from services.errors import ValidationError
 from services.progress import DELETE, parse_report_period
 
+pytestmark = pytest.mark.backends
+
 
 def _pid(session, name="光伏发电试点区建设"):
     return session.scalar(select(Project.id).where(Project.name == name))

@@ -21,6 +21,8 @@ from services.records import (
     unregister_project_column,
 )
 
+pytestmark = pytest.mark.backends
+
 
 @pytest.fixture
 def source():

@@ -11,6 +11,8 @@ from services.errors import ValidationError
 from services.query import ProjectFilter, project_ids, rows_for_ids
 from services.rectifications import close_items
 
+pytestmark = pytest.mark.backends
+
 
 def _ids(session, plan_id):
     return list(project_ids(session, ProjectFilter(plan_id=plan_id)))

@@ -12,6 +12,8 @@ from services import progress, schedule
 from services.query import ProjectFilter, project_ids
 from services.schedule import PRESETS, expected_progress, judge
 
+pytestmark = pytest.mark.backends
+
 
 def test_yearly_plan_end_of_may_is_41_7_percent():
     assert expected_progress(2023, 2023, date(2023, 5, 31)) == Decimal("41.67")

@@ -12,6 +12,8 @@ from services.organizations import OrganizationResolver
 from services.parsing import Period
 from services.summary import plan_summary
 
+pytestmark = pytest.mark.backends
+
 
 def _project(session, name):
     return session.scalar(select(Project).where(Project.name == name))

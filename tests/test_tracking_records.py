@@ -19,6 +19,8 @@ from services.records import InsertPoint, MoveRun, MoveTarget, RecordSource
 from services.summary import plan_summary
 from services.tracking_source import TrackingFilter
 
+pytestmark = pytest.mark.backends
+
 
 def _audits(session, entity):
     return session.scalars(select(AuditEntry).where(AuditEntry.entity == entity)).all()

@@ -39,6 +39,8 @@ END"""
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # PostgreSQL's insert trigger has this condition from the start (0004_postgresql)
     op.execute("DROP TRIGGER IF EXISTS trg_project_owner_insert")
     op.execute(
         "CREATE TRIGGER trg_project_owner_insert AFTER INSERT ON project_owner\n"
@@ -47,5 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     op.execute("DROP TRIGGER IF EXISTS trg_project_owner_insert")
     op.execute("CREATE TRIGGER trg_project_owner_insert AFTER INSERT ON project_owner" + _BODY)
