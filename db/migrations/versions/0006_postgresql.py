@@ -1,7 +1,7 @@
 """PostgreSQL counterparts of the SQLite-only pieces
 
-Revision ID: 0004_postgresql
-Revises: 0003
+Revision ID: 0006_postgresql
+Revises: 0005_text_search
 Create Date: 2026-12-03 12:00:00
 
 Nothing changes on SQLite. On PostgreSQL (the office server):
@@ -16,8 +16,8 @@ Nothing changes on SQLite. On PostgreSQL (the office server):
 from alembic import op
 
 
-revision = '0004_postgresql'
-down_revision = '0003'
+revision = '0006_postgresql'
+down_revision = '0005_text_search'
 branch_labels = None
 depends_on = None
 
