@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from db.backups import automatic_backup
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from db.backups import automatic_backup
 from db.bulk import begin_write
 from importers.issues import WARNING, ImportIssue
 from importers.projects import (
