@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "cli.chart_cmd",
     "cli.returns_cmd",
     "cli.backup_cmd",
+    "cli.server_cmd",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
