@@ -1,7 +1,7 @@
 """PostgreSQL counterparts of the SQLite-only pieces
 
-Revision ID: 0006_postgresql
-Revises: 0005_text_search
+Revision ID: 0007_postgresql
+Revises: 0006_rectifications_title
 Create Date: 2026-12-03 12:00:00
 
 Nothing changes on SQLite. On PostgreSQL (the office server):
@@ -16,8 +16,8 @@ Nothing changes on SQLite. On PostgreSQL (the office server):
 from alembic import op
 
 
-revision = '0006_postgresql'
-down_revision = '0005_text_search'
+revision = '0007_postgresql'
+down_revision = '0006_rectifications_title'
 branch_labels = None
 depends_on = None
 
