@@ -104,7 +104,11 @@ def _write_in(op, args, preview) -> dict:
     session.rollback()  # end the read: the backup and the lock come next
     automatic_backup(session.get_bind(), kind)  # before the lock: nobody waits for it
     # Short waits per attempt, so "waiting for…" shows within a second (retried above).
-    session.connection().exec_driver_sql(f"PRAGMA busy_timeout={LOCK_ATTEMPT_MS}")
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={LOCK_ATTEMPT_MS}")
+    else:
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_ATTEMPT_MS}ms'")
     begin_write(session.connection())  # the plan is looked up under the write lock
     if existing is not None:
         existing = session.get(Plan, existing.id)

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "cli.returns_cmd",
     "cli.backup_cmd",
     "cli.server_cmd",
+    "cli.copy_cmd",
 ]
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2

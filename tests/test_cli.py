@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -17,8 +19,9 @@ def run(*args, check=False):
     return result
 
 
-def test_sample_then_summary_json(tmp_path):
-    db = str(tmp_path / "cli.sqlite")
+@pytest.mark.backends
+def test_sample_then_summary_json(backend, db_target):
+    db = str(db_target)
     loaded = run("sample", "--db", db, check=True)
     assert "56" in loaded.stdout
     summary = json.loads(run("summary", "--db", db, "--json", check=True).stdout)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from cli.main import main
 from services.sample import sample_workbook_path
@@ -17,8 +18,9 @@ from tests.test_import import HEADER, build_workbook
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_import_sample_then_summary_json(tmp_path, capsys):
-    db = str(tmp_path / "x.sqlite")
+@pytest.mark.backends
+def test_import_sample_then_summary_json(backend, db_target, capsys):
+    db = str(db_target)
     assert main(["import", str(sample_workbook_path()), "--db", db, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert (report["projects"], report["planned_investment_wan"], report["rectifications"]) == (
