@@ -179,7 +179,16 @@ def test_editor_writes_only_tracking_of_its_units_projects(office):
                 " over_plan_confirmed) VALUES (%s, '2023Q2', '2023-06-30', false)",
                 (other,),
             )
-        with pytest.raises(errors.InsufficientPrivilege):
+        # An audit line claiming another author is stored under the editor's own name…
+        line = editor.execute(
+            'INSERT INTO audit_entry (at, "user", action, entity, entity_id)'
+            " VALUES ('2000-01-01', 'office', 'update', 'project', %s) RETURNING \"user\", at",
+            (own,),
+        ).fetchone()
+        assert line[0] == logins["editor"] and line[1].year > 2000
+        # …and one that asks to keep the claimed author is refused (row-level security).
+        with editor.transaction(), pytest.raises(errors.InsufficientPrivilege):
+            editor.execute("SET LOCAL greenledger.keep_audit_authors = 'on'")
             editor.execute(
                 'INSERT INTO audit_entry (at, "user", action, entity, entity_id)'
                 " VALUES (now(), 'office', 'update', 'project', %s)",

@@ -9,6 +9,9 @@ Nothing changes on SQLite. On PostgreSQL (the office server):
   inserted without its copies (plan_id NULL) gets its project's plan and investment and the
   first-lead mark; re-roled, re-placed or moved rows recompute the first lead; deleting the
   first lead promotes the next; a project's plan or investment change reaches its owner rows.
+- audit lines carry the database user who wrote them and the server's time, whatever the
+  client claims (a ledger copied in keeps its history: services.ledger_copy says so with
+  the transaction-local setting greenledger.keep_audit_authors).
 - pg_trgm GIN indexes on the four texts the quick filter searches, so a substring search
   (LIKE '%…%') of three or more characters is an index lookup instead of a scan of every row.
 """
@@ -70,6 +73,15 @@ BEGIN
     PERFORM gl_recompute_first_lead(OLD.project_id);
     RETURN NULL;
 END $$""",
+    """CREATE OR REPLACE FUNCTION gl_audit_author() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('greenledger.keep_audit_authors', true) IS DISTINCT FROM 'on' THEN
+        NEW."user" := session_user;
+        NEW.at := (now() AT TIME ZONE 'UTC')::timestamp;
+    END IF;
+    RETURN NEW;
+END $$""",
     """CREATE OR REPLACE FUNCTION gl_project_owner_follow_project() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -93,6 +105,8 @@ AFTER UPDATE OF plan_id, planned_investment_wan ON project FOR EACH ROW
 WHEN (NEW.plan_id IS DISTINCT FROM OLD.plan_id
     OR NEW.planned_investment_wan IS DISTINCT FROM OLD.planned_investment_wan)
 EXECUTE FUNCTION gl_project_owner_follow_project()""",
+    """CREATE TRIGGER trg_audit_author BEFORE INSERT ON audit_entry
+FOR EACH ROW EXECUTE FUNCTION gl_audit_author()""",
 )
 
 TRGM_COLUMNS = ("name", "content", "project_type", "owners_text")
@@ -120,6 +134,7 @@ def downgrade() -> None:
         ("trg_project_owner_update", "project_owner"),
         ("trg_project_owner_delete", "project_owner"),
         ("trg_project_owner_follow_project", "project"),
+        ("trg_audit_author", "audit_entry"),
     ):
         op.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
     for function in (
@@ -127,6 +142,7 @@ def downgrade() -> None:
         "gl_project_owner_update()",
         "gl_project_owner_delete()",
         "gl_project_owner_follow_project()",
+        "gl_audit_author()",
         "gl_recompute_first_lead(integer)",
     ):
         op.execute(f"DROP FUNCTION IF EXISTS {function}")
