@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import BigInteger, DateTime, MetaData, String, TypeDecorator
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, String, TypeDecorator, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 CENT = Decimal("0.01")
@@ -79,6 +79,13 @@ class DecimalText(TypeDecorator):
 
     def process_result_value(self, value, dialect):
         return None if value is None else Decimal(value)
+
+
+class Versioned:
+    """Counts the row's writes (services.writer.update_rows): a write based on an older
+    version is refused instead of overwriting another clerk's later change."""
+
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class Timestamped:

@@ -11,7 +11,7 @@ import enum
 from sqlalchemy import CheckConstraint, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base
+from models.base import Base, Versioned
 
 
 class OrgKind(enum.StrEnum):
@@ -24,7 +24,7 @@ class OrgKind(enum.StrEnum):
     OTHER = "other"
 
 
-class Organization(Base):
+class Organization(Versioned, Base):
     __tablename__ = "organization"
     __table_args__ = (CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),)
 

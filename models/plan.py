@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Timestamped
+from models.base import Base, Timestamped, Versioned
 
 
-class Plan(Timestamped, Base):
+class Plan(Timestamped, Versioned, Base):
     """A yearly work plan or a multi-year action plan; several live in one database."""
 
     __tablename__ = "plan"
@@ -48,7 +48,7 @@ class Plan(Timestamped, Base):
         return str(self.year_start)
 
 
-class Section(Base):
+class Section(Versioned, Base):
     """A campaign row of the project table, e.g. "(三)深入打好碧水保卫战"."""
 
     __tablename__ = "section"

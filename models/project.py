@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, Money, Timestamped
+from models.base import Base, Money, Timestamped, Versioned
 from models.organization import Organization
 
 
@@ -45,7 +45,7 @@ class OwnerRole(enum.StrEnum):
     CONSTRUCTING = "constructing"  # 建设主体
 
 
-class Project(Timestamped, Base):
+class Project(Timestamped, Versioned, Base):
     __tablename__ = "project"
     __table_args__ = (
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),

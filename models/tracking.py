@@ -21,12 +21,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import Base, DecimalText, Money, utcnow
+from models.base import Base, DecimalText, Money, Versioned, utcnow
 from models.organization import Organization
 from models.project import OwnerRole, ProjectStatus, _str_enum
 
 
-class ProgressReport(Base):
+class ProgressReport(Versioned, Base):
     """One project's progress return for one period (quarter "2023Q2" or month "2023-05")."""
 
     __tablename__ = "progress_report"
@@ -63,7 +63,7 @@ class ProgressReport(Base):
     reported_on: Mapped[date | None] = mapped_column(Date)
 
 
-class ProjectMilestone(Base):
+class ProjectMilestone(Versioned, Base):
     """An optional schedule point of a project: by `due` it should be at `pct` % (0002).
 
     Without milestones the expected progress (序时进度) is linear over the construction period.
@@ -89,7 +89,7 @@ class IndicatorDirection(enum.StrEnum):
     EQUAL = "="
 
 
-class Indicator(Base):
+class Indicator(Versioned, Base):
     """A quantified goal of a plan, e.g. PM2.5 年均浓度 ≤ 31.5 微克/立方米."""
 
     __tablename__ = "indicator"
@@ -109,7 +109,7 @@ class Indicator(Base):
     )
 
 
-class IndicatorValue(Base):
+class IndicatorValue(Versioned, Base):
     __tablename__ = "indicator_value"
     __table_args__ = (UniqueConstraint("indicator_id", "period"),)
 
@@ -122,7 +122,7 @@ class IndicatorValue(Base):
     indicator: Mapped[Indicator] = relationship(back_populates="values")
 
 
-class KeyTask(Base):
+class KeyTask(Versioned, Base):
     """A row of the responsibility decomposition table (工作任务责任分解表)."""
 
     __tablename__ = "key_task"
@@ -172,7 +172,7 @@ class RectificationStatus(enum.StrEnum):
     CLOSED = "closed"  # 已销号
 
 
-class Rectification(Base):
+class Rectification(Versioned, Base):
     """An issue to rectify (附件2 问题排查汇总表), closed one by one (销号)."""
 
     __tablename__ = "rectification"

@@ -29,3 +29,17 @@ class ValidationError(LedgerError):
         lines = "; ".join(str(e) for e in errors[:5])
         more = f" (+{len(errors) - 5} more)" if len(errors) > 5 else ""
         super().__init__(f"{len(errors)} invalid value(s): {lines}{more}")
+
+
+class StaleRowError(LedgerError):
+    """A write based on a version of rows that another writer has changed since: refused,
+    nothing written. `current` maps each such row id to its version now (0: deleted)."""
+
+    def __init__(self, table: str, current: dict[int, int]) -> None:
+        self.table = table
+        self.current = current
+        ids = "、".join(f"#{i}" for i in sorted(current)[:10])
+        super().__init__(
+            f"其他用户已先修改了这些记录，未保存 (changed by someone else since you read it, "
+            f"not saved): {table} {ids}"
+        )

@@ -102,8 +102,13 @@ def set_fields(
     changes: dict[int, dict[str, object]],
     *,
     user: str | None = None,
+    expected_versions: dict[int, int] | None = None,
 ) -> ChangeSet:
     """Validate all, then write all in one transaction. Raises ValidationError, writing nothing.
+
+    `expected_versions` (project id → the row_version the edit was based on, as read with
+    the values shown) refuses the whole write with StaleRowError when another writer changed
+    one of those projects in between: the other clerk's change is never overwritten unseen.
 
     Column fields go through the row writer (one executemany per field set) and are audited
     with one bulk insert, so a paste of 10,000 cells costs a few statements, not 10,000 ORM
@@ -157,7 +162,7 @@ def set_fields(
                 changeset.changed_ids.add(project_id)
                 changeset.plan_ids.add(row["plan_id"])
                 updates[project_id] = {**columns, "updated_at": now}
-        writer.update_rows(session, PROJECTS.table, updates)
+        writer.update_rows(session, PROJECTS.table, updates, expected=expected_versions)
         writer.write_audit(session, audits)
         changeset.totals_touched = "planned_investment_wan" in changeset.fields
         if changeset:

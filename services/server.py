@@ -33,7 +33,7 @@ UNIT_TABLE = "greenledger_user_unit"
 
 # What an editor may change, and of which columns (the rest of the row stays the office's).
 EDITOR_TABLES = ("progress_report", "project_milestone")
-EDITOR_PROJECT_COLUMNS = ("remarks", "status", "updated_at")
+EDITOR_PROJECT_COLUMNS = ("remarks", "status", "updated_at", "row_version")
 
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 

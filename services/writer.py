@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from db.bulk import indexes_deferred, insert_rows, reserve_ids, worth_deferring
 from models import AuditEntry
 from models.base import utcnow
+from services.errors import StaleRowError
 
 CHUNK = 500  # ids per IN (...) list: SQLite's bound-parameter limit
 
@@ -178,23 +179,57 @@ def place(session: Session, kind: Ordered, positions: Mapping[int, int]) -> None
 # ---------------------------------------------------------------- updates
 
 
-def update_rows(session: Session, table: Table, values: Mapping[int, Mapping[str, object]]) -> None:
+def update_rows(
+    session: Session,
+    table: Table,
+    values: Mapping[int, Mapping[str, object]],
+    *,
+    expected: Mapping[int, int] | None = None,
+) -> None:
     """Write column values by row id: one executemany per set of columns written together.
 
     The one place row values are updated (fields, positions, owners' copies): a paste of
-    10,000 cells costs a few statements, not 10,000 ORM flushes.
+    10,000 cells costs a few statements, not 10,000 ORM flushes. Each value write adds one to
+    the row's version (a move alone does not: a row's values are what a clerk edits).
+    `expected` (row id → the version the edit was based on) makes it refuse, writing nothing,
+    when any of those rows has been changed since: StaleRowError names them.
     """
+    versioned = "row_version" in table.c
+    if versioned and expected:
+        _check_versions(session, table, {i: v for i, v in expected.items() if values.get(i)})
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     for row_id, columns in values.items():
         if columns:
             by_columns.setdefault(tuple(sorted(columns)), []).append({"_id": row_id, **columns})
     for keys, rows in by_columns.items():
-        statement = (
-            update(table)
-            .where(table.c.id == bindparam("_id"))
-            .values({key: bindparam(key) for key in keys})
-        )
+        assigned = {key: bindparam(key) for key in keys}
+        if versioned and set(keys) - {"position"}:
+            assigned["row_version"] = table.c.row_version + 1
+        statement = update(table).where(table.c.id == bindparam("_id")).values(assigned)
         session.execute(statement, rows)
+
+
+def row_versions(session: Session, table: Table, ids: Iterable[int]) -> dict[int, int]:
+    """The current version of each row (what an edit about to be made is based on)."""
+    found: dict[int, int] = {}
+    for part in chunks(sorted(set(ids))):
+        query = select(table.c.id, table.c.row_version).where(table.c.id.in_(part))
+        found.update(session.execute(query).all())
+    return found
+
+
+def _check_versions(session: Session, table: Table, expected: Mapping[int, int]) -> None:
+    # FOR UPDATE (PostgreSQL): the rows stay as checked until this transaction ends; SQLite's
+    # single writer gives the same guarantee.
+    current: dict[int, int] = {}
+    for part in chunks(sorted(expected)):
+        query = (
+            select(table.c.id, table.c.row_version).where(table.c.id.in_(part)).with_for_update()
+        )
+        current.update(session.execute(query).all())
+    stale = {i: current.get(i, 0) for i, v in expected.items() if current.get(i) != v}
+    if stale:
+        raise StaleRowError(table.name, stale)
 
 
 # ---------------------------------------------------------------- delete and restore
