@@ -57,6 +57,9 @@ def describe(exc: BaseException, where: str) -> DatabaseProblem | None:
     """A DatabaseProblem for a known SQLite failure of the file `where`, else None."""
     if not isinstance(exc, (DBAPIError, sqlite3.Error)):
         return None
+    server = _server_problem(exc)
+    if server is not None:
+        return server
     text = _sqlite_text(exc)
     for words, message in _SQLITE_PROBLEMS:
         if words in text:
@@ -66,3 +69,30 @@ def describe(exc: BaseException, where: str) -> DatabaseProblem | None:
                 locked=words.startswith("database") and "locked" in words,
             )
     return None
+
+
+# PostgreSQL failures a user can act on, by SQLSTATE class or code (the office server).
+_SERVER_PROBLEMS = {
+    "42501": "你的账号无权做此修改，未写入 (permission denied: your role may not change this)",
+    "28P01": "用户名或密码不对 (wrong login or password)",
+    "28000": "服务器拒绝了这个账号 (the server refused this login)",
+    "55P03": "记录正被其他用户修改，请稍后再试 (rows are being changed by someone else; try again)",
+    "08": "连接不到数据库服务器 (cannot reach the database server)",
+}
+
+
+def _server_problem(exc: BaseException) -> DatabaseProblem | None:
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None)
+    if state is None:
+        text = str(orig)
+        if "password authentication failed" in text:  # libpq reports it without a SQLSTATE
+            return DatabaseProblem(f"{_SERVER_PROBLEMS['28P01']}: {text.strip()[:200]}")
+        if type(orig).__module__.startswith("psycopg") and "connection" in text.lower():
+            return DatabaseProblem(f"{_SERVER_PROBLEMS['08']}: {str(orig).strip()[:200]}")
+        return None
+    message = _SERVER_PROBLEMS.get(state) or _SERVER_PROBLEMS.get(state[:2])
+    if message is None:
+        return None
+    detail = str(orig).strip().splitlines()[0][:200] if str(orig).strip() else state
+    return DatabaseProblem(f"{message}: {detail}")
