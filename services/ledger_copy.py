@@ -86,7 +86,7 @@ def copy_ledger(source: Engine, target: Engine) -> CopyReport:
             busy = "、".join(f"{t} ({n})" for t, n in present.rows.items() if n)
             raise LedgerError(f"目标数据库已有数据，不复制 (the target is not empty): {busy}")
         expected = _figures(src, tables)
-        if dst.dialect.name == "postgresql":  # the history keeps its authors (0007_postgresql)
+        if dst.dialect.name == "postgresql":  # the history keeps its authors (0008_postgresql)
             dst.exec_driver_sql("SET LOCAL greenledger.keep_audit_authors = 'on'")
         for table in tables:
             _copy_table(src, dst, table)

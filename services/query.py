@@ -120,7 +120,7 @@ def _like_pattern(word: str) -> str:
 @compiles(contains_word, "postgresql")
 @compiles(contains_word_any_case, "postgresql")
 def _contains_postgresql(element, compiler, **kw):
-    # LIKE / ILIKE on the escaped pattern: pg_trgm's GIN indexes (0007_postgresql) answer both.
+    # LIKE / ILIKE on the escaped pattern: pg_trgm's GIN indexes (0008_postgresql) answer both.
     column, _word, pattern = element.clauses
     operator = "ILIKE" if isinstance(element, contains_word_any_case) else "LIKE"
     return f"{compiler.process(column, **kw)} {operator} {compiler.process(pattern, **kw)}"

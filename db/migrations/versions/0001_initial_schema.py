@@ -336,7 +336,7 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     if op.get_bind().dialect.name != "sqlite":
-        return  # PostgreSQL gets its plpgsql counterparts in 0007_postgresql
+        return  # PostgreSQL gets its plpgsql counterparts in 0008_postgresql
     for statement in OWNER_TRIGGERS:
         op.execute(statement)
 

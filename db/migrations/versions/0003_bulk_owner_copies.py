@@ -40,7 +40,7 @@ END"""
 
 def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
-        return  # PostgreSQL's insert trigger has this condition from the start (0007_postgresql)
+        return  # PostgreSQL's insert trigger has this condition from the start (0008_postgresql)
     op.execute("DROP TRIGGER IF EXISTS trg_project_owner_insert")
     op.execute(
         "CREATE TRIGGER trg_project_owner_insert AFTER INSERT ON project_owner\n"

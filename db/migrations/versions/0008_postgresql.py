@@ -1,7 +1,7 @@
 """PostgreSQL counterparts of the SQLite-only pieces
 
-Revision ID: 0007_postgresql
-Revises: 0006_rectifications_title
+Revision ID: 0008_postgresql
+Revises: 0007_sort_indexes
 Create Date: 2026-12-03 12:00:00
 
 Nothing changes on SQLite. On PostgreSQL (the office server):
@@ -19,8 +19,8 @@ Nothing changes on SQLite. On PostgreSQL (the office server):
 from alembic import op
 
 
-revision = '0007_postgresql'
-down_revision = '0006_rectifications_title'
+revision = '0008_postgresql'
+down_revision = '0007_sort_indexes'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """row versions: every editable row counts its writes
 
-Revision ID: 0008_row_versions
-Revises: 0007_postgresql
+Revision ID: 0009_row_versions
+Revises: 0008_postgresql
 Create Date: 2026-12-03 13:00:00
 
 row_version starts at 1 and the row writer (services.writer.update_rows) adds one on every
@@ -14,8 +14,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0008_row_versions'
-down_revision = '0007_postgresql'
+revision = '0009_row_versions'
+down_revision = '0008_postgresql'
 branch_labels = None
 depends_on = None
 
