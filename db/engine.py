@@ -59,11 +59,11 @@ def _set_postgresql_session(dbapi_connection, _record) -> None:
     dbapi_connection.commit()
 
 
-def create_db_engine(target: str | Path | None) -> Engine:
+def create_db_engine(target: str | Path | None, *, pool_size: int = 5) -> Engine:
     url = database_url(target)
     if url.startswith("postgresql"):
         # pre_ping: a server restarted overnight costs a reconnect, not an error dialog.
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size)
         event.listen(engine, "connect", _set_postgresql_session)
         return engine
     engine = create_engine(url)

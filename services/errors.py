@@ -43,3 +43,14 @@ class StaleRowError(LedgerError):
             f"其他用户已先修改了这些记录，未保存 (changed by someone else since you read it, "
             f"not saved): {table} {ids}"
         )
+
+
+class PermissionRefused(LedgerError):
+    """The office server's permissions do not let this login make the change (nothing
+    written): an editor writing outside its units' progress, a viewer writing at all."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(
+            f"你的账号无权做此修改，未写入 (your role may not make this change): {detail}"
+        )

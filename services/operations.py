@@ -24,10 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, ProgrammingError
 from sqlalchemy.orm import Session
 
-from services.errors import FieldError, LedgerError, ValidationError
+from services.errors import FieldError, LedgerError, PermissionRefused, ValidationError
 from services.fields import CONSTRAINT_FIELDS
 from services.tasks import TaskState
 
@@ -209,6 +209,11 @@ def _transaction(session: Session, op: Operation) -> Iterator[None]:
     except IntegrityError as exc:
         session.rollback()
         raise integrity_error(exc) from exc
+    except ProgrammingError as exc:
+        session.rollback()
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # the server's roles refused it
+            raise PermissionRefused(str(exc.orig).strip().splitlines()[0]) from exc
+        raise
     except BaseException:
         session.rollback()
         raise

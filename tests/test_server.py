@@ -217,3 +217,34 @@ def test_admin_writes_everything(office):
             admin.execute("DELETE FROM project WHERE id = (SELECT min(id) FROM project)").rowcount
             == 1
         )
+
+
+def test_the_app_writes_as_an_editor_exactly_what_the_database_allows(office):
+    """Through the services, as the app writes: the editor's remark is saved under its login;
+    a money edit is refused as a PermissionRefused and writes nothing."""
+    from sqlalchemy import select as sql_select
+
+    from db import open_database, session_factory
+    from models import AuditEntry, Project
+    from services import ledger
+    from services.errors import PermissionRefused
+
+    url, logins = office
+    own, _other = _projects(url)
+    engine = open_database(_as(url, logins["editor"]))
+    try:
+        with session_factory(engine)() as session:
+            ledger.set_fields(session, {own: {"remarks": "本季度已完工"}})
+            before = session.get(Project, own).planned_investment_wan
+            with pytest.raises(PermissionRefused):
+                ledger.set_fields(session, {own: {"planned_investment_wan": "1.00"}})
+            session.expire_all()
+            assert session.get(Project, own).planned_investment_wan == before
+            author = session.scalars(
+                sql_select(AuditEntry.user).where(
+                    AuditEntry.entity_id == own, AuditEntry.field == "remarks"
+                )
+            ).all()
+            assert author == [logins["editor"]]
+    finally:
+        engine.dispose()
