@@ -8,6 +8,7 @@ psycopg 3. Migrations run on open.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -50,12 +51,17 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+# This process's name on the server: change notices it sent itself are told apart by it
+# (services.live), and the server's activity view shows GreenLedger clients as such.
+APPLICATION_NAME = f"GreenLedger {uuid.uuid4().hex[:12]}"
+
+
 def _set_postgresql_session(dbapi_connection, _record) -> None:
     # A lock held by another clerk's unfinished write makes ours wait this long, then fail
     # with a clear error instead of hanging the window (SQLite's busy_timeout, likewise 5 s).
     with dbapi_connection.cursor() as cursor:
         cursor.execute("SET lock_timeout = '5s'")
-        cursor.execute("SET application_name = 'GreenLedger'")
+        cursor.execute(f"SET application_name = '{APPLICATION_NAME}'")
     dbapi_connection.commit()
 
 

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.summary)
+        self.live = self._start_live() if ctx.engine.dialect.name == "postgresql" else None
         self._build_menus()
         self._build_builtin_tabs()
         self._connect()
@@ -91,6 +92,18 @@ class MainWindow(QMainWindow):
         self._show_initial_plan()
 
     # ------------------------------------------------------------------ construction
+
+    def _start_live(self):
+        """Office server: other users' commits refresh this window; the status bar says
+        whether the server is reachable."""
+        from app.live import LiveRefresh
+        from views.server_status import ServerStatus
+
+        live = LiveRefresh(self.ctx, self)
+        self.statusBar().addPermanentWidget(ServerStatus(live, self))
+        live.start()
+        self.destroyed.connect(lambda *_: live.stop())
+        return live
 
     def _build_centre(self) -> None:
         from views.tracking_views import decorate_project_grid, register_schedule_column
