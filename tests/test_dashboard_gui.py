@@ -108,7 +108,7 @@ def test_clicking_a_bar_filters_to_its_projects(qtbot, view, session, sample_pla
     assert blocker.args[0] == ProjectFilter(plan_id=sample_plan.id)
     assert not view.clear_button.isEnabled()
     # The whole plan was computed before: it comes back from the cache, without a worker.
-    with qtbot.waitSignal(view.updated, timeout=5_000):
+    with qtbot.waitSignal(view.updated, timeout=30_000):
         pass
     assert view.tiles["projects"].value.text() == "56"
 
@@ -231,3 +231,10 @@ def test_charts_appear_one_by_one_and_the_status_tells_the_wait(qtbot, ctx, samp
     assert "1 of 8" in seen[0][1] or "1 / 8" in seen[0][1]
     final = seen[-1][1]
     assert "drawing" in final or "绘图" in final  # the time shown includes drawing the charts
+
+
+def test_chart_cards_are_never_shorter_than_their_charts(view):
+    area = view.scroll.widget()
+    for kind, card in view.canvases.items():
+        assert card.height() >= card.canvas.minimumHeight(), kind
+    assert area.height() >= 4 * min(c.canvas.minimumHeight() for c in view.canvases.values())

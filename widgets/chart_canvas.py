@@ -130,6 +130,10 @@ class ChartCanvas(QWidget):
         else:
             self._layout.addWidget(self.canvas, 1)
         self._set_actions_enabled(True)
+        # The card's minimum grows with the new canvas: tell the page's layout now, or a row of
+        # cards can be laid out shorter than its charts (seen in English, with taller tiles).
+        self._layout.activate()
+        self.updateGeometry()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (self.copy_action, self.png_action, self.svg_action):
