@@ -70,12 +70,12 @@ def test_rollover_carries_exactly_the_unfinished(session, sample_plan):
     assert result.remaining_investment_wan == remaining
     # Sections copied, in order; indicators copied; only open rectifications carried.
     assert [s.name for s in new_plan.sections] == [s.name for s in sample_plan.sections]
+    copied = select(func.count()).select_from(Indicator)
     assert (
-        session.scalar(
-            select(func.count()).select_from(Indicator).where(Indicator.plan_id == new_plan.id)
-        )
-        == 5
-    )
+        session.scalar(copied.where(Indicator.plan_id == new_plan.id))
+        == session.scalar(copied.where(Indicator.plan_id == sample_plan.id))
+        == 14
+    )  # the sample carries all fourteen 2023 indicators
     assert result.rectifications == 5
 
 
