@@ -165,6 +165,26 @@ def main() -> int:
             )
         )
 
+        # The 公文 PDF and the Word copy of the same briefing, warm, in the same process.
+        engine = open_database(db)
+        factory = session_factory(engine)
+        for label, options, name in (
+            ("公文 PDF", BriefingOptions(plan_id, style="gongwen", masthead=True), "gongwen.pdf"),
+            ("Word copy", BriefingOptions(plan_id), "brief.docx"),
+        ):
+
+            def other(options=options, name=name) -> object:
+                with factory() as session:
+                    return build_briefing(TaskState(), session, options, work / name)
+
+            other()
+            median, times = median_time(other, args.runs)
+            print(
+                f"  {label}: {median:6.2f} s median of {args.runs} "
+                f"({', '.join(f'{t:.2f}' for t in times)})"
+            )
+        engine.dispose()
+
         if lo_median:
             print("\nRatio to LibreOffice (goal ≤ 0.5):")
             for label, value in (("CLI, new process", cli_median), ("in process", warm_median)):
@@ -199,6 +219,18 @@ def main() -> int:
                     f"{k} {v:.2f}" for k, v in big.timings.items() if not k.startswith("story_")
                 )
             )
+            with session_factory(engine)() as session:
+                for label, options, name in (
+                    ("公文 PDF", BriefingOptions(big_plan.id, style="gongwen"), "big-gongwen.pdf"),
+                    ("Word copy", BriefingOptions(big_plan.id), "big.docx"),
+                ):
+                    started = time.perf_counter()
+                    other = build_briefing(TaskState(), session, options, work / name)
+                    seconds = time.perf_counter() - started
+                    size = (work / name).stat().st_size / 1e6
+                    pages = f", {other.pages:,} pages" if other.pages else ""
+                    print(f"  {label}: {seconds:6.2f} s{pages}, {size:.1f} MB")
+            engine.dispose()
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             for pdf in work.glob("*.pdf"):
