@@ -29,15 +29,21 @@ from docx.shared import Mm, Pt, RGBColor
 from sqlalchemy.orm import Session
 
 from exports import briefing_charts
-from exports.briefing_data import BriefingData, lead_name, period_label
-from exports.briefing_figures import Figure, OfficeFigures, prepare
-from exports.briefing_gongwen import ATTACHMENT_PROJECTS, ATTACHMENT_SOURCES, FLAG_WORDS
+from exports.briefing_data import BriefingData, period_label
+from exports.briefing_figures import (
+    LIST_HEADER,
+    Figure,
+    OfficeFigures,
+    prepare,
+    project_list_values,
+    traced_lists,
+)
+from exports.briefing_gongwen import ATTACHMENT_PROJECTS, ATTACHMENT_SOURCES
 from exports.briefing_office_text import Block, office_blocks
 from exports.briefing_options import BriefingResult
 from exports.briefing_tables import PROJECT_HEADER, owner_segments
 from exports.briefing_text import cn_date
 from exports.safety import atomic_output
-from services import schedule
 from services.parsing import format_money
 from services.query import project_ids, rows_for_ids
 from services.tasks import TaskState
@@ -372,38 +378,14 @@ class DocxBuilder:
             f"下列清单与正文数据一一对应，截至{cn_date(as_of)}；单位：万元。"
         )
         _no_indent(note)
-        header = (
-            "序号",
-            "项目名称",
-            "牵头单位",
-            "计划投资",
-            "累计完成投资",
-            "实际进度",
-            "序时进度",
-            "状态",
-        )
-        for k, (heading, ids) in enumerate(lists, 1):
+        for k, (_anchor, heading, ids) in enumerate(lists, 1):
             self.doc.add_paragraph(
                 f"（{'一二三四五六七八九十'[k - 1] if k <= 10 else k}）{heading}（{len(ids)}个）",
                 style="Heading 2",
             )
-            statuses = schedule.schedule_for_ids(self.session, list(ids), as_of)
-            table = self._table(header, [12, 70, 40, 22, 24, 18, 18, 21])
-            for n, row in enumerate(rows_for_ids(self.session, list(ids)), 1):
-                status = statuses.get(row.id)
-                self._row(
-                    table,
-                    [
-                        str(n),
-                        row.name,
-                        lead_name(row.owners),
-                        format_money(row.planned_investment_wan),
-                        format_money(status.completed_investment_wan if status else None),
-                        _pct(status.actual_pct if status else None),
-                        _pct(status.expected_pct if status else None),
-                        FLAG_WORDS.get(status.flag, status.flag) if status else "",
-                    ],
-                )
+            table = self._table(LIST_HEADER, [12, 70, 40, 22, 24, 18, 18, 21])
+            for values in project_list_values(self.session, ids, as_of):
+                self._row(table, values)
 
     # ------------------------------------------------------------ the document
 
@@ -440,19 +422,8 @@ class DocxBuilder:
         props.subject = "生态文明建设工程项目简报"
         props.comments = f"截至{self.figures.as_of.isoformat()}；GreenLedger 绿色台账生成"
 
-    def traced(self) -> list[tuple[str, tuple[int, ...]]]:
-        f = self.figures
-        out = []
-        reported = f.get("reported")
-        if reported is not None and reported.project_ids:
-            out.append(("已报送进展项目及累计完成投资", reported.project_ids))
-        for unit in f.by_unit:
-            out.append((f"{unit.unit}滞后（逾期）项目", unit.figure.project_ids))
-        return out
-
-
-def _pct(value) -> str:
-    return "—" if value is None else f"{value:.1f}%"
+    def traced(self) -> list[tuple[str, str, tuple[int, ...]]]:
+        return traced_lists(self.figures)
 
 
 def build_docx(state: TaskState, session: Session, options, out) -> object:

@@ -20,13 +20,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exports.briefing_data import BehindRow, BriefingData, gather
+from exports.briefing_data import BehindRow, BriefingData, gather, lead_name
 from exports.briefing_options import BriefingOptions
 from models import ProgressReport, Project
 from services import rectifications as rect_service
 from services import schedule
 from services.parsing import format_money
-from services.query import ProjectFilter, filter_clauses, project_ids
+from services.query import ProjectFilter, filter_clauses, project_ids, rows_for_ids
 from services.tasks import TaskState
 
 ONE_PLACE = Decimal("0.1")
@@ -309,6 +309,61 @@ def prepare(
     figures = gather_figures(session, data, as_of)
     timings["figures"] = time.perf_counter() - t
     return data, figures, timings
+
+
+LIST_HEADER = (
+    "序号",
+    "项目名称",
+    "牵头单位",
+    "计划投资",
+    "累计完成投资",
+    "实际进度",
+    "序时进度",
+    "状态",
+)
+FLAG_WORDS = {
+    "on_track": "正常推进",
+    "behind": "慢于序时",
+    "overdue": "逾期未完成",
+    "done": "已完成",
+    "no_report": "未报送",
+}
+
+
+def traced_lists(figures: OfficeFigures) -> list[tuple[str, str, tuple[int, ...]]]:
+    """(anchor, heading, project ids) of each list of the figure-sources appendix."""
+    out = []
+    reported = figures.get("reported")
+    if reported is not None and reported.project_ids:
+        out.append(("att-completed", "已报送进展项目及累计完成投资", reported.project_ids))
+    for n, unit in enumerate(figures.by_unit, 1):
+        out.append((f"att-behind-{n}", f"{unit.unit}滞后（逾期）项目", unit.figure.project_ids))
+    return out
+
+
+def project_list_values(session: Session, ids: tuple[int, ...], as_of: date) -> list[list[str]]:
+    """The cells of an appendix list (LIST_HEADER): each project with its progress at `as_of`."""
+    statuses = schedule.schedule_for_ids(session, list(ids), as_of)
+    rows = []
+    for n, row in enumerate(rows_for_ids(session, list(ids)), 1):
+        status = statuses.get(row.id)
+        rows.append(
+            [
+                str(n),
+                row.name,
+                lead_name(row.owners),
+                format_money(row.planned_investment_wan),
+                format_money(status.completed_investment_wan if status else None),
+                _pct(status.actual_pct if status else None),
+                _pct(status.expected_pct if status else None),
+                FLAG_WORDS.get(status.flag, status.flag) if status else "",
+            ]
+        )
+    return rows
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{value:.1f}%"
 
 
 def sources_json(figures: OfficeFigures, *, plan_title: str, made: datetime) -> dict:

@@ -39,8 +39,15 @@ from sqlalchemy.orm import Session
 
 from exports import briefing_charts, briefing_tables
 from exports.briefing_celltext import CellText
-from exports.briefing_data import BriefingData, lead_name
-from exports.briefing_figures import Figure, OfficeFigures, prepare
+from exports.briefing_data import BriefingData
+from exports.briefing_figures import (
+    LIST_HEADER,
+    Figure,
+    OfficeFigures,
+    prepare,
+    project_list_values,
+    traced_lists,
+)
 from exports.briefing_fonts import INK, styles
 from exports.briefing_gongwen_fonts import (
     BOTTOM,
@@ -64,9 +71,7 @@ from exports.briefing_options import BriefingResult
 from exports.briefing_stream import Num, RowSpec, StreamTable
 from exports.briefing_text import cn_date
 from exports.safety import atomic_output
-from services import schedule
-from services.parsing import format_money
-from services.query import project_ids, rows_for_ids
+from services.query import project_ids
 from services.tasks import TaskState
 
 # Landscape 附件 pages: the same type area turned (225 × 156 mm), binding edge at the top.
@@ -326,50 +331,21 @@ def project_table_rows(
     )
 
 
-LIST_HEADER = (
-    "序号",
-    "项目名称",
-    "牵头单位",
-    "计划投资",
-    "累计完成投资",
-    "实际进度",
-    "序时进度",
-    "状态",
-)
-FLAG_WORDS = {
-    "on_track": "正常推进",
-    "behind": "慢于序时",
-    "overdue": "逾期未完成",
-    "done": "已完成",
-    "no_report": "未报送",
-}
-
-
-def _pct(value) -> str:
-    return "—" if value is None else f"{value:.1f}%"
-
-
 def project_list_table(session: Session, ids: tuple[int, ...], as_of: date, width: float, height):
     """The projects behind a figure with their progress at `as_of`."""
     st = styles(0.96)
-    statuses = schedule.schedule_for_ids(session, list(ids), as_of)
-    rows = []
-    for n, row in enumerate(rows_for_ids(session, list(ids)), 1):
-        status = statuses.get(row.id)
-        rows.append(
-            RowSpec(
-                [
-                    Num(str(n), align="center"),
-                    CellText(row.name, st.cell),
-                    CellText(lead_name(row.owners), st.cell),
-                    Num(format_money(row.planned_investment_wan)),
-                    Num(format_money(status.completed_investment_wan if status else None)),
-                    Num(_pct(status.actual_pct if status else None)),
-                    Num(_pct(status.expected_pct if status else None)),
-                    Num(FLAG_WORDS.get(status.flag, status.flag) if status else "", align="center"),
-                ]
-            )
+    rows = [
+        RowSpec(
+            [
+                Num(n, align="center"),
+                CellText(name, st.cell),
+                CellText(lead, st.cell),
+                *(Num(v) for v in numbers),
+                Num(state, align="center"),
+            ]
         )
+        for n, name, lead, *numbers, state in project_list_values(session, ids, as_of)
+    ]
     widths = briefing_tables._widths(width, [30, None, 120, 70, 76, 56, 56, 66])
     header = [Paragraph(markup_in(h, st.head.fontName), st.head) for h in LIST_HEADER]
     return StreamTable(header, widths, rows, font_size=st.cell.fontSize, max_line_height=height)
@@ -406,15 +382,7 @@ class GongwenBuilder:
         return names
 
     def _traced(self) -> list[tuple[str, str, tuple[int, ...]]]:
-        """(anchor, heading, ids) of each list in 附件2."""
-        f = self.figures
-        out = []
-        reported = f.get("reported")
-        if reported is not None and reported.project_ids:
-            out.append(("att-completed", "已报送进展项目及累计完成投资", reported.project_ids))
-        for n, unit in enumerate(f.by_unit, 1):
-            out.append((f"att-behind-{n}", f"{unit.unit}滞后（逾期）项目", unit.figure.project_ids))
-        return out
+        return traced_lists(self.figures)
 
     def cover(self) -> list[Flowable]:
         st = gongwen_styles()
