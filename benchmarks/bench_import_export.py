@@ -96,13 +96,28 @@ def step_calamine(path: str) -> dict:
     return {"seconds": time.perf_counter() - started, "cells": cells}
 
 
+def _fresh_server_database(url: str) -> None:
+    """Drop and create the database `url` names (through the server's `postgres` database)."""
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+
+
 def step_import(path: str, db: str) -> dict:
+    """Import the workbook into a new database: an SQLite path, or a postgresql:// URL (the
+    office server: `--step import BOOK.xlsx postgresql://…/bench_import`)."""
     from db import open_database, session_factory
     from importers.plan_import import analyze, write_new_plan
     from services.tasks import TaskState
 
-    for suffix in ("", "-wal", "-shm"):  # a fresh, empty database for every repeat
-        Path(db + suffix).unlink(missing_ok=True)
+    if db.startswith("postgresql"):  # a server URL: a fresh, empty database of that name
+        _fresh_server_database(db)
+    else:
+        for suffix in ("", "-wal", "-shm"):  # a fresh, empty database for every repeat
+            Path(db + suffix).unlink(missing_ok=True)
     engine = open_database(db)  # migrations are not part of an import
     with session_factory(engine)() as session:
         started = time.perf_counter()
