@@ -15,6 +15,7 @@ import re
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -48,7 +49,7 @@ from models import (
 from models.base import money_to_cents, utcnow
 from services import writer
 from services.errors import LedgerError
-from services.fields import FIELDS
+from services.fields import FIELDS, VALUE_COLUMNS
 from services.ledger import (
     audit_inserted,
     delete_projects,
@@ -406,26 +407,21 @@ def _resolve_orgs(
     return {name: org.id for name, org in orgs.items()}, {o.id: o.name for o in orgs.values()}
 
 
+# The project's own columns come from the field registry, in ProjectValues' order.
 _PROJECT_COLUMNS = (
     "id",
     "plan_id",
     "section_id",
     "position",
-    "seq_label",
-    "project_type",
-    "name",
-    "content",
-    "quantity",
-    "planned_investment_wan",
-    "start_year",
-    "end_year",
-    "status",
-    "construction_kind",
-    "remarks",
+    *VALUE_COLUMNS,
     "owners_text",
     "created_at",
     "updated_at",
 )
+_VALUES_OF = attrgetter(*VALUE_COLUMNS)  # one C-level call per row for all the values
+_MONEY_AT = VALUE_COLUMNS.index("planned_investment_wan")
+_STATUS_AT = VALUE_COLUMNS.index("status")
+_KIND_AT = VALUE_COLUMNS.index("construction_kind")
 # All owner rows of a project at once, with the copies the insert trigger would otherwise
 # look up (migration 0003): plan, investment and the first-lead mark.
 _OWNER_COLUMNS = (
@@ -449,26 +445,13 @@ def _project_row(
     owners: str,
     stamp: str,
 ) -> tuple:
-    return (
-        pid,
-        plan_id,
-        section_id,
-        position,
-        p.seq_label,
-        p.project_type,
-        p.name,
-        p.content,
-        p.quantity,
-        cents,
-        p.start_year,
-        p.end_year,
-        _STATUS_TEXT[p.status],
-        _KIND_TEXT[p.construction_kind],
-        p.remarks,
-        owners,
-        stamp,
-        stamp,
-    )
+    """A `_PROJECT_COLUMNS` row: money as stored hundredths, an unstated status or kind as the
+    column's default."""
+    values = list(_VALUES_OF(p))
+    values[_MONEY_AT] = cents
+    values[_STATUS_AT] = _STATUS_TEXT[values[_STATUS_AT]]
+    values[_KIND_AT] = _KIND_TEXT[values[_KIND_AT]]
+    return (pid, plan_id, section_id, position, *values, owners, stamp, stamp)
 
 
 def _write_rectifications(session, plan_id: int, items: list[ParsedRectification], org_ids) -> None:
