@@ -100,10 +100,10 @@ def _write_flat(
                     sheet.write_number(row_index, col, value, money)
                 elif isinstance(value, int):
                     sheet.write_number(row_index, col, value)
-                elif is_risky(value):
-                    sheet.write_string(row_index, col, value, quoted)
+                elif is_risky(text := str(value)):
+                    sheet.write_string(row_index, col, text, quoted)
                 else:
-                    sheet.write_string(row_index, col, value)
+                    sheet.write_string(row_index, col, text)
             if row.planned_investment_wan is None:
                 sheet.write_string(row_index, MONEY_COLUMN, "/")
         sheet.autofilter(0, 0, max(row_index, 1), len(FLAT_HEADERS) - 1)
@@ -139,7 +139,7 @@ def export_csv(
                 elif isinstance(value, int):
                     cells.append(str(value))
                 else:
-                    cells.append(csv_safe(value))
+                    cells.append(csv_safe(str(value)))
             writer.writerow(cells)
         state.check()  # a cancel keeps the previous file: the temporary one is discarded
     state.progress(total, total, "")

@@ -19,6 +19,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from models import ConstructionKind, OwnerRole, ProjectStatus
 from services.parsing import (
@@ -71,7 +72,8 @@ def _parse_name(value: object) -> str:
     text = _parse_text(value)
     if not text:
         raise ValueError("名称不能为空 (name must not be blank)")
-    return check_length(text, "name")
+    check_length(text, "name")  # raises when too long
+    return text
 
 
 def _limited_text(field: str) -> Callable[[object], str | None]:
@@ -133,8 +135,8 @@ class ImportColumn:
 class Field:
     key: str
     title: str  # English label of the grid column and the form row (translated in the UI)
-    parse: Callable[[object], object]  # text or a typed value → typed value; ValueError says why
-    to_text: Callable[[object], str]  # typed value → the text `parse` reads back unchanged
+    parse: Callable[[Any], Any]  # text or a typed value → typed value; ValueError says why
+    to_text: Callable[[Any], str]  # typed value → the text `parse` reads back unchanged
     header: str
     synonyms: tuple[str, ...]
     columns: tuple[str, ...] = ()  # project table columns holding the value; () = (key,)

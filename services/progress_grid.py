@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -31,7 +32,7 @@ from services.progress import (
     reports_for_period,
     set_reports,
 )
-from services.query import ProjectFilter, project_ids, rows_for_ids
+from services.query import ProjectFilter, ProjectRow, project_ids, rows_for_ids
 from services.query import totals as query_totals
 from services.query import totals_for_ids as query_totals_for_ids
 from services.records import Column
@@ -47,11 +48,11 @@ class ProgressRecord:
     """One row of the progress grid: the project, its report for the period, the one before
     it, its milestones and its schedule flag at the period's end."""
 
-    project: object  # services.query.ProjectRow
+    project: ProjectRow
     report: ReportRow | None
     previous: ReportRow | None
     milestones: list
-    schedule: object  # services.schedule.ScheduleStatus
+    schedule: schedule.ScheduleStatus | None
 
 
 class ProgressSource:
@@ -142,7 +143,7 @@ class ProgressSource:
     def group_id(self, row: ProgressRecord) -> int | None:
         return row.project.section_id
 
-    def value(self, row: ProgressRecord, key: str) -> object:
+    def value(self, row: ProgressRecord, key: str) -> Any:
         project = row.project
         if key in REPORT_PARSERS:
             return getattr(row.report, key) if row.report else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -541,7 +541,7 @@ def milestones_for(session: Session, ids: Sequence[int]) -> dict[int, list[Miles
 
 
 def set_milestones(
-    session: Session, changes: dict[int, object], *, user: str | None = None
+    session: Session, changes: Mapping[int, object], *, user: str | None = None
 ) -> dict[int, list[Milestone]]:
     """Replace projects' milestones ({project_id: text or list}); returns the old lists (undo)."""
     parsed: dict[int, list[Milestone]] = {}
