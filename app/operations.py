@@ -19,7 +19,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.context import AppContext
+from app.lock_wait import retry_while_locked
 from app.tasks import run_blocking
+from db.errors import is_locked
 from services.ledger import ChangeSet
 from services.operations import OpChanges, Operation, run_op
 
@@ -157,10 +159,21 @@ class OpCommand(QUndoCommand):
         """Run one step as an operation, on a worker when `in_background` was asked for."""
         label = self.text()
         if self._progress is None:
-            return run_op(self.ctx, step, label=label)
-        parent, title = self._progress
+            try:
+                return run_op(self.ctx, step, label=label)
+            except Exception as exc:
+                if not is_locked(exc):
+                    raise
+                # Another program holds the write lock: the edit waits, visibly, and is not lost.
+                parent, title = QApplication.activeWindow(), label
+        else:
+            parent, title = self._progress
         changes = run_blocking(
-            parent, title, lambda state: run_op(self.ctx, step, label=label, state=state)
+            parent,
+            title,
+            lambda state: retry_while_locked(
+                lambda: run_op(self.ctx, step, label=label, state=state), state
+            ),
         )
         assert isinstance(changes, OpChanges)
         return changes

@@ -70,3 +70,43 @@ def test_unexpected_error_is_logged_and_shown_once(qtbot, monkeypatch, tmp_path)
     assert shown == ["ValueError: boom in a slot"]
     text = (tmp_path / "greenledger.log").read_text(encoding="utf-8")
     assert "boom in a slot" in text and "Traceback" in text
+
+
+def test_an_edit_made_while_another_program_writes_waits_and_lands(
+    qtbot, engine, sample_plan, db_path
+):
+    import subprocess
+    import sys
+
+    from sqlalchemy import text
+
+    from app.operations import perform
+    from app.undo import SetFieldsCommand
+    from tests.test_main_window_gui import make_window, wait_rows
+
+    window = make_window(qtbot, engine)
+    wait_rows(qtbot, window, 56)
+    with engine.connect() as connection:
+        project_id = connection.execute(text("SELECT min(id) FROM project")).scalar()
+    script = (
+        "import sqlite3, time\n"
+        f"c = sqlite3.connect({str(db_path)!r}, isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE')\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(7)\n"
+        "c.execute('ROLLBACK')\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "locked"
+    try:
+        command = SetFieldsCommand(
+            window.ctx, window.grid.source, {project_id: {"remarks": "锁住时的修改"}}, "edit"
+        )
+        assert perform(window.ctx, command)
+    finally:
+        holder.wait(30)
+    with engine.connect() as connection:
+        remarks = connection.execute(
+            text("SELECT remarks FROM project WHERE id = :i"), {"i": project_id}
+        ).scalar()
+    assert remarks == "锁住时的修改"
