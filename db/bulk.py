@@ -53,7 +53,8 @@ def begin_write(connection: Connection) -> None:
     if connection.dialect.name == "postgresql":
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
         return
-    if not connection.connection.dbapi_connection.in_transaction:
+    # dbapi_connection is the pysqlite connection, typed Optional by SQLAlchemy
+    if not connection.connection.dbapi_connection.in_transaction:  # type: ignore[union-attr]
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
@@ -81,7 +82,7 @@ def insert_rows(connection: Connection, table: str, columns: tuple[str, ...], ro
     """Insert plain tuples in `columns` order: executemany on SQLite, COPY on PostgreSQL."""
     names = ", ".join(f'"{c}"' for c in columns)
     if connection.dialect.name == "postgresql":
-        cursor = connection.connection.driver_connection.cursor()
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]  # psycopg connection
         with cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

@@ -40,7 +40,10 @@ def head_revision() -> str:
         return heads.pop()
     from alembic.script import ScriptDirectory  # unusual files: let alembic say (and complain)
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no alembic revision found in {MIGRATIONS_DIR / 'versions'}")
+    return head
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -77,7 +80,7 @@ def upgrade_to_head(engine: Engine, *, allow_foreign: bool = False) -> Path | No
     if current == head_revision():
         return None
     backup = None
-    db_file = engine.url.database
+    db_file = engine.url.database or ""
     sqlite_file = engine.dialect.name == "sqlite" and db_file and db_file != ":memory:"
     if sqlite_file and _table_names(engine):
         foreign = _table_names(engine) - ledger_tables() if current is None else set()

@@ -20,4 +20,5 @@ def driver_statement(session: Session, statement) -> tuple[str, tuple | dict]:
 
 
 def driver_cursor(session: Session):
-    return session.connection().connection.driver_connection.cursor()
+    # driver_connection is the DB-API driver's own object, typed Optional by SQLAlchemy
+    return session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]

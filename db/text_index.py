@@ -64,7 +64,7 @@ def deferred(connection: Connection, table: str):
 def is_own_table(name: str | None) -> bool:
     """The index and the shadow tables FTS5 keeps for it (project_search_data, _idx, …):
     not in the models, so schema comparisons (alembic autogenerate) must leave them out."""
-    return bool(name) and (name == TABLE or name.startswith(TABLE + "_"))
+    return name is not None and (name == TABLE or name.startswith(TABLE + "_"))
 
 
 def include_name(name, type_, _parent_names) -> bool:

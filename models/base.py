@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, ClassVar
 
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, String, TypeDecorator, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 CENT = Decimal("0.01")
 
@@ -29,6 +33,10 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+    if TYPE_CHECKING:
+        # Every model is mapped to a plain Table (none to a join or a select), so the core
+        # writers may take `Model.__table__` where SQLAlchemy only promises a FromClause.
+        __table__: ClassVar[Table]
 
 
 def to_money(value: Decimal | int | str) -> Decimal:

@@ -19,7 +19,7 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from models import ConstructionKind, OwnerRole, ProjectStatus
 from services.parsing import (
@@ -108,6 +108,10 @@ def _parse_owners(value: object) -> list:
     if isinstance(value, list):
         return value
     return split_owner_names(value)
+
+
+def _period_text(value: object) -> str:
+    return cast(Period, value).label if value else ""
 
 
 def _parse_period(value: object) -> Period:
@@ -261,7 +265,7 @@ _REGISTRY = [
         QT_TRANSLATE_NOOP("Fields", "Planned investment (10k yuan)"),
         # A Decimal goes through the text rule too: more than 2 places is refused, not rounded.
         lambda v: parse_money(str(v) if isinstance(v, Decimal) else v),
-        lambda v: format_money(v, blank="/").replace(",", ""),
+        lambda v: format_money(cast(Decimal | None, v), blank="/").replace(",", ""),
         "计划投资(万元)",
         ("计划投资", "计划总投资", "年度计划投资", "总投资", "投资额", "投资金额", "投资"),
         kind=ColumnKind.MONEY,
@@ -274,7 +278,7 @@ _REGISTRY = [
         "period",
         QT_TRANSLATE_NOOP("Fields", "Construction period"),
         _parse_period,
-        lambda v: v.label if v else "",
+        _period_text,
         "建设期限",
         ("建设期限", "建设年限", "实施年限", "实施期限", "起止年限", "建设周期"),
         columns=("start_year", "end_year"),
@@ -296,7 +300,7 @@ _REGISTRY = [
         "owners",
         QT_TRANSLATE_NOOP("Fields", "Responsible units / construction entities"),
         _parse_owners,
-        lambda v: "、".join(v or []),
+        lambda v: "、".join(cast(list[str], v or [])),
         "责任部门/建设主体",
         (
             "责任部门/建设主体",

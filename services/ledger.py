@@ -78,7 +78,7 @@ def _owner_list(value: list) -> list[OwnerSpec]:
     ]
 
 
-def owners_text(specs: Iterable[OwnerSpec]) -> str:
+def owners_text(specs: Iterable[tuple[str, OwnerRole | None]]) -> str:
     return "、".join(name for name, _ in specs)
 
 
@@ -142,7 +142,9 @@ def set_fields(
                 if key == "owners":
                     resolver = resolver or OrganizationResolver(session)
                     project = session.get(Project, project_id)
-                    old = owner_specs(project)
+                    if project is None:
+                        raise LedgerError(f"项目不存在 (no such project): {project_id}")
+                    old: object = owner_specs(project)
                     new = _canonical_owners(_owner_list(new), resolver)
                     if old == new:
                         continue

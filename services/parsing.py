@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException, Overflow
+from typing import TypeVar
 
 from models.base import CENT, to_money
 
@@ -34,7 +35,10 @@ TEXT_LIMITS = {
 }
 
 
-def check_length(text: str | None, field: str) -> str | None:
+_Text = TypeVar("_Text", str, str | None)
+
+
+def check_length(text: _Text, field: str) -> _Text:
     """`text` unchanged, or ValueError when it is longer than TEXT_LIMITS[field]."""
     limit = TEXT_LIMITS[field]
     if text is not None and len(text) > limit:

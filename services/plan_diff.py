@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -188,5 +189,5 @@ def _carried_links(session: Session, ids: list[int]) -> dict[int, int]:
                 Project.id.in_(chunk), Project.carried_from_id.is_not(None)
             )
         ):
-            links[pid] = origin
+            links[pid] = cast(int, origin)  # the query keeps only rows where it is set
     return links

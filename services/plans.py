@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -159,8 +160,9 @@ def update_plan(session: Session, plan_id: int, values: dict[str, object]) -> di
         errors.append(
             FieldError(plan_id, "title", title, "已有同名方案 (a plan with this title exists)")
         )
-    start = values.get("year_start", plan.year_start)
-    end = values.get("year_end", plan.year_end)
+    # Any: the dialog gives ints, a script may give text; int() accepts both or says why.
+    start: Any = values.get("year_start", plan.year_start)
+    end: Any = values.get("year_end", plan.year_end)
     if not 1990 <= int(start) <= 2100 or (end is not None and not int(start) <= int(end) <= 2100):
         errors.append(FieldError(plan_id, "years", (start, end), "年份无效 (invalid years)"))
     if errors:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from itertools import chain
+from typing import Any, cast
 
-from sqlalchemy import Boolean, and_, bindparam, func, or_, select
+from sqlalchemy import Boolean, Select, and_, bindparam, func, or_, select
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.ext.compiler import compiles
@@ -153,10 +154,13 @@ def _compile_text_contains(element: _TextContains, compiler, **kw) -> str:
     exact = compiler.process(element.exact, **kw)
     if len(element.word) < text_index.MIN_CHARS or not text_index.available(compiler.dialect):
         return f"({exact})"
-    found = select(sql_column("rowid")).select_from(sql_table(text_index.TABLE))
-    found = found.where(
-        sql_column(text_index.TABLE).op("MATCH")(
-            bindparam(None, text_index.match_query(element.word), unique=True)
+    found: Select[Any] = (
+        select(sql_column("rowid"))
+        .select_from(sql_table(text_index.TABLE))
+        .where(
+            sql_column(text_index.TABLE).op("MATCH")(
+                bindparam(None, text_index.match_query(element.word), unique=True)
+            )
         )
     )
     candidates = compiler.process(Project.id.in_(found), **kw)
@@ -402,7 +406,7 @@ def project_types(session: Session, plan_id: int) -> list[str]:
         .distinct()
         .order_by(Project.project_type)
     )
-    return list(rows)
+    return cast(list[str], list(rows))  # NULL types are filtered out by the query
 
 
 @dataclass(frozen=True)

@@ -170,6 +170,10 @@ def role_names(owners: Sequence[tuple[str, OwnerRole]], role: OwnerRole) -> list
     return [name for name, owner_role in owners if owner_role == role]
 
 
+def _parse_role_names(text: object) -> list[str]:
+    return text if isinstance(text, list) else split_owner_names(text)
+
+
 def with_role_names(
     owners: Sequence[tuple[str, OwnerRole]], role: OwnerRole, names: Sequence[str]
 ) -> list[tuple[str, OwnerRole]]:
@@ -288,7 +292,7 @@ class ProjectSource:
         if key == "owners":
             return row.row.owners_text
         if key in ROLE_COLUMNS:
-            return "、".join(self.value(row, key))
+            return "、".join(role_names(row.row.owners, ROLE_COLUMNS[key]))
         return FIELDS[key].to_text(self.value(row, key))
 
     def parse(self, key: str, text: object) -> object:
@@ -296,7 +300,7 @@ class ProjectSource:
         if key in self._extras:
             raise ValueError("只读列 (read-only column)")
         if key in ROLE_COLUMNS:
-            return text if isinstance(text, list) else split_owner_names(text)
+            return _parse_role_names(text)
         return ledger.coerce(key, text)
 
     # -- writing (each call one transaction)
@@ -317,8 +321,7 @@ class ProjectSource:
             if roles and pid in current:
                 owners = list(current[pid])
                 for key, names in roles.items():
-                    names = self.parse(key, names)
-                    owners = with_role_names(owners, ROLE_COLUMNS[key], names)
+                    owners = with_role_names(owners, ROLE_COLUMNS[key], _parse_role_names(names))
                 values = {k: v for k, v in values.items() if k not in ROLE_COLUMNS}
                 values["owners"] = owners
             result[pid] = values
@@ -481,7 +484,7 @@ def _runs_back(session: Session, ids: list[int]) -> list[MoveRun]:
                 next_anchor_pos = session.scalar(
                     select(Project.position).where(Project.id == anchor)
                 )
-                if next_anchor_pos > following:
+                if next_anchor_pos is not None and next_anchor_pos > following:
                     continue  # only gaps (deleted slots) in between: still one run
             runs.append(MoveRun(tuple(current), MoveTarget(section_id, before_id=anchor)))
             current = []

@@ -12,6 +12,8 @@ set_reports unchanged. Both run in the caller's operation. Headless: never impor
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -52,7 +54,8 @@ def set_reports_fast(
             values = {k: v for k, v in parsed[pid].items() if v not in (None, False)}
             if not values:
                 continue
-            completed = values.get("completed_investment_wan")
+            # parsed money is a Decimal (parse_money)
+            completed = cast(Decimal | None, values.get("completed_investment_wan"))
             limit = planned.get(pid)
             over = completed is not None and limit is not None and completed > limit
             if over and not values.get("over_plan_confirmed"):
@@ -160,8 +163,8 @@ def _with_report_or_status(session: Session, label: str, ids: list[int]) -> set[
     return found
 
 
-def _planned(session: Session, ids: list[int]) -> dict:
-    found = {}
+def _planned(session: Session, ids: list[int]) -> dict[int, Decimal | None]:
+    found: dict[int, Decimal | None] = {}
     for chunk in chunks(ids):
         found.update(
             session.execute(

@@ -204,7 +204,7 @@ def unit_sheets(
     ids = [r[0] for r in project_rows if r[0] in roles]
     previous = progress.previous_reports(session, round_.period, ids)
     current = progress.reports_for_period(session, round_.period, ids)
-    sheets = {oid: UnitSheet(oid, units[oid]) for oid in sorted(wanted, key=units.get)}
+    sheets = {oid: UnitSheet(oid, units[oid]) for oid in sorted(wanted, key=units.__getitem__)}
     for pid, seq, section, name, content, planned, start, end, owners in project_rows:
         if pid not in roles:
             continue
@@ -221,11 +221,11 @@ def unit_sheets(
         }
         values = {k: getattr(now, k) for k in progress.REPORT_FIELDS} if now else {}
         seen = set()
-        for oid, role in roles[pid]:
+        for oid, role_text in roles[pid]:
             if oid in seen:  # a unit listed twice (lead and constructing): one row
                 continue
             seen.add(oid)
-            sheets[oid].rows.append(SheetRow(pid, {**locked, "role": role}, values))
+            sheets[oid].rows.append(SheetRow(pid, {**locked, "role": role_text}, values))
     return [s for s in sheets.values() if s.rows]
 
 

@@ -25,6 +25,7 @@ from functools import cached_property
 from typing import Any
 
 from sqlalchemy import (
+    ColumnElement,
     Connection,
     Table,
     UniqueConstraint,
@@ -202,7 +203,7 @@ def update_rows(
         if columns:
             by_columns.setdefault(tuple(sorted(columns)), []).append({"_id": row_id, **columns})
     for keys, rows in by_columns.items():
-        assigned = {key: bindparam(key) for key in keys}
+        assigned: dict[str, ColumnElement[Any]] = {key: bindparam(key) for key in keys}
         if versioned and set(keys) - {"position"}:
             assigned["row_version"] = table.c.row_version + 1
         statement = update(table).where(table.c.id == bindparam("_id")).values(assigned)

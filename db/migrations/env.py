@@ -14,7 +14,7 @@ def run_migrations() -> None:
     if connection is None:
         from sqlalchemy import create_engine
 
-        connection = create_engine(config.get_main_option("sqlalchemy.url")).connect()
+        connection = create_engine(config.get_main_option("sqlalchemy.url", "")).connect()
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
