@@ -261,7 +261,14 @@ def test_property_export_then_import_is_lossless(
             )
             preview = analyze(TaskState(), out)
             assert preview.ok, [str(i) for i in preview.errors]
-            assert preview.warnings == []
+            projects = [p for _name, rows in plan_data for p in rows]
+            if len(projects) >= 3 and all(p["planned_investment_wan"] is None for p in projects):
+                # A table with no amount at all is read as it is, with the importer saying so.
+                assert [i.reason.split(" (")[-1] for i in preview.warnings] == [
+                    "the investment column is blank in every row)"
+                ]
+            else:
+                assert preview.warnings == []
             report = write_new_plan(TaskState(), fresh, preview, "copy")
             assert _plan_state(fresh, report.plan_id) == _plan_state(session, plan.id)
     finally:
