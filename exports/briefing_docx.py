@@ -26,6 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.table import _Cell
 from sqlalchemy.orm import Session
 
 from exports import briefing_charts
@@ -293,7 +294,10 @@ class DocxBuilder:
         return table
 
     def _row(self, table, values: list[str], *, bold: bool = False, merge: tuple = ()):
-        cells = table.add_row().cells
+        # Row.cells walks every cell of the whole table (python-docx): quadratic over a
+        # 10,000-row table. The new row's own cells are all that is needed.
+        row = table.add_row()
+        cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
         for cell, value in zip(cells, values, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.style = self.doc.styles[TABLE_STYLE]
