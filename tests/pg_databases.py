@@ -9,15 +9,17 @@ Without the variable the PostgreSQL tests are skipped, except under CI, where it
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import os
 import re
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 import pytest
 
 URL_VARIABLE = "GREENLEDGER_TEST_PG_URL"
-_WORKER = re.sub(r"\W", "_", os.environ.get("PYTEST_XDIST_WORKER", "main"))
+# Worker id and process id: two test runs against one server never share a template.
+_WORKER = re.sub(r"\W", "_", os.environ.get("PYTEST_XDIST_WORKER", "main")) + f"_{os.getpid()}"
 _counter = itertools.count()
 _templates: dict[str, str] = {}
 
@@ -58,7 +60,15 @@ def _ensure_template(kind: str) -> str:
                 load_sample(session)
         engine.dispose()  # a template must have no connection when it is cloned
         _templates[kind] = name
+        if len(_templates) == 1:
+            atexit.register(_drop_templates)
     return _templates[kind]
+
+
+def _drop_templates() -> None:
+    for name in _templates.values():
+        with suppress(Exception):  # the server may be gone already at exit (CI stops it)
+            drop_database(name)
 
 
 def create_database(label: str, kind: str = "empty") -> str:
