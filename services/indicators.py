@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -197,7 +197,11 @@ class IndicatorSource(TableSource):
         records = super().rows(session, ids)
         for record in records:
             values = record.values
-            values["met"] = is_met(values["direction"], values["target"], values["actual"])
+            values["met"] = is_met(
+                cast(IndicatorDirection, values["direction"]),  # the row's stored types
+                cast(Decimal, values["target"]),
+                cast(Decimal | None, values["actual"]),
+            )
         return records
 
     def edit_text(self, row, key: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import cast
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
@@ -425,7 +426,7 @@ def set_reports(
         if values.get(DELETE):
             continue
         merged = {**_report_values(reports.get(pid)), **values}
-        completed = merged.get("completed_investment_wan")
+        completed = cast(Decimal | None, merged.get("completed_investment_wan"))  # parsed money
         planned = project.planned_investment_wan
         if (
             completed is not None
@@ -455,8 +456,8 @@ def set_reports(
             if values.get(DELETE):
                 if report is None:
                     continue
-                old = _report_values(report)
-                inverse = {k: v for k, v in old.items() if v not in (None, False)}
+                removed = _report_values(report)
+                inverse = {k: v for k, v in removed.items() if v not in (None, False)}
                 inverse.setdefault("progress_pct", None)  # an empty report still comes back
                 record_changes(
                     session,
@@ -474,7 +475,7 @@ def set_reports(
                 real = [v for k, v in values.items() if k not in (DELETE, PROJECT_STATUS)]
                 if fresh and all(v in (None, False) for v in real):
                     continue  # clearing a cell of a project without a report creates nothing
-                if fresh:
+                if report is None:  # fresh
                     report = ProgressReport(project_id=pid, period=p.label, period_end=p.end)
                     session.add(report)
                 diff = {}

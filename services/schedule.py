@@ -33,7 +33,7 @@ from models import Plan, ProgressReport, Project, ProjectStatus
 from models.base import to_money
 from models.tracking import ProjectMilestone
 from services.audit import record_changes
-from services.errors import FieldError, ValidationError
+from services.errors import FieldError, LedgerError, ValidationError
 from services.operations import refuse, writing
 from services.parsing import is_not_set, normalize_text
 from services.progress import (
@@ -161,10 +161,10 @@ def expected_progress(
     milestones: Sequence[Milestone] | None = None,
 ) -> Decimal | None:
     """序时进度 in percent (two places) at `as_of`; None when the project has no period."""
-    if start_year is None and end_year is None:
-        return None
     start_year = start_year or end_year
     end_year = end_year or start_year
+    if start_year is None or end_year is None:
+        return None
     if milestones:
         cents = _milestone_cents(start_year, end_year, as_of, list(milestones))
     else:
@@ -242,8 +242,8 @@ def judge(
     last_year = end_year or start_year
     if last_year is not None and as_of > date(last_year, 12, 31):
         return result("overdue", "red")
-    if rule.not_started_months and (start_year or end_year) and (actual in (None, 0)):
-        first = start_year or end_year
+    first = start_year or end_year
+    if rule.not_started_months and first and (actual in (None, 0)):
         months_in = (as_of.year - first) * 12 + as_of.month - 1
         if status in (None, ProjectStatus.PLANNED) and months_in >= rule.not_started_months:
             return result("behind", "red")
@@ -509,6 +509,8 @@ def parse_milestones(value: object) -> list[Milestone]:
             due = parse_date(when)
         except ValueError:
             due = parse_report_period(when).end
+        if due is None:
+            raise ValueError(f"缺少日期 (missing date): {part!r}")
         pct = parse_pct(pct_text)
         if pct is None:
             raise ValueError(f"缺少百分比 (missing percentage): {part!r}")
@@ -611,6 +613,8 @@ def expected_investment(session: Session, flt: ProjectFilter, as_of: date) -> De
     )
     for pid, status_ in schedule_for_ids(session, special, as_of).items():
         project = session.get(Project, pid)
+        if project is None:
+            raise LedgerError(f"项目不存在 (no such project): {pid}")
         if status_.expected_pct is not None and project.planned_investment_wan is not None:
             cents += Fraction(_cents(project.planned_investment_wan)) * Fraction(
                 _cents(status_.expected_pct), 10000

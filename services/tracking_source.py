@@ -11,10 +11,11 @@ from __future__ import annotations
 from array import array
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import ColumnElement
 
 from models import Plan
 from services.errors import LedgerError
@@ -56,7 +57,7 @@ class TableSource:
     table: AuditedTable
     grid_columns: ClassVar[list] = []
     search: ClassVar[tuple] = ()
-    sortable: ClassVar[dict[str, object]] = {}  # column key -> SQL expression
+    sortable: ClassVar[dict[str, ColumnElement[Any]]] = {}  # column key -> SQL expression
 
     def __init__(self, plan_id: int | None = None) -> None:
         self.plan_id = plan_id
@@ -164,10 +165,10 @@ class TableSource:
     def move(self, session: Session, runs) -> list:
         """Move runs of rows before/after an anchor; returns runs that put them back."""
         model = self.table.model
-        inverse = []
+        inverse: list[MoveRun] = []
         for run in runs:
             ids = list(run.ids)
-            positions = dict(
+            positions: dict[int, int] = dict(
                 session.execute(select(model.id, model.position).where(model.id.in_(ids))).all()
             )
             # The inverse anchors each row to the row that followed it and is not moving.
@@ -186,8 +187,10 @@ class TableSource:
             if anchor is None:
                 position = len(order)
             else:
-                position = session.scalar(select(model.position).where(model.id == anchor))
-                position += 0 if target.before_id is not None else 1
+                anchor_position = session.scalar(select(model.position).where(model.id == anchor))
+                if anchor_position is None:
+                    raise LedgerError(f"目标行已不存在 (the anchor row no longer exists): {anchor}")
+                position = anchor_position + (0 if target.before_id is not None else 1)
             self.table.move_rows(session, ids, position)
             inverse = back + inverse
         return inverse
@@ -195,7 +198,9 @@ class TableSource:
     def groups(self, session: Session, flt) -> list[tuple[int, str]]:
         """One group, the plan: new rows of an empty table go to its end."""
         plan_id = getattr(flt, "plan_id", None) or self.plan_id
-        title = session.scalar(select(Plan.title).where(Plan.id == plan_id)) if plan_id else None
+        if not plan_id:
+            return []
+        title = session.scalar(select(Plan.title).where(Plan.id == plan_id))
         return [(plan_id, title)] if title else []
 
     def completions(self, session: Session, key: str, text: str) -> list[str]:

@@ -34,23 +34,25 @@ class Column:
     """
 
     key: str
-    parse: Callable[[object], object]
-    to_text: Callable[[object], str]
-    read: Callable[[object], object] | None = None
+    # Any: each column pairs its own parse/to_text/read/write over its own value type
+    # (dates, names, statuses); the table only passes values between them.
+    parse: Callable[[Any], object]
+    to_text: Callable[[Any], str]
+    read: Callable[[Any], object] | None = None
     # write(session, obj, value): writes link-table rows; may return own-row columns to set
     # ({column: value}), which the row writer stores.
-    write: Callable[[Session, object, object], Mapping[str, object] | None] | None = None
+    write: Callable[[Session, Any, Any], Mapping[str, object] | None] | None = None
     required: bool = False
     audit_key: str | None = None  # the audit trail's field name, when it is not `key`
     # canonical(session, value): the stored form (unit aliases → full names) before comparing.
-    canonical: Callable[[Session, object], object] | None = None
+    canonical: Callable[[Session, Any], object] | None = None
 
     def get(self, obj: object) -> object:
         return self.read(obj) if self.read else getattr(obj, self.key)
 
 
 # check(obj, values) -> [(field, reason)]; may also complete `values` (e.g. a 销号 date).
-Check = Callable[[object, dict[str, object]], list[tuple[str, str]]]
+Check = Callable[[Any, dict[str, object]], list[tuple[str, str]]]
 
 
 class AuditedTable:
