@@ -58,12 +58,12 @@ import sqlite3
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import Integer, exists, func, insert, select, type_coerce
 from sqlalchemy.exc import OperationalError
@@ -512,7 +512,9 @@ def _key(
         units=len(units),
         no_investment=sum(c.no_investment for c in cube),
         multi_year=sum(
-            c.projects for c in cube if c.start_year is not None and c.end_year > c.start_year
+            c.projects
+            for c in cube
+            if c.start_year is not None and c.end_year is not None and c.end_year > c.start_year
         ),
         schedule=schedule,
     )
@@ -619,7 +621,7 @@ def by_year(
     periods: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])  # projects, cents
     none_count = none_cents = 0
     for c in cube:
-        if c.start_year is None:
+        if c.start_year is None or c.end_year is None:  # end is set whenever start is
             none_count += c.projects
             none_cents += c.cents
         else:
@@ -668,7 +670,7 @@ def timeline(
         groups: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0, 0])
         no_period = 0
         for c in cube:
-            if c.start_year is None:
+            if c.start_year is None or c.end_year is None:  # end is set whenever start is
                 no_period += c.projects
                 continue
             groups[(c.section_id, c.start_year, c.end_year)][0] += c.projects
@@ -707,10 +709,11 @@ def timeline(
         ).where(*clauses)
     ).one()
     omitted = with_period - len(rows)
-    rows.sort(key=lambda r: (sections.get(r[2], (0, ""))[0], r[3], r[0]))
-    for pid, name, sid, _position, start, stop, amount in rows:
+    in_order = sorted(rows, key=lambda r: (sections.get(r[2], (0, ""))[0], r[3], r[0]))
+    for pid, name, sid, _position, first, stop, amount in in_order:
         position = sections.get(sid, (0, ""))[0]
-        bars.append(TimelineBar(name, sid, position, start, stop, 1, _sum_money(amount), pid))
+        first = cast(int, first)  # the query keeps projects with a start year only
+        bars.append(TimelineBar(name, sid, position, first, stop, 1, _sum_money(amount), pid))
     return Timeline(mode, bars, omitted, no_period)
 
 
@@ -751,7 +754,7 @@ def by_lead_unit(
             "其他",
             sum(c.projects for c in rest),
             _money(sum(c.cents for c in rest)),
-            Drill(lead_not_in=tuple(f.organization_id for f in top)),
+            Drill(lead_not_in=tuple(c.organization_id for c in leads[:top_n])),
         )
     if total is None:
         cube = project_cube(session, flt)
@@ -917,15 +920,15 @@ def _progress(
     session: Session,
     flt: ProjectFilter,
     cube: list[CubeCell] | None,
-    rows: list[tuple[int, int, int | None, date | str]],
+    rows: Sequence[tuple[int, int, int | None, date | str]],
 ) -> ProgressBreakdown:
     """From (section, reported projects, completed hundredths, latest period end) rows of the
     sections having reports."""
     if not rows:
         return ProgressBreakdown([], None)
     done = {sid: (count, cents or 0) for sid, count, cents, _ in rows}
-    latest_end = max(str(r[3]) for r in rows)  # ISO dates: text order is date order
-    latest_end = date.fromisoformat(latest_end)
+    # ISO dates: text order is date order
+    latest_end = date.fromisoformat(max(str(r[3]) for r in rows))
     figures = []
     for s in by_section(session, flt, cube=cube):
         count, cents = done.get(s.section_id, (0, 0))
@@ -1102,7 +1105,7 @@ def _interruptible(session: Session, state: TaskState) -> Iterator[None]:
                     raise Cancelled() from exc
                 raise
         return
-    if not hasattr(raw, "set_progress_handler"):
+    if raw is None or not hasattr(raw, "set_progress_handler"):
         yield
         return
     raw.set_progress_handler(lambda: 1 if state.cancelled else 0, 20_000)
@@ -1120,7 +1123,7 @@ def _dashboard(
     state: TaskState, session: Session, flt: ProjectFilter, options: DashboardOptions
 ) -> Dashboard:
     timings: dict[str, float] = {}
-    results: dict[str, object] = {}
+    results: dict[str, Any] = {}  # each figure in its own type, keyed by its Dashboard field
 
     def run(name: str, step):
         state.check()
