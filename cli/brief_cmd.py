@@ -192,6 +192,8 @@ def run(args) -> int:
 
         from exports.briefing_figures import sources_json
 
+        if result.figures is None:  # build_briefing always fills it
+            raise RuntimeError("the briefing came back without its figures")
         payload = sources_json(result.figures, plan_title=plan.title, made=datetime.now())
         Path(args.sources).write_text(
             json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8"

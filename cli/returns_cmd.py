@@ -99,6 +99,8 @@ def run_make(args) -> int:
     )
     for unit in report["units"]:
         print(f"  {unit['unit']}: {unit['projects']} 个项目（牵头 {unit['lead']}）")
+    if made.zip_path is None or made.notice_path is None:  # make_round always writes both
+        raise RuntimeError("the round was made without its zip or notice")
     print(f"  压缩包 {made.zip_path.name}，通知 {made.notice_path.name}")
     return 0
 
@@ -114,7 +116,11 @@ def run_collect(args) -> int:
             raise UserError("没有找到填报表文件 (no return files found)")
         applied = None
         if args.apply and any(d.usable for d in diffs):
-            accept = {d.unit_id for d in diffs if d.usable} if args.accept_locked else set()
+            accept = (
+                {d.unit_id for d in diffs if d.usable and d.unit_id is not None}
+                if args.accept_locked
+                else set()
+            )
             applied = apply_returns(session, diffs, accept_locked=accept)
         report = {
             "applied": applied is not None,
@@ -204,11 +210,11 @@ def run_status(args) -> int:
         print("催报：" + "、".join(u.unit for u in status.late))
     if len(history) > 1:
         print("各轮比较：")
-        for line in history:
-            c = line["counts"]
+        for past in history:
+            c = past["counts"]
             print(
-                f"  {line['round']}: 已回 {c['已回']}，有问题 {c['有问题']}，逾期 {c['逾期']}，"
-                f"改 {line['rows_changed']} 行，拒收 {line['cells_refused']}"
+                f"  {past['round']}: 已回 {c['已回']}，有问题 {c['有问题']}，逾期 {c['逾期']}，"
+                f"改 {past['rows_changed']} 行，拒收 {past['cells_refused']}"
             )
     if args.chase:
         print(f"催报名单已写入 {args.chase}")

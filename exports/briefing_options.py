@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI parser imports this module: keep SQLAlchemy out of its start-up
+    from exports.briefing_figures import OfficeFigures
     from services.query import ProjectFilter
 
 # Chapter keys in printed order, with their titles. "projects" goes last: it is the long
@@ -68,4 +69,4 @@ class BriefingResult:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     as_of: date | None = None  # the day progress and 序时进度 were judged at
-    figures: object = None  # exports.briefing_figures.OfficeFigures: every figure, traceable
+    figures: OfficeFigures | None = None  # every figure, traceable
