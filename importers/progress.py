@@ -297,7 +297,7 @@ def _parse_block(block: TableBlock, projects: _Projects, result: ProgressImport)
                 issue(record.row, key, raw, str(exc))
         pid, problem = projects.match(values, record.section)
         if pid is None:
-            issue(record.row, "name", values.get("name"), problem)
+            issue(record.row, "name", values.get("name"), problem or "")
             continue
         if pid in result.rows:
             sheet, row = result.rows[pid]
@@ -327,12 +327,17 @@ def import_progress(
     checked = analyze_progress(state, session, plan_id, path, period)
     if checked.errors:
         raise ProgressImportFailed(checked.issues)
+    if checked.period is None:  # analyze_progress reports a missing period as an error
+        raise ProgressImportFailed(
+            [ImportIssue.file(checked.path.name, "未能确定填报期 (no report period)")]
+        )
     try:
         change = progress.set_reports(session, checked.period, checked.changes, user=user)
     except ValidationError as exc:
         # Refusals that need the database (over-plan amounts) located back to their rows.
         for error in exc.errors:
-            sheet, row = checked.rows.get(error.record_id, (checked.path.name, None))
+            found = checked.rows.get(error.record_id) if error.record_id is not None else None
+            sheet, row = found if found is not None else (checked.path.name, None)
             block = next((b for b in checked.blocks if b.sheet == sheet), None)
             letter, header = block.locate(error.field) if block else (None, None)
             checked.issues.append(

@@ -129,7 +129,10 @@ def apply_returns(
     if len(rounds) > 1:
         raise LedgerError("一次只能收取一个轮次的填报表 (one round at a time)")
     _resolve_conflicts(usable)
-    applied = AppliedReturns(usable[0].round_id, usable[0].period)
+    round_id = usable[0].round_id
+    if round_id is None:  # a usable diff has matched its round
+        raise LedgerError("填报表未对应轮次 (the return matches no round)")
+    applied = AppliedReturns(round_id, usable[0].period)
     receipts = []
     for diff in usable:
         accepted = diff.unit_id in accept_locked
@@ -175,7 +178,10 @@ def apply_returns(
 
 
 def _plan_of(session: Session, round_id: int) -> int:
-    return session.get(ReturnRound, round_id).plan_id
+    round_ = session.get(ReturnRound, round_id)
+    if round_ is None:
+        raise LedgerError(f"填报轮次不存在 (no such return round): {round_id}")
+    return round_.plan_id
 
 
 def _write(session, applied, ledger_changes, report_changes, user, *, forward: bool) -> None:

@@ -147,7 +147,7 @@ def diff_return(session: Session, rf: ReturnFile, round_name: str | None = None)
     round_ = _check_round(session, rf, diff, round_name)
     if round_ is None:
         return diff
-    if not _check_unit(session, rf, diff, round_):
+    if not _check_unit(session, rf, diff, round_) or diff.unit_id is None:
         return diff
     sheet = returns.unit_sheets(session, round_, unit_ids=[diff.unit_id])
     current = {r.project_id: r for r in (sheet[0].rows if sheet else [])}
@@ -357,9 +357,16 @@ def key_header(rf: ReturnFile, key: str) -> str:
     return rf.columns.get(key, ("", key))[1]
 
 
+def _matched_id(row: ReturnRow) -> int:
+    """The project id of a row diff_return matched (rows without one never get this far)."""
+    if row.project_id is None:
+        raise ValueError(f"第 {row.row} 行没有项目编号 (row {row.row} has no project id)")
+    return row.project_id
+
+
 def _diff_locked(rf: ReturnFile, diff: UnitDiff, row: ReturnRow, now) -> None:
     texts = [canonical(c, row.locked.get(c.key)) for c in LOCKED_COLUMNS]
-    if row_hash(texts) == rf.row_hashes[row.project_id]:
+    if row_hash(texts) == rf.row_hashes[_matched_id(row)]:
         return
     name = str(now.locked.get("name") or "")
     for column, text in zip(LOCKED_COLUMNS, texts, strict=True):
@@ -388,7 +395,7 @@ def _diff_locked(rf: ReturnFile, diff: UnitDiff, row: ReturnRow, now) -> None:
                 continue
         diff.locked.append(
             CellChange(
-                row.project_id,
+                _matched_id(row),
                 name,
                 row.row,
                 letter,
@@ -456,7 +463,7 @@ def _diff_inputs(rf: ReturnFile, diff: UnitDiff, row: ReturnRow, now, asked) -> 
         letter, header = rf.columns.get(key, rf.columns.get("period_investment", ("", "")))
         diff.changes.append(
             CellChange(
-                row.project_id,
+                _matched_id(row),
                 name,
                 row.row,
                 letter,

@@ -367,10 +367,13 @@ def _walk(
         if _looks_like_header(row, key_col, header_keys, longest_header, schema):
             previous = None  # a repeated header: continuation never crosses it
             continue
-        unit = _UNIT_LINE.match(folded)
-        if unit and len(texts) <= 2:
+        unit_line = _UNIT_LINE.match(folded)
+        if unit_line and len(texts) <= 2:
             if not header_unit_fixed:
-                block.unit_label, block.unit_scale = unit.group(1), UNIT_SCALES[unit.group(1)]
+                block.unit_label, block.unit_scale = (
+                    unit_line.group(1),
+                    UNIT_SCALES[unit_line.group(1)],
+                )
             continue
         # Totals and notes have at most two words (the rest numbers); stop counting at three.
         wordy = 0
@@ -444,7 +447,11 @@ def _walk(
         if not values[record_key]:  # no name, own or merged: rare
             if _blank_template(values, record.carried):
                 continue
-            if group == record_key and _numbered_anew(values, record.carried, previous):
+            if (
+                group == record_key
+                and previous is not None
+                and _numbered_anew(values, record.carried, previous)
+            ):
                 # A sub-row of an unmerged (sorted, CSV) table, or a new item missing its name:
                 # read as the former, as before, but say so.
                 block.issues.append(_continued(block, index, key_col, previous))

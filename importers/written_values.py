@@ -48,7 +48,7 @@ def _year_of(part: str, start: int | None = None) -> int | None:
         month, year = match.group(2) or match.group(3), int(match.group(1))
     else:
         match = _MONTH_ONLY.fullmatch(part) if start is not None else None
-        if match is None:
+        if match is None or start is None:
             return None
         month, year = match.group(1), start
     return year if month is None or 1 <= int(month) <= 12 else None

@@ -10,7 +10,7 @@ Headless: never import Qt here. Never write a tracking row without its audit lin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -188,7 +188,7 @@ class AuditedTable:
         session: Session,
         plan_id: int,
         position: int | None,
-        values_list: list[Mapping[str, object]],
+        values_list: Sequence[Mapping[str, object]],
         *,
         user: str | None = None,
     ) -> list[int]:
