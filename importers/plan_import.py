@@ -51,6 +51,7 @@ from services import writer
 from services.errors import LedgerError
 from services.fields import FIELDS, VALUE_COLUMNS
 from services.ledger import (
+    ChangeSet,
     audit_inserted,
     delete_projects,
     next_position,
@@ -316,8 +317,8 @@ def write_new_plan(
         )
         state.progress(len(preview.projects), total, "写入问题清单 (writing rectifications)")
         _write_rectifications(session, plan.id, preview.rectifications, org_ids)
-        summary = f"{preview.path.name}: {len(preview.projects)} projects"
-        line = writer.audit_line("import", "plan", plan.id, new=summary, user=op.author)
+        imported = f"{preview.path.name}: {len(preview.projects)} projects"
+        line = writer.audit_line("import", "plan", plan.id, new=imported, user=op.author)
         writer.write_audit(session, [line])
         op.note("plan", plan_ids=[plan.id], rows=True)
         op.note("project", plan_ids=[plan.id], rows=True, totals=True)
@@ -365,7 +366,8 @@ def _row_batches(
     positions: dict[int, int] = defaultdict(int, first)
     stamp = utcnow().strftime("%Y-%m-%d %H:%M:%S.%f")  # SQLAlchemy's SQLite DATETIME text
     for start in range(0, len(projects), BATCH):
-        rows, owners = [], []
+        rows: list[tuple[object, ...]] = []
+        owners: list[tuple[object, ...]] = []
         for p in projects[start : start + BATCH]:
             section_id = section_ids[p.section]
             position = positions[section_id]
@@ -562,10 +564,10 @@ def diff_plan(
             project = queue.popleft()
             matched.add(project.id)
             changes = {}
-            for key in fields:
-                old, new = _old_new(project, parsed, key, owner_names)
+            for field_key in fields:
+                old, new = _old_new(project, parsed, field_key, owner_names)
                 if old != new:
-                    changes[key] = (old, new)
+                    changes[field_key] = (old, new)
             if changes:
                 diff.changed.append(
                     ChangedProject(project.id, project.name, parsed.section, changes, parsed)
@@ -582,7 +584,8 @@ class _OwnerNames:
     """A file's unit name → the stored organization's name (or the cleaned name if new), cached."""
 
     def __init__(self, resolver: OrganizationResolver) -> None:
-        self.resolver, self.cache = resolver, {}
+        self.resolver = resolver
+        self.cache: dict[str, str] = {}
 
     def __call__(self, name: str) -> str:
         found = self.cache.get(name)
@@ -609,7 +612,7 @@ def _old_new(project: ProjectRow, parsed: ParsedProject, key: str, owner_names) 
 class MergeResult:
     """What `apply_diff` wrote, so that undo can take it back (and redo replay it)."""
 
-    changeset: object | None  # services.ledger.ChangeSet of the field changes
+    changeset: ChangeSet | None  # the field changes
     inserted_ids: list[int]
     new_section_ids: list[int]
 

@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import cast
 
 from exports.safety import csv_unescape
 from importers.issues import ImportIssue
@@ -44,19 +45,22 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     kind = value.__class__
+    # Exact class checks (faster than isinstance on millions of cells); cast says what they found.
     if kind is str:
-        return value
+        return cast(str, value)
     if kind is float:
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
+        number = cast(float, value)
+        if number.is_integer() and abs(number) < 1e15:
+            return str(int(number))
         # Excel shows 15 significant digits; binary noise below that is not the user's value.
-        return format(value, ".15g")
+        return format(number, ".15g")
     if kind is bool:
         return "TRUE" if value else "FALSE"
     if kind is int:
         return str(value)
     if kind is datetime or kind is date:
-        return f"{value.year}年{value.month}月{value.day}日"
+        day = cast(date, value)
+        return f"{day.year}年{day.month}月{day.day}日"
     if kind is time or kind is timedelta:
         return str(value)
     return str(value)
