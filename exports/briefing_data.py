@@ -30,7 +30,7 @@ from models import (
 from models.base import to_money
 from services import aggregates
 from services.query import ProjectFilter, filter_clauses
-from services.schedule import schedule_counts, schedule_for_ids
+from services.schedule import ScheduleCounts, schedule_counts, schedule_for_ids
 from services.tasks import TaskState
 
 ZERO = to_money(0)
@@ -115,7 +115,7 @@ class Tracking:
     """Progress figures; present only when the scope has progress reports."""
 
     as_of: date
-    counts: object  # services.schedule.ScheduleCounts
+    counts: ScheduleCounts
     behind: list[BehindRow]
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -49,7 +50,7 @@ class Num:
 
 
 # Paragraph or CellText (anything with wrap / split / drawOn), a one-line Num, or nothing.
-Cell = Paragraph | CellText | Num | str | None
+Cell: TypeAlias = Paragraph | CellText | Num | str | None
 
 
 @dataclass
