@@ -216,6 +216,8 @@ class _Builder:
     def behind(self, title: str) -> list[Flowable]:
         st = self.st
         track = self.data.tracking
+        if track is None:  # the chapter is only offered when there is tracking data
+            raise ValueError("the behind chapter needs the tracking figures")
         flow = _heading(title, st.h1, "behind", 0)
         flow.append(
             para(

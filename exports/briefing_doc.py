@@ -20,7 +20,7 @@ from reportlab.lib.pagesizes import A4, landscape, portrait
 from reportlab.pdfbase.pdfdoc import PDFPageLabel
 from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from exports.briefing_fonts import ACCENT, BODY, GRID, HEADING, INK, LATIN, MUTED, Styles, para
 
@@ -99,7 +99,7 @@ class TableOfContents(Flowable):
         super().__init__()
         self.entries = entries
         self.styles = styles
-        self._rows: list[tuple[TocEntry, object, float]] = []
+        self._rows: list[tuple[TocEntry, Paragraph, float]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -276,7 +277,7 @@ class DocxBuilder:
 
     # ------------------------------------------------------------ tables
 
-    def _table(self, header: tuple[str, ...], widths_mm: list[float]):
+    def _table(self, header: tuple[str, ...], widths_mm: Sequence[float]):
         table = self.doc.add_table(rows=1, cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -430,7 +431,7 @@ class DocxBuilder:
         return traced_lists(self.figures)
 
 
-def build_docx(state: TaskState, session: Session, options, out) -> object:
+def build_docx(state: TaskState, session: Session, options, out) -> BriefingResult:
     """Write the Word copy to `out` (atomically) and return a BriefingResult."""
 
     started = time.perf_counter()

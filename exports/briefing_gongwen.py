@@ -414,7 +414,7 @@ class GongwenBuilder:
                 flow.append(Spacer(1, PITCH))
             flow.append(block_paragraph(block))
         if self.distribution is not None:
-            flow.append(AtFoot(self.版记()))
+            flow.append(AtFoot(self.版记(self.distribution)))
         return flow
 
     def charts(self) -> list[Flowable]:
@@ -434,8 +434,7 @@ class GongwenBuilder:
             flow.append(KeepTogether([chart, gpara(f"图{number}　{spec.title}", caption)]))
         return flow
 
-    def 版记(self) -> list[Flowable]:
-        d = self.distribution
+    def 版记(self, d: Distribution) -> list[Flowable]:
         st = gongwen_styles()
         note = ParagraphStyle(
             "gw-banji", parent=st.plain, fontSize=14, leading=PITCH * 0.9, leftIndent=14
@@ -516,7 +515,7 @@ def _cn(n: int) -> str:
     return "一二三四五六七八九十"[n - 1] if n <= 10 else str(n)
 
 
-def build_gongwen(state: TaskState, session: Session, options, out) -> object:
+def build_gongwen(state: TaskState, session: Session, options, out) -> BriefingResult:
     """Write the 公文-style PDF (see the module docstring) and return a BriefingResult."""
 
     started = time.perf_counter()

@@ -108,7 +108,12 @@ def progress_sentence(data: BriefingData, f: OfficeFigures) -> list[Segment]:
         "项目累计完成投资",
         f["completed_wan"],
     ]
-    if f.get("completed_pct") is not None:
+    # the figure and both percentages are set together (briefing_figures)
+    if (
+        f.get("completed_pct") is not None
+        and f.completed_pct is not None
+        and f.expected_pct is not None
+    ):
         gap = f.completed_pct - f.expected_pct
         out += [f"，占{plan_word}的", f["completed_pct"], "，"]
         if gap == 0:

@@ -230,6 +230,8 @@ class StreamTable(Flowable):
     ) -> tuple[_Line, _Line | None]:
         """The part of a row that fits `height` and the rest (None when it all fits). Cells are
         cut between their text lines; the rest is marked as continued."""
+        if line.cells is None:  # only table rows are cut; headings fit or move on whole
+            raise ValueError(f"cannot cut a {line.kind!r} line")
         limit = height - 2 * PAD_Y
         firsts: list[Cell] = []
         rests: list[Cell] = []
@@ -447,7 +449,13 @@ class StreamTable(Flowable):
                     grid.append((xs[i], y, xs[i], y_top))
             # The rule under this row stays open under a merged cell that continues.
             nxt = rows[k + 1][0] if k + 1 < len(rows) else None
-            if merged_here and nxt is not None and nxt.kind == "row" and not nxt.run_start:
+            if (
+                merged_here
+                and mc is not None
+                and nxt is not None
+                and nxt.kind == "row"
+                and not nxt.run_start
+            ):
                 grid.append((0, y, xs[mc], y))
                 grid.append((xs[mc + 1], y, right, y))
             else:

@@ -136,7 +136,8 @@ class _Run:
 
     def __init__(self, sheet, col: int) -> None:
         self.sheet, self.col = sheet, col
-        self.first, self.value = 0, None  # value None: no run open
+        self.first = 0
+        self.value: str | None = None  # None: no run open
 
     def end(self, next_row: int) -> None:
         if self.value is not None and next_row - 1 > self.first:

@@ -75,14 +75,14 @@ def export_plan_diff(state: TaskState | None, diff: PlanDiff, path: Path | str) 
             sheet.write_row(0, 0, headers, head)
             for col, width in enumerate(widths):
                 sheet.set_column(col, col, width)
-            for r, row in enumerate(rows, start=1):
+            for row_index, row in enumerate(rows, start=1):
                 for c, value in enumerate(row):
                     style = cell
                     if name == "变更" and c == 3:
                         style = old
                     elif name == "变更" and c == 4:
                         style = new
-                    sheet.write_string(r, c, value, style)
+                    sheet.write_string(row_index, c, value, style)
             sheet.freeze_panes(1, 0)
             sheet.autofilter(0, 0, max(len(rows), 1), len(headers) - 1)
             sheet.set_landscape()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import cast
 
 from exports.safety import atomic_output
 from services import returns
@@ -223,7 +224,8 @@ def write_unit_sheet(path: Path, info: RoundInfo, sheet: UnitSheet) -> str:
                     if value is None:
                         ws.write_blank(r, c, None, formats["locked_money"])
                     else:
-                        ws.write_number(r, c, float(value), formats["locked_money"])
+                        money = cast(Decimal, value)  # money columns hold Decimal
+                        ws.write_number(r, c, float(money), formats["locked_money"])
                 else:
                     ws.write_string(r, c, "" if value is None else str(value), formats["locked"])
             for c, spec in enumerate(inputs, len(LOCKED_COLUMNS) + 1):
