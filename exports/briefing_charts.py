@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from matplotlib.backend_bases import FigureCanvasBase, GraphicsContextBase, RendererBase
 from matplotlib.path import Path as MplPath
@@ -57,7 +58,9 @@ def make_figure(kind: str, payload: object):
     """The dashboard's figure for `kind`, without its title (the PDF captions it below)."""
     from exports.charts import ChartText, figure_for
 
-    blank = {name: "" for name in ChartText.__dataclass_fields__ if name.endswith("_title")}
+    blank: dict[str, Any] = {
+        name: "" for name in ChartText.__dataclass_fields__ if name.endswith("_title")
+    }
     return figure_for(kind, payload, text=replace(ChartText(), **blank), size=FIGURE_SIZE)
 
 
@@ -138,10 +141,10 @@ class _CanvasRenderer(RendererBase):
     def _path(self, path: MplPath, transform):
         """The path as PDF operators, written directly: glyph outlines of every label run to
         thousands of segments, and reportlab's per-segment calls would dominate the time."""
-        vertices = path.vertices
+        vertices: Any = path.vertices  # an (n, 2) ndarray; the stubs say ArrayLike
         if transform is not None:
             vertices = transform.transform(vertices)
-        codes = path.codes
+        codes: Any = path.codes
         p = self.canv.beginPath()
         ops: list[str] = []
         n = len(vertices)
@@ -231,7 +234,9 @@ class _CanvasRenderer(RendererBase):
         canv.drawPath(self._path(path, transform), stroke=int(stroke), fill=int(fill))
         canv.restoreState()
 
-    def draw_image(self, gc, x, y, im) -> None:
+    # The ignore: matplotlib's signature has a `transform` that only renderers claiming
+    # option_scale_image receive; this one does not, so it is left out.
+    def draw_image(self, gc, x, y, im) -> None:  # type: ignore[override]
         from PIL import Image as PILImage
         from reportlab.lib.utils import ImageReader
 

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
@@ -134,7 +135,7 @@ class ChartText:
 def _pickable(artist: Artist, drill: Drill, label: str) -> None:
     artist.set_picker(True)
     # matplotlib artists have no slot for app data; one namespaced attribute keeps it findable.
-    artist.greenledger_pick = (drill, label)
+    artist.greenledger_pick = (drill, label)  # type: ignore[attr-defined]  # app data on an Artist
 
 
 def pick_target(artist: Artist) -> tuple[Drill, str] | None:
@@ -195,7 +196,7 @@ def _pin_font(fig: Figure) -> None:
     # Every text — titles, ticks, legends, value labels — drawn with the CJK file. New tick
     # labels matplotlib adds later copy their font from the first tick of their axis.
     for artist in fig.findobj(Text):
-        artist.set_fontproperties(cjk(artist.get_fontsize(), artist.get_fontweight()))
+        artist.set_fontproperties(cjk(float(artist.get_fontsize()), artist.get_fontweight()))
 
 
 # ---------------------------------------------------------------- shared drawing helpers
@@ -236,7 +237,8 @@ def _note(fig: Figure, lines: Sequence[str]) -> None:
         # Broken to the figure's width here (matplotlib's wrap=True does not break CJK text and
         # the town/street note ran off the card); supxlabel takes part in the constrained
         # layout, so the lines get their height.
-        fig._greenledger_note = lines  # fit_text re-breaks them when a canvas resizes the figure
+        # fit_text re-breaks them when a canvas resizes the figure
+        fig._greenledger_note = lines  # type: ignore[attr-defined]  # app data on a Figure
         fig.supxlabel(
             _note_text(fig, lines), x=0.01, ha="left", fontsize=NOTE_SIZE, color="#666666"
         )
@@ -253,8 +255,11 @@ def fit_text(fig: Figure) -> None:
     """Break titles and the note again for the figure's current width (a dashboard card is
     narrower than the 7-inch figure, and an English title ran off its edge)."""
     lines = getattr(fig, "_greenledger_note", None)
-    if lines and fig._supxlabel is not None:
-        fig._supxlabel.set_text(_note_text(fig, lines))
+    # _supxlabel: matplotlib keeps the supxlabel Text in a private attribute only
+    if lines:
+        label = fig._supxlabel  # type: ignore[attr-defined]
+        if label is not None:
+            label.set_text(_note_text(fig, lines))
     for ax in fig.axes:
         title = getattr(ax, "_greenledger_title", None)
         if title:
@@ -580,7 +585,7 @@ def _status(fig: Figure, data: list[StatusFigure], text: ChartText) -> None:
 
 
 def _planned_vs_completed(fig: Figure, data: ProgressBreakdown, text: ChartText) -> None:
-    if not data.has_data or not data.sections:
+    if data.latest_period_end is None or not data.sections:  # = not data.has_data
         return _empty(fig, text.progress_title, text.no_progress)
     sections = [s for s in data.sections if s.planned_investment_wan or s.completed_investment_wan]
     if not sections:
@@ -703,7 +708,8 @@ def _year_step(count: int, figure_width: float) -> int:
     return 100
 
 
-_BUILDERS: dict[str, Callable[[Figure, object, ChartText], None]] = {
+# Any: each builder takes its own figure type (the Dashboard field of the same name).
+_BUILDERS: dict[str, Callable[[Figure, Any, ChartText], None]] = {
     "sections": _sections,
     "lead_units": _lead_units,
     "participation": _participation,
