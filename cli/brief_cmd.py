@@ -190,9 +190,9 @@ def run(args) -> int:
     if args.sources:
         from datetime import datetime
 
-        from exports.briefing_figures import sources_json
+        from exports.briefing_figures import OfficeFigures, sources_json
 
-        if result.figures is None:  # build_briefing always fills it
+        if not isinstance(result.figures, OfficeFigures):  # build_briefing always fills it
             raise RuntimeError("the briefing came back without its figures")
         payload = sources_json(result.figures, plan_title=plan.title, made=datetime.now())
         Path(args.sources).write_text(

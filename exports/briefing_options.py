@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the CLI parser imports this module: keep SQLAlchemy out of its start-up
-    from exports.briefing_figures import OfficeFigures
     from services.query import ProjectFilter
 
 # Chapter keys in printed order, with their titles. "projects" goes last: it is the long
@@ -69,4 +68,6 @@ class BriefingResult:
     seconds: float
     timings: dict[str, float] = field(default_factory=dict)
     as_of: date | None = None  # the day progress and 序时进度 were judged at
-    figures: OfficeFigures | None = None  # every figure, traceable
+    # exports.briefing_figures.OfficeFigures: every figure, traceable (typed `object`: that
+    # module imports this one)
+    figures: object = None
