@@ -96,12 +96,23 @@ class _Formats:
         def fmt(**extra):
             return book.add_format({**cell, **extra})
 
-        self.attachment = book.add_format({"font_name": "黑体", "font_size": 12})
-        self.title = book.add_format(
-            {"font_name": "方正小标宋简体", "font_size": 18, "align": "center", "valign": "vcenter"}
+        # Every text cell is quote-prefixed like the table's own cells: typed text, never a formula.
+        self.attachment = book.add_format(
+            {"font_name": "黑体", "font_size": 12, "quote_prefix": True}
         )
-        self.unit = book.add_format({"font_name": "宋体", "font_size": 10, "align": "right"})
-        self.section = fmt(bold=True, align="left", font_name="黑体")
+        self.title = book.add_format(
+            {
+                "font_name": "方正小标宋简体",
+                "font_size": 18,
+                "align": "center",
+                "valign": "vcenter",
+                "quote_prefix": True,
+            }
+        )
+        self.unit = book.add_format(
+            {"font_name": "宋体", "font_size": 10, "align": "right", "quote_prefix": True}
+        )
+        self.section = fmt(bold=True, align="left", font_name="黑体", quote_prefix=True)
         self.header = fmt(bold=True, align="center", font_name="黑体")
         self.center = fmt(align="center")
         self.text = fmt(align="left")
@@ -110,7 +121,7 @@ class _Formats:
         self.number = fmt(align="center", num_format="0")
         self.sequence = fmt(align="center", num_format="0")
         self.money = fmt(align="right", num_format="0.00")
-        self.total_label = fmt(bold=True, align="center")
+        self.total_label = fmt(bold=True, align="center", quote_prefix=True)
         self.total_money = fmt(bold=True, align="right", num_format="0.00")
 
 
@@ -189,8 +200,14 @@ def _setup_page(sheet, widths: list[int], header_row: int) -> None:
     sheet.set_footer("&C— &P —")
 
 
+def _merged_text(sheet, first_row, first_col, last_row, last_col, value: str, fmt) -> None:
+    """A merged cell holding text as text: merge_range alone would write "=…" as a formula."""
+    sheet.merge_range(first_row, first_col, last_row, last_col, "", fmt)
+    sheet.write_string(first_row, first_col, value, fmt)
+
+
 def _full_width(sheet, row: int, value: str, fmt) -> int:
-    sheet.merge_range(row, 0, row, COLS - 1, value, fmt)
+    _merged_text(sheet, row, 0, row, COLS - 1, value, fmt)
     return row + 1
 
 
@@ -321,7 +338,7 @@ def _write_projects(state, session, book, f: _Formats, plan, flt, total, options
 
 
 def _total_row(sheet, f: _Formats, row: int, label: str, cents: int) -> int:
-    sheet.merge_range(row, 0, row, MONEY_COL - 1, label, f.total_label)
+    _merged_text(sheet, row, 0, row, MONEY_COL - 1, label, f.total_label)
     sheet.write_number(row, MONEY_COL, cents / 100, f.total_money)
     for col in range(MONEY_COL + 1, COLS):
         sheet.write_blank(row, col, None, f.text)
@@ -336,7 +353,7 @@ def _write_rectifications(session, book, formats: _Formats, plan: Plan) -> None:
     _setup_page(sheet, RECT_WIDTHS, 2)
     sheet.write_string(0, 0, "附件2", formats.attachment)
     title = plan.rectifications_title or f"{plan.title}问题排查汇总表"
-    sheet.merge_range(1, 0, 1, 3, title, formats.title)
+    _merged_text(sheet, 1, 0, 1, 3, title, formats.title)
     sheet.set_row(1, 36)
     for col, title in enumerate(RECT_HEADERS):
         sheet.write_string(2, col, title, formats.header)

@@ -415,3 +415,25 @@ def test_text_lines_counts_cjk_as_two_units():
     assert text_lines("一二三四五六七八九十一", 21) == 2
     assert text_lines("abcdefghij" * 4, 21) == 2
     assert text_lines("第一行\n第二行", 40) == 2
+
+
+def test_merged_title_and_section_cells_are_text_like_the_rest(tmp_path, session):
+    """A section or title that starts like a formula stays the text the office typed."""
+    plan = create_plan(session, "=SUM(A1:A9)", 2024)
+    section = add_section(session, plan.id, "=1+1")
+    insert_projects(session, section.id, None, [{"name": "口袋公园", "content": "新建"}])
+    out = tmp_path / "merged.xlsx"
+    export_official(TaskState(), session, plan.id, out)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    merged_starts = {(r.min_row, r.min_col) for r in sheet.merged_cells.ranges}
+    texts = {"=SUM(A1:A9)", "=1+1", "单位：万元"}
+    found = {
+        cell.value: cell
+        for row in sheet.iter_rows(max_row=8)
+        for cell in row
+        if cell.value in texts
+    }
+    assert set(found) == texts
+    for cell in found.values():
+        assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
+    assert (found["=1+1"].row, 1) in merged_starts  # the section row is still one merged cell

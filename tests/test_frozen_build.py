@@ -118,3 +118,25 @@ def test_deb_installs_and_the_installed_command_works(built, tmp_path):
         subprocess.run(["dpkg", "-r", "greenledger"], capture_output=True)
     assert not Path("/opt/greenledger/greenledger").exists()
     assert (tmp_path / "ledger.sqlite").exists(), "removing the program keeps the ledger"
+
+
+@pytest.mark.skipif(not os.environ.get("GREENLEDGER_TEST_PG_URL"), reason="no PostgreSQL server")
+def test_frozen_program_works_on_the_office_server(built, tmp_path):
+    """The driver (psycopg and its binary part) is in the build: sample and summary on a server."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = make_url(os.environ["GREENLEDGER_TEST_PG_URL"])
+    name = f"frozen_{os.getpid()}"
+    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    target = admin.set(database=name).render_as_string(hide_password=False)
+    try:
+        assert _run(PROGRAM, "sample", "--db", target, cwd=tmp_path).returncode == 0
+        summary = _run(PROGRAM, "summary", "--db", target, "--json", cwd=tmp_path)
+        assert summary.returncode == 0, summary.stderr
+        assert json.loads(summary.stdout)["planned_investment_wan"] == "67619.88"
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
