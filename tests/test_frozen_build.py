@@ -1,6 +1,6 @@
 """The frozen build, run as a clerk would: `python installer/build.py`, then the frozen program
 and the installed .deb doing real work. Takes minutes, so it runs only when asked:
-GREENLEDGER_BUILD_TESTS=1 (`.ci/run` does, after the main suite)."""
+GREENLEDGER_BUILD_TESTS=1 with -n 0 (`.ci/run` does, after the main suite)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def built():
+    if os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1") != "1":
+        pytest.fail("run these tests in one process (-n 0): they share one dist/ folder")
     result = subprocess.run(
         [sys.executable, "installer/build.py"], cwd=ROOT, capture_output=True, text=True
     )
