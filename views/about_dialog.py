@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.about import AboutInfo, Licence
+from widgets.read_only_table import read_only_table
 
 
 class AboutDialog(QDialog):
@@ -69,15 +70,14 @@ class AboutDialog(QDialog):
         return label
 
     def _licence_table(self, licences: list[Licence]) -> QTableWidget:
-        table = QTableWidget(len(licences), 3, self)
-        table.setHorizontalHeaderLabels(
-            [self.tr("Component"), self.tr("Version"), self.tr("Licence")]
+        table = read_only_table(
+            [self.tr("Component"), self.tr("Version"), self.tr("Licence")], self
         )
+        table.setRowCount(len(licences))
         for row, entry in enumerate(licences):
             for column, text in enumerate((entry.name, entry.version, entry.licence)):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.verticalHeader().hide()
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -11,12 +11,10 @@ from __future__ import annotations
 from datetime import UTC
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from services.fields import FIELDS
 from services.progress import REPORT_PARSERS
 from services.progress_grid import ProgressSource
 from services.records import ProjectSource
+from widgets.read_only_table import read_only_table
 
 
 class AuditHistoryView(QWidget):
@@ -44,8 +43,7 @@ class AuditHistoryView(QWidget):
         self.project_id: int | None = None
         self.rows: list[AuditRow] = []
         self._dirty = False
-        self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("When"),
                 self.tr("Who"),
@@ -53,13 +51,10 @@ class AuditHistoryView(QWidget):
                 self.tr("Field"),
                 self.tr("Old value"),
                 self.tr("New value"),
-            ]
+            ],
+            self,
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((128, 70, 56, 150, 140)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_buttons)

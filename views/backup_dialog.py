@@ -12,14 +12,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from services.backups import (
     restore,
     take_backup,
 )
+from widgets.read_only_table import read_only_table
 
 # How many automatic backups (daily, before import/merge/rollover/upgrade) each ledger keeps.
 BACKUP_KEEP = Option("backups/keep", int, 10)
@@ -49,8 +48,7 @@ class BackupDialog(QDialog):
         self.setWindowTitle(self.tr("Backups and restore"))
         self.resize(900, 420)
         self.folder_label = QLabel()
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("Taken"),
                 self.tr("Why"),
@@ -59,10 +57,6 @@ class BackupDialog(QDialog):
                 self.tr("Plans"),
             ]
         )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.backup_button = QPushButton(self.tr("Back up now"))
         self.restore_button = QPushButton(self.tr("Restore selected…"))
