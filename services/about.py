@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL
 
+from db.backups import backup_folder
+
 VERSION = "0.2.0"
 APP_ID = "greenledger"
 
@@ -104,11 +106,11 @@ class AboutInfo:
 
 
 def about_info(url: URL) -> AboutInfo:
-    """The facts for the ledger at `url`: a file and the folder beside it (where migration and
-    automatic backups go), or the server address without its password."""
+    """The facts for the ledger at `url`: a file and its backup folder (db.backups), or the
+    server address without its password."""
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         database = str(Path(url.database).resolve())
-        backups = str(Path(database).parent)
+        backups = str(backup_folder(Path(database)))
     else:
         database = url.render_as_string(hide_password=True)
         backups = ""

@@ -12,6 +12,7 @@ pytest.importorskip("pytestqt")
 def test_about_dialog_shows_version_paths_and_licences(qtbot, engine, db_path):
     from PySide6.QtWidgets import QLabel
 
+    from db.backups import backup_folder
     from services.about import VERSION, about_info
     from views.about_dialog import AboutDialog
 
@@ -22,7 +23,7 @@ def test_about_dialog_shows_version_paths_and_licences(qtbot, engine, db_path):
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert any(VERSION in text for text in labels)
     assert str(db_path.resolve()) in labels
-    assert str(db_path.resolve().parent) in labels  # where the backups go
+    assert str(backup_folder(db_path.resolve())) in labels  # where the backups go
     table = dialog.licences
     components = [table.item(row, 0).text() for row in range(table.rowCount())]
     licences = [table.item(row, 2).text() for row in range(table.rowCount())]

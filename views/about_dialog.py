@@ -55,7 +55,7 @@ class AboutDialog(QDialog):
         self.licences = self._licence_table([*info.fonts, *info.libraries])
         layout.addWidget(self.licences, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        if Path(info.backup_folder).is_dir():  # a server ledger has no local folder
+        if info.backup_folder:  # a server ledger has no local folder
             open_folder = buttons.addButton(
                 self.tr("Open data folder"), QDialogButtonBox.ButtonRole.ActionRole
             )
@@ -85,4 +85,4 @@ class AboutDialog(QDialog):
         return table
 
     def open_data_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(self.info.backup_folder))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self.info.database).parent)))
