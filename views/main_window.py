@@ -21,8 +21,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -42,6 +40,7 @@ from services.errors import LedgerError
 from services.operations import OpChanges
 from services.query import ProjectFilter
 from services.query import plans as list_plans
+from widgets.empty_state import empty_state_page
 from widgets.filter_bar import FilterBar
 from widgets.lazy_tabs import LazyTabWidget
 from widgets.plan_tree import PlanTree
@@ -129,49 +128,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.centre)
 
     def _build_empty_state(self) -> QWidget:
-        page = QWidget(self)
-        title = QLabel(self.tr("No plan yet"), page)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(
+        self.sample_button = QPushButton(self.tr("Load the 2023 钟楼 sample plan"), self)
+        self.sample_button.clicked.connect(self.load_sample)
+        self.import_button = QPushButton(self.tr("Import a table…"), self)
+        self.import_button.clicked.connect(lambda _checked=False: self.import_table())
+        new_button = QPushButton(self.tr("New empty plan…"), self)
+        new_button.clicked.connect(self.new_plan)
+        buttons = [self.sample_button, self.import_button, new_button]
+        for button in buttons:
+            button.setMinimumHeight(34)
+        return empty_state_page(
+            QWidget(self),
+            self.tr("No plan yet"),
             self.tr(
                 "GreenLedger keeps the project tables of your district's eco-civilization "
                 "work plans. Start with the 2023 钟楼 sample plan to look around, import the "
                 "project table you already keep in Excel or WPS, or start an empty plan."
             ),
-            page,
+            buttons,
+            title_scale=1.6,
+            button_gap=18,
+            centred_text=True,
         )
-        text.setWordWrap(True)
-        text.setMaximumWidth(560)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.sample_button = QPushButton(self.tr("Load the 2023 钟楼 sample plan"), page)
-        self.sample_button.setDefault(True)
-        self.sample_button.clicked.connect(self.load_sample)
-        self.import_button = QPushButton(self.tr("Import a table…"), page)
-        self.import_button.clicked.connect(self.import_table)
-        new_button = QPushButton(self.tr("New empty plan…"), page)
-        new_button.clicked.connect(self.new_plan)
-        # Rows between stretches (not AlignHCenter) so the wrapped text gets its full height.
-        text_row, buttons = QHBoxLayout(), QHBoxLayout()
-        text_row.addStretch(1)
-        text_row.addWidget(text, 4)
-        text_row.addStretch(1)
-        buttons.addStretch(1)
-        for button in (self.sample_button, self.import_button, new_button):
-            button.setMinimumHeight(34)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addStretch(2)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(10)
-        layout.addLayout(text_row)
-        layout.addSpacing(18)
-        layout.addLayout(buttons)
-        layout.addStretch(3)
-        return page
 
     def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

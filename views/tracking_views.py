@@ -53,6 +53,7 @@ from services.operations import Operation
 from services.query import ProjectFilter, plan_info
 from services.tasks import Cancelled
 from services.tracking_source import TrackingFilter
+from widgets.empty_state import empty_state_page
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import CellError, CellErrorDialog, SpreadsheetView
 
@@ -549,47 +550,23 @@ class KeyTasksView(TrackingTab):
         self.model.rowsRemoved.connect(self._update_empty_state)
 
     def _build_empty_page(self) -> QWidget:
-        page = QWidget(self)
-        title = QLabel(self.tr("No key tasks yet"), page)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
-        text = QLabel(
+        self.empty_import_button = QPushButton(self.tr("Import the decomposition table…"), self)
+        self.empty_import_button.clicked.connect(lambda _checked=False: self.import_table())
+        self.empty_add_button = QPushButton(self.tr("Type them in"), self)
+        self.empty_add_button.clicked.connect(lambda _checked=False: self.view.insert_rows())
+        return empty_state_page(
+            QWidget(self),
+            self.tr("No key tasks yet"),
             self.tr(
                 "The plan's key tasks (重点任务) come from its responsibility decomposition "
                 "table (工作任务责任分解表: 序号 | 工作内容 | 工作任务 | 牵头单位 | 配合单位). "
                 "Import that table from Excel or WPS; each task can then be linked to the "
                 "projects that carry it out."
             ),
-            page,
+            [self.empty_import_button, self.empty_add_button],
+            title_scale=1.4,
+            button_gap=14,
         )
-        text.setWordWrap(True)
-        text.setMaximumWidth(560)
-        self.empty_import_button = QPushButton(self.tr("Import the decomposition table…"), page)
-        self.empty_import_button.setDefault(True)
-        self.empty_import_button.clicked.connect(lambda _checked=False: self.import_table())
-        self.empty_add_button = QPushButton(self.tr("Type them in"), page)
-        self.empty_add_button.clicked.connect(lambda _checked=False: self.view.insert_rows())
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.empty_import_button)
-        buttons.addWidget(self.empty_add_button)
-        buttons.addStretch(1)
-        # The text sits between stretches (not AlignHCenter) so its wrapped lines get their height.
-        text_row = QHBoxLayout()
-        text_row.addStretch(1)
-        text_row.addWidget(text, 4)
-        text_row.addStretch(1)
-        column = QVBoxLayout(page)
-        column.addStretch(2)
-        column.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addSpacing(10)
-        column.addLayout(text_row)
-        column.addSpacing(14)
-        column.addLayout(buttons)
-        column.addStretch(3)
-        return page
 
     def is_empty_state(self) -> bool:
         return self.pages.currentWidget() is self.empty_page
