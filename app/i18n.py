@@ -3,8 +3,9 @@
 Chinese (zh_CN) is the default; English is the source language, so choosing it installs nothing.
 Qt's `qtbase_zh_CN` is loaded beside ours (as Picard does) so standard dialogs — file pickers,
 message-box buttons, the undo view's "<empty>" — speak the same language as the rest of the app.
-Each feature area has its `resources/i18n/greenledger_<area>_zh_CN.qm`; all of them are loaded,
-so a new catalogue needs no change here. This module never translates data (plan titles, unit names).
+GreenLedger's strings are in one catalogue per language, `resources/i18n/greenledger_zh_CN.qm`
+(made by tools/update_translations.py), beside `greenledger_qtgaps_zh_CN.qm`, Qt's own strings
+that qtbase_zh_CN lacks; every `*_zh_CN.qm` there is loaded. This module never translates data (plan titles, unit names).
 """
 
 from __future__ import annotations

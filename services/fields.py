@@ -9,7 +9,7 @@ export and query rows extend it. Adding a field is one `Field` entry, its typed 
 `ProjectValues` (checked against the registry when this module loads) and a migration.
 
 Titles are English source text; the UI shows them through `QCoreApplication.translate("Fields",
-title)` (catalogue resources/i18n/greenledger_fields_zh_CN.ts). Headless: never import Qt here.
+title)` (catalogue resources/i18n/greenledger_zh_CN.ts). Headless: never import Qt here.
 """
 
 from __future__ import annotations

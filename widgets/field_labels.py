@@ -2,7 +2,7 @@
 
 The grid's headers, the details form and the filters all name a field or a choice through
 here, so a field's label is written once (its English title in the registry, its Chinese in
-resources/i18n/greenledger_fields_zh_CN.ts).
+resources/i18n/greenledger_zh_CN.ts).
 """
 
 from __future__ import annotations
