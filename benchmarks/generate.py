@@ -18,16 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db import open_database
 from db.bulk import indexes_deferred
+from services.plans import DEFAULT_SECTIONS as SECTION_NAMES
 from services.sample import sample_data
-
-SECTION_NAMES = [
-    "(一)加快推动绿色低碳发展",
-    "(二)深入打好蓝天保卫战",
-    "(三)深入打好碧水保卫战",
-    "(四)深入打好净土保卫战",
-    "(五)打好生态环境安全保卫战",
-    "(六)提升治理能力现代化水平",
-]
 
 
 def _sample_pools():

@@ -31,17 +31,9 @@ from app.operations import OpCommand, perform, run_and_announce
 from services import plans as plan_service
 from services.errors import LedgerError, ValidationError
 from services.operations import Operation
+from services.plans import DEFAULT_SECTIONS
 from services.query import PlanInfo, plan_info
 
-# The six campaigns of a typical yearly plan, offered (editable) for a new plan.
-DEFAULT_SECTIONS = [
-    "(一)加快推动绿色低碳发展",
-    "(二)深入打好蓝天保卫战",
-    "(三)深入打好碧水保卫战",
-    "(四)深入打好净土保卫战",
-    "(五)打好生态环境安全保卫战",
-    "(六)提升治理能力现代化水平",
-]
 METADATA = plan_service.PLAN_FIELDS
 
 
