@@ -16,6 +16,7 @@ from models import OwnerRole, Plan, ProgressReport, Project, ProjectOwner, Proje
 from services import aggregates as agg
 from services import ledger, rollover
 from services.aggregates import spread_evenly
+from services.aggregates.tracking import tracking_pass
 from services.drilldown import Drill, DrillTooLarge, drill_filter
 from services.plans import add_section, create_plan
 from services.query import ProjectFilter, project_ids, totals
@@ -287,7 +288,7 @@ def test_dashboard_bundles_everything(session, flt):
 def test_cancel_interrupts_a_running_statement(session):
     from sqlalchemy import text
 
-    from services.aggregates import _interruptible
+    from services.aggregates.board import _interruptible
     from services.tasks import Cancelled, TaskState
 
     state = TaskState()
@@ -507,7 +508,7 @@ def test_dashboard_shared_tracking_pass_equals_the_separate_functions(session, s
 
     for as_of in (date(2023, 5, 31), date(2023, 8, 31), None):
         board = agg.dashboard(None, session, flt, agg.DashboardOptions(as_of=as_of))
-        assert agg._tracking_pass(session, flt, as_of) is not None  # the shared pass ran
+        assert tracking_pass(session, flt, as_of) is not None  # the shared pass ran
         key, progress = separate(as_of)
         assert board.key.schedule is not None and board.key.schedule.reported in (40, 39)
         assert (board.key, board.progress) == (key, progress)
@@ -518,7 +519,7 @@ def test_dashboard_shared_tracking_pass_equals_the_separate_functions(session, s
         )
     )
     session.commit()
-    assert agg._tracking_pass(session, flt, None) is None
+    assert tracking_pass(session, flt, None) is None
     board = agg.dashboard(None, session, flt)
     key, progress = separate(None)
     assert (board.key, board.progress) == (key, progress)

@@ -11,6 +11,7 @@ from matplotlib.patches import Rectangle
 from sqlalchemy import select
 
 from exports.charts import ChartText, figure_for, note_width
+from models.base import to_money
 from services import aggregates as agg
 from services.aggregates import Timeline, TimelineBar
 from services.query import ProjectFilter
@@ -60,8 +61,7 @@ def test_after_a_drill_down_no_empty_bars_and_no_top_one_title(session, sample_p
 
 def test_timeline_year_ticks_do_not_run_together():
     bars = [
-        TimelineBar(f"分类{i}", i, i, 2000 + i, 2000 + i + 2, 1, agg.to_money(10))
-        for i in range(1, 24)
+        TimelineBar(f"分类{i}", i, i, 2000 + i, 2000 + i + 2, 1, to_money(10)) for i in range(1, 24)
     ]
     fig = figure_for("timeline", Timeline("section", bars, 0, 0), size=(7.0, 4.2))
     ax = fig.axes[0]
