@@ -18,9 +18,10 @@ from importers.key_tasks import import_key_tasks
 from importers.plan_import import analyze, apply_diff, diff_plan, undo_merge
 from importers.progress import import_progress
 from models import AuditEntry, Project, Section
-from services import ledger, plans, progress, rollover
+from services import ledger, plans, rollover
 from services.errors import LedgerError, ValidationError
 from services.operations import LocalContext, run_op
+from services.progress import writing as progress_writing
 from services.sample import sample_workbook_path
 from services.tasks import TaskState
 
@@ -248,7 +249,7 @@ def test_a_progress_import_failing_half_way_writes_nothing(
 ):
     path = _progress_return(tmp_path)
     # The first project's report (and its status) is written; the second one fails.
-    calls = fail_on_call(monkeypatch, progress, "_sync_project_status", call=2)
+    calls = fail_on_call(monkeypatch, progress_writing, "_sync_project_status", call=2)
     assert_leaves_nothing(
         ctx, db_path, lambda op: import_progress(op.state, op.session, sample_plan.id, path)
     )

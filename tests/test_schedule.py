@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from models import Project
+from models import Project, ProjectStatus
 from services import progress, schedule
 from services.query import ProjectFilter, project_ids
 from services.schedule import PRESETS, expected_progress, judge
@@ -93,7 +93,7 @@ def test_flags_at_the_tolerance_boundary():
     assert _judge("19.99").light == "red"
     assert _judge("100").flag == "done"
     assert _judge(None, has_report=False).flag == "no_report"
-    assert _judge("10", status=progress.ProjectStatus.DONE).flag == "done"
+    assert _judge("10", status=ProjectStatus.DONE).flag == "done"
     # Past the end year and not done.
     assert _judge("90", as_of=date(2024, 1, 1)).flag == "overdue"
     # A configurable tolerance.
