@@ -385,6 +385,7 @@ def test_a_cancelled_merge_pushes_nothing_and_can_be_retried(
     qtbot, ctx, tmp_path, sample_plan, monkeypatch
 ):
     import views.import_dialog as module
+    import views.import_merge as merge
     from services.tasks import Cancelled
 
     book = openpyxl.load_workbook(sample_workbook_path())
@@ -396,17 +397,17 @@ def test_a_cancelled_merge_pushes_nothing_and_can_be_retried(
     dialog.target.setCurrentIndex(dialog.target.findData(sample_plan.id))
     with qtbot.waitSignals([dialog.analyzed, dialog.diff_ready], timeout=20000):
         dialog.set_path(path)
-    real_apply = module.apply_diff
+    real_apply = merge.apply_diff
 
     def cancelled(session, diff, **options):
         raise Cancelled()
 
-    monkeypatch.setattr(module, "apply_diff", cancelled)
+    monkeypatch.setattr(merge, "apply_diff", cancelled)
     dialog.import_button.click()
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=20000)
     assert "nothing was written" in dialog.summary.text()
     assert ctx.undo_stack.count() == 0 and _amount(ctx, "工业绿色制造体系") == "700.00"
-    monkeypatch.setattr(module, "apply_diff", real_apply)
+    monkeypatch.setattr(merge, "apply_diff", real_apply)
     with qtbot.waitSignal(dialog.imported, timeout=20000):
         dialog.import_button.click()
     assert ctx.undo_stack.count() == 1 and _amount(ctx, "工业绿色制造体系") == "750.00"

@@ -12,11 +12,9 @@ remembered per header signature. Never build SQL here, never parse cells here.
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -39,27 +36,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.operations import OpCommand, announce, perform
+from app.operations import announce, perform
 from app.settings import Option
 from app.tasks import TaskHandle, run_task
-from importers.issues import ImportIssue, column_letter, issues_to_csv
-from importers.plan_import import (
-    ImportPreview,
-    MergeResult,
-    PlanDiff,
-    analyze,
-    apply_diff,
-    diff_plan,
-    undo_merge,
-    write_new_plan,
-)
+from importers.issues import column_letter
+from importers.plan_import import ImportPreview, PlanDiff, analyze, diff_plan, write_new_plan
 from importers.projects import FIELD_LABELS, PROJECT_SCHEMA
 from importers.safety import ImportLimits
 from services.operations import OpChanges, Operation, run_op
 from services.parsing import format_money
 from services.query import plans
 from services.tasks import Cancelled, TaskState
-from widgets.list_table_model import RIGHT, ListColumn, ListTableModel, natural_key
+from views.import_merge import ChangeRow, MergeImportCommand, MergePreview, change_rows
+from views.import_problems import ProblemsPage
 from widgets.written_message import show_written
 
 COLUMN_MAPPINGS = Option(
@@ -91,78 +80,6 @@ def remember_mapping(signature: str, mapping: dict[int, str | None]) -> None:
     COLUMN_MAPPINGS.set(json.dumps(saved, ensure_ascii=False))
 
 
-class MergeImportCommand(OpCommand):
-    """A returned sheet merged into a plan: one undo step for all its new rows and changed
-    cells, one transaction each way."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        diff: PlanDiff,
-        accept_new: set[int],
-        accept_changed: set[int],
-        text: str,
-    ):
-        super().__init__(ctx, text)
-        self.diff, self.accept_new, self.accept_changed = diff, accept_new, accept_changed
-        self.result: MergeResult | None = None
-
-    def forward(self, op: Operation) -> None:
-        self.result = apply_diff(
-            op.session,
-            self.diff,
-            accept_new=self.accept_new,
-            accept_changed=self.accept_changed,
-            state=op.state,
-        )
-
-    def backward(self, op: Operation) -> None:
-        undo_merge(op.session, self.result)
-
-
-_ERROR_BRUSH = QBrush(QColor("#b3261e"))
-_WARNING_BRUSH = QBrush(QColor("#8a5a00"))
-_KIND_ORDER = {"new": 0, "changed": 1, "missing": 2}
-
-# A merge preview row: ("new", index in diff.new, ParsedProject),
-# ("changed", project id, ChangedProject) or ("missing", project id, (section, name)).
-ChangeRow = tuple[str, int, object]
-
-
-def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
-def _change_rows(diff: PlanDiff) -> list[ChangeRow]:
-    """New rows first, then changed, then missing: the list positions the check buttons use."""
-    rows: list[ChangeRow] = [("new", i, parsed) for i, parsed in enumerate(diff.new)]
-    rows += [("changed", c.project_id, c) for c in diff.changed]
-    rows += [("missing", pid, (section, name)) for pid, section, name in diff.missing]
-    return rows
-
-
-def _change_section(row: ChangeRow) -> str:
-    kind, _key, payload = row
-    return payload[0] if kind == "missing" else payload.section
-
-
-def _change_name(row: ChangeRow) -> str:
-    kind, _key, payload = row
-    return payload[1] if kind == "missing" else payload.name
-
-
-def _change_details(row: ChangeRow) -> str:
-    kind, _key, payload = row
-    if kind == "new":
-        return format_money(payload.planned_investment_wan)
-    if kind == "changed":
-        return "; ".join(
-            f"{FIELD_LABELS.get(k, k)}: {_show(old)} → {_show(new)}"
-            for k, (old, new) in payload.changes.items()
-        )
-    return ""
-
-
 class ImportDialog(QDialog):
     analyzed = Signal()  # a (re-)analysis finished: tests and the screenshot wait on it
     diff_ready = Signal()  # the merge preview finished computing (or failed, or was cancelled)
@@ -183,7 +100,19 @@ class ImportDialog(QDialog):
         self._diff_note = ""  # why there is no diff yet (comparing, cancelled, failed)
         self.setWindowTitle(self.tr("Import a table"))
         self.resize(980, 640)
+        self.summary = QLabel(self.tr("No file chosen."), self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._source_form())
+        layout.addWidget(self.summary)
+        layout.addWidget(self._preview_tabs(), 1)
+        layout.addWidget(self._buttons())
+        self._enable_import()
+        self._target_changed()
 
+    def _source_form(self) -> QFormLayout:
+        """Which file, into which plan (a new one, or merged into an existing one)."""
         self.path_edit = QLineEdit(self)
         self.path_edit.setPlaceholderText(
             self.tr("Type or paste the path of an Excel, WPS or CSV file, or choose one…")
@@ -197,7 +126,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(browse)
         self.target = QComboBox(self)
         self.target.addItem(self.tr("A new plan"), NEW_PLAN)
-        with ctx.session() as session:
+        with self.ctx.session() as session:
             for plan in plans(session):
                 self.target.addItem(self.tr("Merge into: %1").replace("%1", plan.title), plan.id)
         self.target.currentIndexChanged.connect(self._target_changed)
@@ -206,11 +135,10 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("File:"), file_row)
         form.addRow(self.tr("Import into:"), self.target)
         form.addRow(self.tr("New plan title:"), self.title_edit)
+        return form
 
-        self.summary = QLabel(self.tr("No file chosen."), self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-
+    def _preview_tabs(self) -> QTabWidget:
+        """What the reading found: sections, the column mapping, problems, the merge's changes."""
         self.tabs = QTabWidget(self)
         self.columns_table = QTableWidget(0, 5, self)
         self.columns_table.setHorizontalHeaderLabels(
@@ -230,131 +158,26 @@ class ImportDialog(QDialog):
         self.sections_table.setHorizontalHeaderLabels(
             [self.tr("Section"), self.tr("Projects"), self.tr("Planned (10k yuan)")]
         )
-        self.sections_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.sections_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.sections_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.sections_table.verticalHeader().setVisible(False)
         self.sections_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-        level = {True: self.tr("Error"), False: self.tr("Warning")}
-        self.issue_model = ListTableModel(
-            [
-                ListColumn(
-                    self.tr("Level"),
-                    lambda i: level[i.is_error],
-                    lambda i: 0 if i.is_error else 1,
-                    foreground=lambda i: _ERROR_BRUSH if i.is_error else _WARNING_BRUSH,
-                ),
-                ListColumn(self.tr("Sheet"), lambda i: i.sheet, lambda i: i.sheet),
-                ListColumn(
-                    self.tr("Row"),
-                    lambda i: "" if i.row is None else str(i.row),
-                    lambda i: -1 if i.row is None else i.row,
-                    RIGHT,
-                ),
-                ListColumn(
-                    self.tr("Column"),
-                    lambda i: i.column or "",
-                    lambda i: (len(i.column or ""), i.column or ""),  # Z before AA
-                ),
-                ListColumn(
-                    self.tr("Header"), lambda i: _one_line(i.header), lambda i: _one_line(i.header)
-                ),
-                ListColumn(
-                    self.tr("Value"),
-                    lambda i: _one_line(i.value),
-                    lambda i: natural_key(i.value),
-                    tooltip=lambda i: i.value if i.value and len(i.value) > 20 else None,
-                ),
-                ListColumn(
-                    self.tr("Reason"),
-                    lambda i: i.reason,
-                    lambda i: i.reason,
-                    tooltip=lambda i: i.reason if len(i.reason) > 30 else None,
-                ),
-            ],
-            self,
-        )
-        self.issue_view = QTableView(self)
-        self.issue_view.setModel(self.issue_model)
-        self.issue_view.setSortingEnabled(True)
-        # QHeaderView starts descending; errors (sort key 0) belong on top, in file order.
-        self.issue_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.issue_view.horizontalHeader().setStretchLastSection(True)
-        self.issue_view.verticalHeader().setVisible(False)
-        self.issue_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.issue_view.setWordWrap(False)
-        export_issues = QPushButton(self.tr("Export problems to CSV…"), self)
-        export_issues.clicked.connect(self.export_issues)
-        issues_page = QWidget(self)
-        issues_layout = QVBoxLayout(issues_page)
-        issues_layout.setContentsMargins(0, 0, 0, 0)
-        issues_layout.addWidget(self.issue_view)
-        issues_layout.addWidget(export_issues, 0, Qt.AlignmentFlag.AlignRight)
-
-        kind_text = {
-            "new": self.tr("New"),
-            "changed": self.tr("Changed"),
-            "missing": self.tr("Not in file (kept)"),
-        }
-        self.change_model = ListTableModel(
-            [
-                ListColumn(
-                    self.tr("Change"), lambda r: kind_text[r[0]], lambda r: _KIND_ORDER[r[0]]
-                ),
-                ListColumn(self.tr("Section"), _change_section, _change_section),
-                ListColumn(self.tr("Project"), _change_name, _change_name),
-                ListColumn(
-                    self.tr("Details"),
-                    _change_details,
-                    tooltip=lambda r: _change_details(r) if r[0] == "changed" else None,
-                ),
-            ],
-            self,
-            checkable=lambda r: r[0] != "missing",
-        )
-        self.change_model.dataChanged.connect(self._update_selection)
-        self.change_model.modelReset.connect(self._update_selection)
-        self.change_model.modelReset.connect(self._enable_check_buttons)
-        self.changes_view = QTableView(self)
-        self.changes_view.setModel(self.change_model)
-        self.changes_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.changes_view.setSortingEnabled(True)  # off until a header is clicked: diff order
-        self.changes_view.horizontalHeader().setStretchLastSection(True)
-        self.changes_view.verticalHeader().setVisible(False)
-        self.changes_view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.changes_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.changes_view.setWordWrap(False)
-        self.check_buttons: dict[tuple[str, bool], QPushButton] = {}
-        check_row = QHBoxLayout()
-        for kind, checked, text in (
-            ("new", True, self.tr("Check all new")),
-            ("new", False, self.tr("Uncheck all new")),
-            ("changed", True, self.tr("Check all changed")),
-            ("changed", False, self.tr("Uncheck all changed")),
-        ):
-            button = QPushButton(text, self)
-            button.clicked.connect(lambda _c=False, k=kind, on=checked: self.check_all(k, on))
-            check_row.addWidget(button)
-            self.check_buttons[(kind, checked)] = button
-        self.selection_label = QLabel(self)
-        check_row.addStretch(1)
-        check_row.addWidget(self.selection_label)
-        changes_page = QWidget(self)
-        changes_layout = QVBoxLayout(changes_page)
-        changes_layout.setContentsMargins(0, 0, 0, 0)
-        changes_layout.addWidget(self.changes_view)
-        changes_layout.addLayout(check_row)
-
+        self.problems = ProblemsPage(self)
+        self.problems.export_button.clicked.connect(self.export_issues)
+        self.issue_model, self.issue_view = self.problems.model, self.problems.view
+        self.merge_preview = MergePreview(self)
+        self.merge_preview.selectionChanged.connect(self._enable_import)
+        self.change_model, self.changes_view = self.merge_preview.model, self.merge_preview.view
+        self.check_buttons = self.merge_preview.check_buttons
+        self.selection_label = self.merge_preview.selection_label
         self.tabs.addTab(self.sections_table, self.tr("Sections"))
         self.tabs.addTab(self.columns_table, self.tr("Columns"))
-        self.tabs.addTab(issues_page, self.tr("Problems"))
-        self.tabs.addTab(changes_page, self.tr("Changes"))
+        self.tabs.addTab(self.problems, self.tr("Problems"))
+        self.tabs.addTab(self.merge_preview, self.tr("Changes"))
+        return self.tabs
 
+    def _buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.import_button = self.buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -362,15 +185,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-        self._update_selection()
-        self._enable_check_buttons()
-        self._target_changed()
+        return self.buttons
 
     def done(self, result: int) -> None:
         """Closing stops a reading or comparison still running; late answers are dropped."""
@@ -505,7 +320,7 @@ class ImportDialog(QDialog):
         p = self.preview
         ready = p is not None and p.ok and bool(p.projects or p.rectifications)
         if self.target.currentData() != NEW_PLAN:
-            ready = ready and self.diff is not None and self.change_model.count_checked() > 0
+            ready = ready and self.diff is not None and self.merge_preview.count_checked() > 0
         self.import_button.setEnabled(ready)
 
     def _fill_sections(self, p: ImportPreview) -> None:
@@ -573,24 +388,13 @@ class ImportDialog(QDialog):
         self.reanalyze()
 
     def _fill_issues(self, p: ImportPreview) -> None:
-        self.issue_model.set_rows(p.issues)  # one reset, whatever the count; sorted as shown
-        if len(p.issues) <= 2000:
-            self.issue_view.resizeColumnsToContents()
-        else:  # measuring would read rows the user never looks at
-            for column, width in enumerate((60, 140, 70, 50, 160, 140)):
-                self.issue_view.setColumnWidth(column, width)
+        self.problems.show_issues(p.issues)
         self.tabs.setTabText(2, self.tr("Problems (%1)").replace("%1", str(len(p.issues))))
 
     def export_issues(self) -> None:
         """Every problem, in the order the table shows them."""
-        if self.preview is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export problems"), "problems.csv", self.tr("CSV (*.csv)")
-        )
-        if path:
-            rows: list[ImportIssue] = self.issue_model.rows()
-            Path(path).write_text(issues_to_csv(rows), encoding="utf-8-sig")
+        if self.preview is not None:
+            self.problems.export_csv()
 
     # ------------------------------------------------------------ merge preview
 
@@ -601,8 +405,7 @@ class ImportDialog(QDialog):
         self._diff_generation += 1
         self.diff = None
         self._diff_note = ""
-        if self.change_model.rowCount():
-            self.change_model.set_rows([])
+        self.merge_preview.clear()
         self.tabs.setTabText(3, self.tr("Changes"))
 
     def _compute_diff(self) -> None:
@@ -617,7 +420,7 @@ class ImportDialog(QDialog):
         def work(state: TaskState) -> tuple[PlanDiff, list[ChangeRow]]:
             with factory() as session:
                 diff = diff_plan(session, preview, plan_id, state=state)  # progress + Cancel
-            return diff, _change_rows(diff)
+            return diff, change_rows(diff)
 
         self._diff_note = self.tr("Comparing with the plan…")
         self._diff_task = run_task(
@@ -636,10 +439,7 @@ class ImportDialog(QDialog):
             return
         self._diff_task = None
         self.diff = diff
-        self.change_model.set_rows(rows)
-        self.changes_view.setColumnWidth(0, 150)
-        self.changes_view.setColumnWidth(1, 200)
-        self.changes_view.setColumnWidth(2, 260)
+        self.merge_preview.show_diff(diff, rows)
         self.tabs.setTabText(3, self.tr("Changes (%1)").replace("%1", str(len(rows))))
         self._update_summary()
         self.diff_ready.emit()
@@ -661,42 +461,11 @@ class ImportDialog(QDialog):
         self._update_summary()
         self.diff_ready.emit()
 
-    def _bounds(self, kind: str) -> tuple[int, int]:
-        """List positions of the new or changed rows in the merge preview."""
-        if self.diff is None:
-            return 0, 0
-        new = len(self.diff.new)
-        return (0, new) if kind == "new" else (new, new + len(self.diff.changed))
-
     def check_all(self, kind: str, checked: bool) -> None:
-        """Check or uncheck every new (kind "new") or changed ("changed") row at once."""
-        self.change_model.set_checked(checked, *self._bounds(kind))
-
-    def _update_selection(self, *_args) -> None:
-        new_start, new_stop = self._bounds("new")
-        changed_start, changed_stop = self._bounds("changed")
-        text = self.tr("Selected: %1 of %2 new, %3 of %4 changed.")
-        for key, value in (
-            ("%1", self.change_model.count_checked(new_start, new_stop)),
-            ("%2", new_stop - new_start),
-            ("%3", self.change_model.count_checked(changed_start, changed_stop)),
-            ("%4", changed_stop - changed_start),
-        ):
-            text = text.replace(key, str(value))
-        self.selection_label.setText(text if self.diff is not None else "")
-        self._enable_import()
-
-    def _enable_check_buttons(self) -> None:
-        for (kind, _checked), button in self.check_buttons.items():
-            start, stop = self._bounds(kind)
-            button.setEnabled(stop > start)
+        self.merge_preview.check_all(kind, checked)
 
     def _accepted_keys(self) -> tuple[set[int], set[int]]:
-        """Indexes into diff.new and project ids of diff.changed whose rows are checked."""
-        new, changed = set(), set()
-        for kind, key, _payload in self.change_model.checked_rows():
-            (new if kind == "new" else changed).add(key)
-        return new, changed
+        return self.merge_preview.accepted_keys()
 
     # ------------------------------------------------------------ import
 
@@ -789,16 +558,6 @@ def _supersede(handle: TaskHandle | None) -> None:
     handle.cancel()
     if handle.dialog is not None:
         handle.dialog.reset()
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, Decimal):
-        return format_money(value)
-    if isinstance(value, list):
-        return "、".join(name for name, _role in value)
-    return str(getattr(value, "label", value))
 
 
 def run_import_dialog(
