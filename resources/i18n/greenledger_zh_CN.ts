@@ -737,7 +737,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="+450"/>
+        <location filename="../../views/tracking_views/rectifications_tab.py" line="+108"/>
         <source>Close issues (销号)</source>
         <translation>问题销号</translation>
     </message>
@@ -1618,13 +1618,13 @@ The current file is kept as a backup.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../views/import_dialog.py" line="+184"/>
-        <location line="+204"/>
+        <location filename="../../views/import_dialog.py" line="+101"/>
+        <location line="+102"/>
         <source>Import a table</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location line="-195"/>
+        <location line="-81"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1654,18 +1654,17 @@ The current file is kept as a backup.</source>
         <translation>新方案标题：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-34"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="+1"/>
         <source>Header in file</source>
         <translation>文件中的表头</translation>
     </message>
@@ -1686,12 +1685,11 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+78"/>
         <source>Section</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="+0"/>
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
@@ -1699,76 +1697,6 @@ The current file is kept as a backup.</source>
         <location line="+0"/>
         <source>Planned (10k yuan)</source>
         <translation>计划投资（万元）</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Sheet</source>
-        <translation>工作表</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Row</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Header</source>
-        <translation>表头</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Export problems to CSV…</source>
-        <translation>导出问题清单为 CSV…</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Change</source>
-        <translation>变更</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>Check all new</source>
-        <translation>勾选全部新增</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Uncheck all new</source>
-        <translation>取消全部新增</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check all changed</source>
-        <translation>勾选全部修改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Uncheck all changed</source>
-        <translation>取消全部修改</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1787,19 +1715,19 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+250"/>
+        <location line="+232"/>
         <source>Changes</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+392"/>
+        <location line="-226"/>
+        <location line="+338"/>
         <location line="+16"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-378"/>
+        <location line="-332"/>
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
@@ -1864,52 +1792,17 @@ The current file is kept as a backup.</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="-310"/>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Warning</source>
-        <translation>警告</translation>
-    </message>
-    <message>
-        <location line="+340"/>
+        <location line="+25"/>
         <source>Problems (%1)</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Export problems</source>
-        <translation>导出问题清单</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="-289"/>
-        <source>New</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location line="-111"/>
+        <location line="-274"/>
         <source>Type or paste the path of an Excel, WPS or CSV file, or choose one…</source>
         <translation>输入或粘贴 Excel、WPS 或 CSV 文件的路径，或点“浏览”选择…</translation>
     </message>
     <message>
-        <location line="+112"/>
-        <source>Changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not in file (kept)</source>
-        <translation>文件中没有（保留）</translation>
-    </message>
-    <message>
-        <location line="+320"/>
+        <location line="+307"/>
         <source>Comparing with the plan…</source>
         <translation>正在与方案比对…</translation>
     </message>
@@ -1919,7 +1812,7 @@ The current file is kept as a backup.</source>
         <translation>正在与方案比对</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Changes (%1)</source>
         <translation>变更（%1）</translation>
     </message>
@@ -1934,12 +1827,7 @@ The current file is kept as a backup.</source>
         <translation>已取消比对：重新选择方案即可再次比对。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Selected: %1 of %2 new, %3 of %4 changed.</source>
-        <translation>已选：新增 %1/%2，修改 %3/%4。</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+45"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -1975,7 +1863,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="-172"/>
+        <location filename="../../views/tracking_views/indicators_tab.py" line="+24"/>
         <source>Period of the actual values: 2023 (year end), 2023Q2, 2023-05</source>
         <translation>实际值所属期间：2023（年度）、2023Q2（季度）、2023-05（月度）</translation>
     </message>
@@ -2039,7 +1927,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>KeyTasksView</name>
     <message>
-        <location line="+136"/>
+        <location filename="../../views/tracking_views/key_tasks_tab.py" line="+53"/>
         <source>New task</source>
         <translation>新任务</translation>
     </message>
@@ -2536,6 +2424,69 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>MergePreview</name>
+    <message>
+        <location filename="../../views/import_merge.py" line="+110"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not in file (kept)</source>
+        <translation>文件中没有（保留）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Section</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Check all new</source>
+        <translation>勾选全部新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncheck all new</source>
+        <translation>取消全部新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check all changed</source>
+        <translation>勾选全部修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uncheck all changed</source>
+        <translation>取消全部修改</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Selected: %1 of %2 new, %3 of %4 changed.</source>
+        <translation>已选：新增 %1/%2，修改 %3/%4。</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationPicker</name>
     <message>
         <location filename="../../widgets/owners_editor.py" line="+54"/>
@@ -2594,7 +2545,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>PlanDialog</name>
     <message>
-        <location filename="../../views/plan_dialog.py" line="+52"/>
+        <location filename="../../views/plan_dialog.py" line="+44"/>
         <source>Edit plan properties</source>
         <translation>修改方案属性</translation>
     </message>
@@ -2927,9 +2878,72 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>ProblemsPage</name>
+    <message>
+        <location filename="../../views/import_problems.py" line="+31"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Header</source>
+        <translation>表头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export problems to CSV…</source>
+        <translation>导出问题清单为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export problems</source>
+        <translation>导出问题清单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="+74"/>
+        <location filename="../../views/tracking_views/progress_tab.py" line="+43"/>
         <source>Reporting period: 2023Q2 (quarter) or 2023-05 (month)</source>
         <translation>填报期：2023Q2（季度）或 2023-05（月度）</translation>
     </message>
@@ -3199,7 +3213,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>RectificationsView</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="-576"/>
+        <location filename="../../views/tracking_views/rectifications_tab.py" line="-96"/>
         <source>New issue</source>
         <translation>新问题</translation>
     </message>
@@ -3827,17 +3841,17 @@ The current file is kept as a backup.</source>
 <context>
     <name>TrackingTab</name>
     <message>
-        <location filename="../../views/tracking_views.py" line="-236"/>
+        <location filename="../../views/tracking_views/tab.py" line="+48"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -3845,7 +3859,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>TrackingViews</name>
     <message>
-        <location line="-185"/>
+        <location filename="../../views/tracking_views/schedule_lights.py" line="+52"/>
         <source>On track</source>
         <translation>正常</translation>
     </message>
@@ -3875,7 +3889,7 @@ The current file is kept as a backup.</source>
         <translation>序时进度</translation>
     </message>
     <message>
-        <location line="+557"/>
+        <location filename="../../views/tracking_views/tab.py" line="+14"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
