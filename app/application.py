@@ -86,3 +86,14 @@ def default_path() -> str:
     from db import default_db_path
 
     return str(default_db_path())
+
+
+def open_server_context(login) -> AppContext:
+    """The context on the office server for a services.server_login.ServerLogin that passed
+    check_login (its schema is current: the server's upgrades are `server init`'s)."""
+    from db import open_database, session_factory
+
+    engine = open_database(login.connect_url(), migrate=False)
+    context = AppContext(engine, session_factory(engine), QUndoStack())
+    context.author = login.user
+    return context

@@ -40,6 +40,7 @@ from services.errors import LedgerError
 from services.operations import OpChanges
 from services.query import ProjectFilter
 from services.query import plans as list_plans
+from views import ledger_menu
 from widgets.empty_state import empty_state_page
 from widgets.filter_bar import FilterBar
 from widgets.lazy_tabs import LazyTabWidget
@@ -83,26 +84,13 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.summary = StatusSummary(self)
         self.statusBar().addPermanentWidget(self.summary)
-        self.live = self._start_live() if ctx.engine.dialect.name == "postgresql" else None
-        self._build_menus()
+        self._build_menus()  # also the File menu's ledger entries and the server indicator
         self._build_builtin_tabs()
         self._connect()
         self._restore_settings()
         self._show_initial_plan()
 
     # ------------------------------------------------------------------ construction
-
-    def _start_live(self):
-        """Office server: other users' commits refresh this window; the status bar says
-        whether the server is reachable."""
-        from app.live import LiveRefresh
-        from views.server_status import ServerStatus
-
-        live = LiveRefresh(self.ctx, self)
-        self.statusBar().addPermanentWidget(ServerStatus(live, self))
-        live.start()
-        self.destroyed.connect(lambda *_: live.stop())
-        return live
 
     def _build_centre(self) -> None:
         from views.tracking_views import decorate_project_grid, register_schedule_column
@@ -304,6 +292,7 @@ class MainWindow(QMainWindow):
         self._menu(
             "help", self.tr("&Help"), [a("about", self.tr("&About GreenLedger"), self.about)]
         )
+        ledger_menu.install(self)  # 打开台账文件 / 连接服务器 / recent ledgers; sets self.live
         self._update_actions()
 
     def _build_builtin_tabs(self) -> None:
@@ -463,8 +452,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         # Qt appends the application display name itself (" — GreenLedger 绿色台账").
         index = self.plan_tree.index_of(self._plan_id)
-        self.setWindowTitle(str(index.data()) if index.isValid() else "")
-        self.grid.view.print_title = self.windowTitle()
+        plan_title = str(index.data()) if index.isValid() else ""
+        self.grid.view.print_title = plan_title
+        where = ledger_menu.title_suffix(self)  # " — user@server/db" on the office server
+        self.setWindowTitle(plan_title + where if plan_title else where.removeprefix(" — "))
 
     def _update_actions(self) -> None:
         has_plan = self._plan_id is not None
