@@ -128,7 +128,8 @@ _LIBPQ_WORDS = (
 def classify(error: Exception) -> LoginProblem:
     """The LoginProblem of a psycopg connection error."""
     text = str(error).strip()
-    detail = text.split("failed: ", 1)[-1] if "failed: " in text else text
+    # libpq: 'connection failed: connection to server at "h", port p failed: FATAL:  why'
+    detail = text.rsplit("failed: ", 1)[-1].removeprefix("FATAL:")
     detail = " ".join(detail.split())[:300]
     state = getattr(error, "sqlstate", None)
     if state == "28P01":

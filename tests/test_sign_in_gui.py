@@ -288,8 +288,9 @@ def test_a_wrong_password_is_said_and_the_window_stays_then_connecting_opens_the
     title = server_window.windowTitle()
     assert f"{user}@{host}:{port}/{database}" in title and PASSWORD not in title
     status = server_window.findChild(ServerStatus, "serverStatus")
-    qtbot.waitUntil(lambda: server_window.live.status == CONNECTED, timeout=5000)
-    assert status.text() == f"● Connected: {user}@{host}:{port}/{database}"
+    where = f"{user}@{host}:{port}/{database}"
+    qtbot.waitUntil(lambda: status.text() == f"● Connected: {where}", timeout=5000)
+    assert server_window.live.status == CONNECTED
     settings = _settings_text(tmp_path)
     assert PASSWORD not in settings and "wrong-password" not in settings
     assert (

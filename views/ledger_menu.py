@@ -27,10 +27,6 @@ RECENT_KEEP = 8
 _windows: list = []  # the windows opened by a switch (the first one is views.start's)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerMenu", text)
-
-
 def server_login_of(ctx: AppContext) -> ServerLogin | None:
     """The server and login of a context on the office server (password left out)."""
     url = ctx.engine.url
@@ -57,13 +53,29 @@ def install(window) -> None:
 
     menu = window.menus["file"]
     first = menu.actions()[1] if len(menu.actions()) > 1 else None
-    open_file = QAction(_tr("&Open Ledger File…"), window, objectName="action_open_ledger")
+    open_file = QAction(
+        QCoreApplication.translate("LedgerMenu", "&Open Ledger File…"),
+        window,
+        objectName="action_open_ledger",
+    )
     open_file.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
     open_file.triggered.connect(lambda _c=False: open_ledger_file(window))
-    connect = QAction(_tr("&Connect to Server…"), window, objectName="action_connect_server")
+    connect = QAction(
+        QCoreApplication.translate("LedgerMenu", "&Connect to Server…"),
+        window,
+        objectName="action_connect_server",
+    )
     connect.triggered.connect(lambda _c=False: connect_to_server(window))
-    recent_servers = QMenu(_tr("Recent &Servers"), menu, objectName="recentServersMenu")
-    recent_files = QMenu(_tr("Recent Ledger &Files"), menu, objectName="recentFilesMenu")
+    recent_servers = QMenu(
+        QCoreApplication.translate("LedgerMenu", "Recent &Servers"),
+        menu,
+        objectName="recentServersMenu",
+    )
+    recent_files = QMenu(
+        QCoreApplication.translate("LedgerMenu", "Recent Ledger &Files"),
+        menu,
+        objectName="recentFilesMenu",
+    )
     recent_servers.aboutToShow.connect(lambda: _fill_recent_servers(window, recent_servers))
     recent_files.aboutToShow.connect(lambda: _fill_recent_files(window, recent_files))
     for action in (open_file, connect, recent_servers.menuAction(), recent_files.menuAction()):
@@ -110,7 +122,7 @@ def _fill_recent_servers(window, menu: QMenu) -> None:
         action = menu.addAction(login.label)
         action.triggered.connect(lambda _c=False, login=login: connect_to_server(window, login))
     if menu.isEmpty():
-        menu.addAction(_tr("(none yet)")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("LedgerMenu", "(none yet)")).setEnabled(False)
 
 
 def _fill_recent_files(window, menu: QMenu) -> None:
@@ -120,7 +132,7 @@ def _fill_recent_files(window, menu: QMenu) -> None:
         action.setEnabled(Path(text).exists())
         action.triggered.connect(lambda _c=False, text=text: open_ledger_file(window, text))
     if menu.isEmpty():
-        menu.addAction(_tr("(none yet)")).setEnabled(False)
+        menu.addAction(QCoreApplication.translate("LedgerMenu", "(none yet)")).setEnabled(False)
 
 
 def open_ledger_file(window, path: str | None = None):
@@ -129,9 +141,11 @@ def open_ledger_file(window, path: str | None = None):
         start = str(ledger_file_of(window.ctx) or Path.home())
         path, _ = QFileDialog.getOpenFileName(
             window,
-            _tr("Open Ledger File"),
+            QCoreApplication.translate("LedgerMenu", "Open Ledger File"),
             start,
-            _tr("GreenLedger ledgers (*.sqlite *.db);;All files (*)"),
+            QCoreApplication.translate(
+                "LedgerMenu", "GreenLedger ledgers (*.sqlite *.db);;All files (*)"
+            ),
         )
         if not path:
             return None
@@ -143,8 +157,10 @@ def open_ledger_file(window, path: str | None = None):
         log.warning("could not open %s: %s", path, exc)
         QMessageBox.warning(
             window,
-            _tr("Open Ledger File"),
-            _tr("The ledger could not be opened:\n%1").replace("%1", str(exc)),
+            QCoreApplication.translate("LedgerMenu", "Open Ledger File"),
+            QCoreApplication.translate("LedgerMenu", "The ledger could not be opened:\n%1").replace(
+                "%1", str(exc)
+            ),
         )
         return None
     return switch_window(window, ctx)
@@ -169,8 +185,10 @@ def open_server(window, login: ServerLogin):
         log.warning("could not open %s: %s", login.label, exc)
         QMessageBox.warning(
             window,
-            _tr("Connect to Server"),
-            _tr("The server ledger could not be opened:\n%1").replace("%1", str(exc)),
+            QCoreApplication.translate("LedgerMenu", "Connect to Server"),
+            QCoreApplication.translate(
+                "LedgerMenu", "The server ledger could not be opened:\n%1"
+            ).replace("%1", str(exc)),
         )
         return None
     return switch_window(window, ctx)

@@ -62,15 +62,23 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../views/start.py" line="+38"/>
+        <location filename="../../views/start.py" line="+45"/>
+        <location line="+36"/>
         <source>GreenLedger</source>
         <translation>绿色台账</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-35"/>
         <source>The database could not be opened or upgraded:
 %1</source>
         <translation>无法打开或升级数据库：
+%1</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The server ledger could not be opened:
+%1</source>
+        <translation>无法打开服务器上的台账：
 %1</translation>
     </message>
 </context>
@@ -2085,6 +2093,65 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>LedgerMenu</name>
+    <message>
+        <location filename="../../views/ledger_menu.py" line="+57"/>
+        <source>&amp;Open Ledger File…</source>
+        <translation>打开台账文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Connect to Server…</source>
+        <translation>连接服务器(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Recent &amp;Servers</source>
+        <translation>最近的服务器(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recent Ledger &amp;Files</source>
+        <translation>最近的台账文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+10"/>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+16"/>
+        <source>Open Ledger File</source>
+        <translation>打开台账文件</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>GreenLedger ledgers (*.sqlite *.db);;All files (*)</source>
+        <translation>GreenLedger 台账 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The ledger could not be opened:
+%1</source>
+        <translation>无法打开台账：
+%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Connect to Server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server ledger could not be opened:
+%1</source>
+        <translation>无法打开服务器上的台账：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>LockWait</name>
     <message>
         <location filename="../../app/lock_wait.py" line="+22"/>
@@ -2095,12 +2162,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="+517"/>
+        <location filename="../../views/main_window.py" line="+508"/>
         <source>GreenLedger</source>
         <translation>绿色台账</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-397"/>
         <source>Projects</source>
         <translation>项目表</translation>
     </message>
@@ -2260,7 +2327,7 @@ The current file is kept as a backup.</source>
         <translation>关于绿色台账(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -2309,7 +2376,7 @@ The current file is kept as a backup.</source>
         </translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Load Sample Plan</source>
         <translation>载入示例方案</translation>
     </message>
@@ -3532,9 +3599,9 @@ The current file is kept as a backup.</source>
 <context>
     <name>ServerStatus</name>
     <message>
-        <location filename="../../views/server_status.py" line="+19"/>
-        <source>Server: connected</source>
-        <translation>服务器：已连接</translation>
+        <location filename="../../views/server_status.py" line="+23"/>
+        <source>● Connected: %1</source>
+        <translation>● 已连接：%1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3543,13 +3610,191 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Server: reconnecting…</source>
-        <translation>服务器：正在重新连接…</translation>
+        <source>● Reconnecting to %1…</source>
+        <translation>● 正在重新连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>● Offline: %1</source>
+        <translation>● 离线：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server has not answered for a while. What you type stays in the window; GreenLedger keeps retrying and refreshes when the server is back.</source>
+        <translation>服务器已有一段时间没有响应。已输入的内容保留在窗口中；GreenLedger 会继续重试，服务器恢复后自动刷新。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The server cannot be reached; retrying every two seconds.</source>
+        <translation>连接不到服务器，每两秒重试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../views/sign_in_dialog.py" line="+78"/>
+        <source>Connect to the office server</source>
+        <translation>连接单位服务器</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>e.g. 192.168.1.20 or ledger.office.lan</source>
+        <translation>例如 192.168.1.20 或 ledger.office.lan</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>empty: PGPASSWORD or ~/.pgpass</source>
+        <translation>留空：使用 PGPASSWORD 或 ~/.pgpass</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disable — no encryption</source>
+        <translation>disable — 不加密</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The server cannot be reached; retrying every two seconds.</source>
-        <translation>连接不到服务器，每两秒重试一次。</translation>
+        <source>prefer — encrypt when the server offers it</source>
+        <translation>prefer — 服务器支持时加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>require — always encrypted</source>
+        <translation>require — 始终加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verify-full — encrypted, server certificate checked</source>
+        <translation>verify-full — 加密并校验服务器证书</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Server:</source>
+        <translation>服务器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption (sslmode):</source>
+        <translation>加密 (sslmode)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other server…</source>
+        <translation>其他服务器…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Sign in to %1 as %2.</source>
+        <translation>以 %2 身份登录 %1。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Please enter %1.</source>
+        <translation>请填写%1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Connected: PostgreSQL %1, ledger schema %2, your role: %3.</source>
+        <translation>连接成功：PostgreSQL %1，台账结构版本 %2，你的角色：%3。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server %1 cannot be reached. Check the server name and port, the network, and that PostgreSQL accepts connections from this PC.</source>
+        <translation>连接不到服务器 %1。请检查服务器地址和端口、网络，以及 PostgreSQL 是否允许本机连接。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The encrypted connection to %1 failed. The server may not offer TLS: choose “prefer”, or ask IT to switch TLS on (for verify-full: its certificate).</source>
+        <translation>与 %1 的加密连接失败。服务器可能未开启 TLS：请选择“prefer”，或请信息科开启 TLS（verify-full 还需要服务器证书）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong user name or password for %1.</source>
+        <translation>%1 的用户名或密码不对。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 asks for a password: please enter it.</source>
+        <translation>%1 要求输入密码，请填写。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server %1 has no database of that name.</source>
+        <translation>服务器 %1 上没有这个名称的数据库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The database on %1 is not prepared for GreenLedger yet. The administrator runs once: python main.py server init --db postgresql://…</source>
+        <translation>%1 上的数据库还没有为 GreenLedger 初始化。请管理员运行一次：python main.py server init --db postgresql://…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The ledger on %1 was made by an older GreenLedger. The administrator upgrades it with: python main.py server init --db postgresql://…</source>
+        <translation>%1 上的台账由较旧版本的 GreenLedger 创建。请管理员用以下命令升级：python main.py server init --db postgresql://…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The ledger on %1 was made by a newer GreenLedger. Please update GreenLedger on this PC.</source>
+        <translation>%1 上的台账由较新版本的 GreenLedger 创建。请更新本机的 GreenLedger。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting to %1 failed.</source>
+        <translation>连接 %1 失败。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Server: %1</source>
+        <translation>服务器说明：%1</translation>
     </message>
 </context>
 <context>
