@@ -338,3 +338,25 @@ def test_the_ledger_itself_says_why_it_cannot_be_used(qtbot, office, damage, wor
     text = _wait_message(qtbot, dialog, words)
     assert f"{login.host}:{login.port}" in text
     assert dialog.focusWidget() is dialog.database
+
+
+def test_a_connection_lost_for_long_says_offline_with_the_server_and_user(qtbot):
+    from app.live import CONNECTED, OFFLINE, OFFLINE_AFTER, RECONNECTING, connection_status
+    from views.server_status import ServerStatus
+
+    assert connection_status(True, None, 100.0) == CONNECTED
+    assert connection_status(False, 100.0, 100.0 + OFFLINE_AFTER / 2) == RECONNECTING
+    assert connection_status(False, 100.0, 100.0 + OFFLINE_AFTER) == OFFLINE
+
+    class Live:  # the indicator only reads the state and listens for changes
+        status = RECONNECTING
+
+        class statusChanged:  # stands in for the Qt signal
+            connect = staticmethod(lambda slot: None)
+
+    label = ServerStatus(Live(), "zhujian@ledger.lan/greenledger")
+    qtbot.addWidget(label)
+    assert label.text() == "● Reconnecting to zhujian@ledger.lan/greenledger…"
+    label.show_status(OFFLINE)
+    assert label.text() == "● Offline: zhujian@ledger.lan/greenledger"
+    assert "stays in the window" in label.toolTip()
