@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from operator import itemgetter
 
 from importers.issues import WARNING, ImportIssue
 from importers.owner_cells import lead_first, owner_names, role_pairs
@@ -26,6 +27,7 @@ from services.fields import FIELDS, IMPORT_HEADERS, ProjectValues
 from services.parsing import (
     TEXT_LIMITS,
     UNIT_SCALES,
+    Period,
     check_length,
     normalize_text,
     parse_money,
@@ -189,126 +191,286 @@ def _scaled_money(value: str, scale: Decimal, row: int, errors: _RowErrors) -> D
 
 
 def parse_projects(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedProject]:
-    """Typed projects of a block; refused values are appended to `issues` (row kept out)."""
-    errors = _RowErrors(block, issues)
-    cols = block.columns
-    has_split_roles = "lead" in cols or "cooperating" in cols
-    default_section = block.title or block.sheet
-    projects = []
-    scale = block.unit_scale
-    for record in block.records:
-        values = record.values
-        row = record.row
-        before = len(issues)
-        name = _text(values.get("name", ""))
+    """Typed projects of a block; refused values are appended to `issues` (row kept out).
+
+    Column by column: each distinct cell text of a column is parsed once (real tables repeat
+    periods, owner lists and statuses thousands of times), and the issues are put back in
+    row order at the end, each row's in the order its checks run.
+    """
+    records = block.records
+    if not records:
+        return []
+    errors = _RowIssues(block)
+    rows = [r.row for r in records]
+    cells = _Cells(records)
+    names = _texts(cells("name"))
+    for row, name in zip(rows, names, strict=True):
         if not name:
             errors.add(row, "name", "", "项目名称不能为空 (project name is blank)")
-        quantity = amount = None
-        start = end = None
-        if "quantity" in values:
+    quantities = _quantities(cells, rows, errors)
+    amounts = _amounts(cells, rows, block.unit_scale, errors)
+    starts, ends = _years(cells, rows, errors)
+    statuses = _choices(cells, "status", rows, errors)
+    kinds = _choices(cells, "construction_kind", rows, errors)
+    owners = _owner_column(cells, "lead" in block.columns or "cooperating" in block.columns)
+    default_section = block.title or block.sheet
+    sections = [
+        own or record.section or default_section
+        for own, record in zip(_texts(cells("section")), records, strict=True)
+    ]
+    _check_lengths(cells, records, owners, rows, errors)
+    refused = errors.refused_rows()
+    parsed = map(
+        ParsedProject,
+        _texts(cells("seq_label")),
+        _texts(cells("project_type")),
+        [name or "" for name in names],
+        _texts(cells("content")),
+        quantities,
+        amounts,
+        starts,
+        ends,
+        statuses,
+        kinds,
+        _texts(cells("remarks")),
+        [block.sheet] * len(records),
+        rows,
+        sections,
+        owners,
+    )
+    issues.extend(errors.in_row_order(rows))
+    if not refused:
+        return list(parsed)
+    return [p for p in parsed if p.row not in refused]
+
+
+class _RowIssues(_RowErrors):
+    """Located issues kept per sheet row, so that checks may run column by column."""
+
+    def __init__(self, block: TableBlock) -> None:
+        super().__init__(block, [])
+        self.by_row: dict[int, list[ImportIssue]] = {}
+
+    def add(self, row: int, key: str, value: str, reason: str, severity: str = "error") -> None:
+        self.issues = self.by_row.setdefault(row, [])
+        super().add(row, key, value, reason, severity)
+
+    def refused_rows(self) -> set[int]:
+        return {r for r, found in self.by_row.items() if any(i.is_error for i in found)}
+
+    def in_row_order(self, rows: list[int]) -> list[ImportIssue]:
+        return [i for row in rows if row in self.by_row for i in self.by_row[row]]
+
+
+class _Cells:
+    """A column's raw cell texts for every record ("" where a record has no such column)."""
+
+    def __init__(self, records) -> None:
+        values = [r.values for r in records]
+        self.size = len(values)
+        keys = list(set().union(*values))
+        self.columns: dict[str, list[str]] = {}
+        if not keys:
+            return
+        try:  # every record has every column (the table reader's records): one transposition
+            rows = map(itemgetter(*keys, *keys[:1]), values)  # two keys at least: tuples
+            self.columns = dict(zip(keys, map(list, zip(*rows, strict=True)), strict=False))
+        except KeyError:
+            self.columns = {k: [v.get(k, "") for v in values] for k in keys}
+
+    def __call__(self, key: str) -> list[str]:
+        column = self.columns.get(key)
+        return column if column is not None else [""] * self.size
+
+    def has(self, key: str) -> bool:
+        return key in self.columns
+
+
+def _texts(cells: list[str]) -> list[str | None]:
+    """Cell text as stored: Windows line ends made plain, trimmed, blank as None."""
+    return [(c.replace("\r\n", "\n") if "\r" in c else c).strip() or None for c in cells]
+
+
+class _Refused:
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: ValueError) -> None:
+        self.exc = exc
+
+
+def _parsed(cells: list[str], parse, refused) -> list:
+    """parse(cell) for every cell, each distinct text once; `refused(index, cell, exc)`
+    answers for a cell the parser refuses (it reports, and gives the value to keep)."""
+    memo: dict[str, object] = {}
+    values = []
+    for index, cell in enumerate(cells):
+        value = memo.get(cell, memo)
+        if value is memo:
             try:
-                quantity = _quantity(values["quantity"])
+                value = memo[cell] = parse(cell)
             except ValueError as exc:
-                errors.add(row, "quantity", values["quantity"], str(exc))
-        if "planned_investment_wan" in values:
-            try:
-                amount = _scaled_money(values["planned_investment_wan"], scale, row, errors)
-            except ValueError as exc:
-                refused_money(values["planned_investment_wan"], exc, row, errors)
-        if values.get("period"):
-            try:
-                period = _period(values["period"])
-                start, end = period.start_year, period.end_year
-            except ValueError as exc:
-                start, end = written_period(values["period"], exc, row, errors)
-        for key in ("start_year", "end_year"):
-            if values.get(key):
-                try:
-                    year = _year(values[key])
-                except ValueError as exc:
-                    year = written_year(values[key], key, exc, row, errors)
-                if key == "start_year":
-                    start = year
-                else:
-                    end = year
-        if start is not None and end is not None and end < start:
-            key = "end_year" if "end_year" in values else "period"
-            errors.add(
-                row, key, values.get(key, ""), "结束年份早于开始年份 (end year before start)"
-            )
-        owners = _parse_owner_columns(values, has_split_roles)
-        status = kind = None
-        if values.get("status"):
-            try:
-                status = FIELDS["status"].parse(values["status"])
-            except ValueError as exc:
-                errors.add(row, "status", values["status"], str(exc))
-        if values.get("construction_kind"):
-            try:
-                kind = FIELDS["construction_kind"].parse(values["construction_kind"])
-            except ValueError as exc:
-                errors.add(row, "construction_kind", values["construction_kind"], str(exc))
-        _check_lengths(values, record.section, owners, row, errors)
-        if len(issues) > before and any(i.is_error for i in issues[before:]):
+                value = memo[cell] = _Refused(exc)
+        if value.__class__ is _Refused:
+            value = refused(index, cell, value.exc)
+        values.append(value)
+    return values
+
+
+def _quantities(cells: _Cells, rows: list[int], errors) -> list[int | None]:
+    if not cells.has("quantity"):
+        return [None] * len(rows)
+
+    def refused(index: int, cell: str, exc: ValueError) -> None:
+        errors.add(rows[index], "quantity", cell, str(exc))
+
+    return _parsed(cells("quantity"), parse_quantity, refused)
+
+
+def _amounts(cells: _Cells, rows: list[int], scale: Decimal, errors) -> list[Decimal | None]:
+    if not cells.has("planned_investment_wan"):
+        return [None] * len(rows)
+    plain = _PLAIN_AMOUNT.fullmatch
+    amounts: list[Decimal | None] = []
+    for row, cell in zip(rows, cells("planned_investment_wan"), strict=True):
+        if scale == 1 and plain(cell):
+            amounts.append(Decimal(cell).quantize(CENT))  # the common cell, first
             continue
-        projects.append(
-            ParsedProject(
-                sheet=block.sheet,
-                row=row,
-                section=_text(values.get("section", "")) or record.section or default_section,
-                seq_label=_text(values.get("seq_label", "")),
-                project_type=_text(values.get("project_type", "")),
-                name=name or "",
-                content=_text(values.get("content", "")),
-                quantity=quantity,
-                planned_investment_wan=amount,
-                start_year=start,
-                end_year=end,
-                owners=owners,
-                status=status,
-                construction_kind=kind,
-                remarks=_text(values.get("remarks", "")),
+        try:
+            amounts.append(_scaled_money(cell, scale, row, errors))
+        except ValueError as exc:
+            refused_money(cell, exc, row, errors)
+            amounts.append(None)
+    return amounts
+
+
+def _years(cells: _Cells, rows: list[int], errors) -> tuple[list, list]:
+    """Start and end years from 建设期限 and/or 开工/完成年份 (the year columns win)."""
+    starts: list[int | None] = [None] * len(rows)
+    ends: list[int | None] = [None] * len(rows)
+    if cells.has("period"):
+        period_cells = cells("period")
+
+        def refused_period(index: int, cell: str, exc: ValueError):
+            return Period(*written_period(cell, exc, rows[index], errors))
+
+        periods = _parsed(period_cells, _period, refused_period)
+        for index, (cell, period) in enumerate(zip(period_cells, periods, strict=True)):
+            if cell:
+                starts[index], ends[index] = period.start_year, period.end_year
+    for key, years in (("start_year", starts), ("end_year", ends)):
+        if not cells.has(key):
+            continue
+        year_cells = cells(key)
+
+        def refused_year(index: int, cell: str, exc: ValueError, key: str = key):
+            return written_year(cell, key, exc, rows[index], errors)
+
+        for index, (cell, year) in enumerate(
+            zip(year_cells, _parsed(year_cells, _year, refused_year), strict=True)
+        ):
+            if cell:
+                years[index] = year
+    later = "end_year" if cells.has("end_year") else "period"
+    later_cells = cells(later)
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if start is not None and end is not None and end < start:
+            errors.add(
+                rows[index],
+                later,
+                later_cells[index],
+                "结束年份早于开始年份 (end year before start)",
             )
-        )
-    return projects
+    return starts, ends
 
 
-_LENGTH_CHECKED = ("seq_label", "project_type", "name", "content", "remarks", "section")
+def _choices(cells: _Cells, key: str, rows: list[int], errors) -> list:
+    """状态 / 建设性质 from their labels; blank is None (the column's default applies)."""
+    if not cells.has(key):
+        return [None] * len(rows)
+    parse = FIELDS[key].parse
+
+    def refused(index: int, cell: str, exc: ValueError) -> None:
+        errors.add(rows[index], key, cell, str(exc))
+
+    return _parsed(cells(key), lambda cell: parse(cell) if cell else None, refused)
 
 
-def _check_lengths(values: dict[str, str], section, owners, row: int, errors: _RowErrors) -> None:
-    """Over-long text is refused while the file is checked (never at insert)."""
-    for key in _LENGTH_CHECKED:
-        text = values.get(key) or (section if key == "section" else None)
-        if text and len(text) > TEXT_LIMITS[key]:
+_LENGTH_CHECKED = ("seq_label", "project_type", "name", "content", "remarks")
+
+
+def _check_lengths(cells: _Cells, records, owners, rows: list[int], errors: _RowErrors) -> None:
+    """Over-long text is refused while the file is checked (never at insert). Each column is
+    looked at row by row only when its longest cell is over the limit."""
+    texts = {key: cells(key) for key in _LENGTH_CHECKED}
+    texts["section"] = [
+        c or (r.section or "") for c, r in zip(cells("section"), records, strict=True)
+    ]
+    too_long: dict[int, list[tuple[str, str]]] = {}
+    for key in (*_LENGTH_CHECKED, "section"):
+        column = texts[key]
+        if max(map(len, column), default=0) <= TEXT_LIMITS[key]:
+            continue
+        for index, text in enumerate(column):
+            if len(text) > TEXT_LIMITS[key]:
+                too_long.setdefault(index, []).append((key, text))
+    limit = TEXT_LIMITS["owner"]
+    if owners.longest > limit:
+        for index, specs in enumerate(owners):
+            long_names = [("owner", n) for n, _ in specs if len(n) > limit]
+            if long_names:
+                too_long.setdefault(index, []).extend(long_names)
+    for index in sorted(too_long):
+        for key, text in too_long[index]:
+            if key == "owner":
+                reason = f"单位名称过长 (unit name over {limit})"
+                errors.add(rows[index], "owners", text[:50] + "…", reason)
+                continue
             try:
                 check_length(text.strip(), key)
             except ValueError as exc:
-                errors.add(row, key, text[:50] + "…", str(exc))
-    for name, _role in owners:
-        if len(name) > TEXT_LIMITS["owner"]:
-            errors.add(
-                row,
-                "owners",
-                name[:50] + "…",
-                f"单位名称过长 (unit name over {TEXT_LIMITS['owner']})",
-            )
+                errors.add(rows[index], key, text[:50] + "…", str(exc))
 
 
 _LEAD, _COOPERATING, _CONSTRUCTING = OwnerRole.LEAD, OwnerRole.COOPERATING, OwnerRole.CONSTRUCTING
 
 
-def _parse_owner_columns(values: dict[str, str], split_roles: bool) -> list[tuple[str, OwnerRole]]:
-    if not split_roles:
-        return list(lead_first(values.get("owners", "")))
+class _Owners(list):
+    """Each row's own (unit, role) list, and the length of the longest unit name."""
+
+    longest = 0
+
+
+def _owner_column(cells: _Cells, split_roles: bool) -> _Owners:
+    """Each distinct owner cell (or 牵头/配合/责任 triple) is read once."""
+    memo: dict[object, tuple[tuple[str, OwnerRole], ...]] = {}
+    owners = _Owners()
+    keys = (
+        zip(cells("lead"), cells("cooperating"), cells("owners"), strict=True)
+        if split_roles
+        else cells("owners")
+    )
+    for key in keys:
+        specs = memo.get(key)
+        if specs is None:
+            specs = memo[key] = _split_role_owners(*key) if split_roles else lead_first(key)
+        owners.append(list(specs))
+    owners.longest = max((len(n) for specs in memo.values() for n, _ in specs), default=0)
+    return owners
+
+
+def _split_role_owners(
+    lead: str, cooperating: str, owners: str
+) -> tuple[tuple[str, OwnerRole], ...]:
+    """Units of the 牵头/配合 columns in those roles, units only in 责任单位 as 建设主体; a role
+    written in a cell wins."""
     specs: list[tuple[str, OwnerRole]] = []
     seen: set[str] = set()
-    for key, role in (("lead", _LEAD), ("cooperating", _COOPERATING), ("owners", _CONSTRUCTING)):
-        for name, stated in role_pairs(values.get(key, "")):
+    for text, role in ((lead, _LEAD), (cooperating, _COOPERATING), (owners, _CONSTRUCTING)):
+        for name, stated in role_pairs(text):
             if name not in seen:
                 seen.add(name)
                 specs.append((name, stated or role))
-    return specs
+    return tuple(specs)
 
 
 def parse_rectifications(block: TableBlock, issues: list[ImportIssue]) -> list[ParsedRectification]:
