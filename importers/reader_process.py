@@ -102,19 +102,26 @@ def _serve(connection, max_memory: int) -> None:
 
 
 @contextmanager
-def _main_script_hidden_if_missing():
-    """spawn re-runs the parent's main script in the child; `python -` or an embedded
-    interpreter has none on disk, so the child is told there is none rather than failing."""
+def _main_module_hidden():
+    """spawn re-runs the parent's main script (or module) in the child before the worker
+    starts; for `main.py` that imports the whole CLI (SQLAlchemy: half a second before the
+    first cell is read), and `python -` or an embedded interpreter has no script on disk at
+    all. The worker needs none of it (its code is importers.reader_process), so the child is
+    told there is no main module. A frozen build starts its children through
+    multiprocessing.freeze_support instead."""
     main = sys.modules.get("__main__")
-    path = getattr(main, "__file__", None)
-    if path is None or os.path.exists(path):
+    if main is None or getattr(sys, "frozen", False):
         yield
         return
-    del main.__file__
+    saved = {k: main.__dict__[k] for k in ("__file__", "__spec__") if k in main.__dict__}
+    main.__dict__.pop("__file__", None)
+    main.__spec__ = None
     try:
         yield
     finally:
-        main.__file__ = path
+        main.__dict__.update(saved)
+        if "__spec__" not in saved:
+            del main.__spec__
 
 
 class _Worker:
@@ -124,7 +131,7 @@ class _Worker:
         self.process = context.Process(
             target=_serve, args=(child, max_memory), name="greenledger-reader", daemon=True
         )
-        with _main_script_hidden_if_missing():
+        with _main_module_hidden():
             self.process.start()
         child.close()
         self.max_memory = max_memory
