@@ -1,0 +1,182 @@
+"""Copy and paste like Excel/WPS (one part of SpreadsheetView).
+
+Ctrl+C puts the selected rectangle on the clipboard as TSV and HTML; Ctrl+V checks a whole
+TSV block first (every refusal located by row, column and value) and writes it as one undo
+step and one transaction, adding rows at the end when the block is taller than the table.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QMimeData,
+    Qt,
+)
+from PySide6.QtGui import QGuiApplication
+
+from app.undo import (
+    CompositeCommand,
+    InsertRowsCommand,
+    RecordCommand,
+    SetFieldsCommand,
+)
+from services.records import InsertPoint
+from services.tsv import format_html, format_tsv, parse_tsv, rectangular
+from widgets.grid.cell_errors import CellError
+
+
+class ClipboardMixin:
+    """Copy and paste of a SpreadsheetView."""
+
+    def copy_selection(self) -> bool:
+        rect = self.selection_rect()
+        if rect is None:
+            self.statusMessage.emit(self.tr("Copy needs one rectangular selection."))
+            return False
+        top, left, bottom, right = rect
+        model = self.grid_model
+        columns = [model.column(c) for c in range(left, right + 1)]
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            records = model.records(range(top, bottom + 1))
+            rows = [
+                [model.copy_text(record, c) if record is not None else "" for c in columns]
+                for record in records
+            ]
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        mime = QMimeData()
+        mime.setText(format_tsv(rows))
+        mime.setHtml(format_html(rows))
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.statusMessage.emit(
+            self.tr("Copied {rows} × {columns} cells.").format(rows=len(rows), columns=len(columns))
+        )
+        return True
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste a TSV block at the current cell: all cells are checked first, then one write."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = rectangular(parse_tsv(text))
+        if not block or not block[0]:
+            self.statusMessage.emit(self.tr("The clipboard is empty."))
+            return False
+        rect = self.selection_rect()
+        if rect is None:
+            self.statusMessage.emit(self.tr("Paste needs one rectangular selection."))
+            return False
+        top, left, bottom, right = rect
+        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
+            # One value into a selected range fills the range, as in Excel.
+            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+        model = self.grid_model
+        height, width = len(block), len(block[0])
+        title = self.tr("Paste refused")
+        if left + width > model.columnCount():
+            self.show_errors(
+                title,
+                self.tr(
+                    "The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed."
+                ).format(width=width, room=model.columnCount() - left),
+                [],
+            )
+            return False
+        existing = max(0, min(height, model.rowCount() - top))
+        extra = height - existing
+        if extra and not self.confirm(
+            self.tr("Add rows?"),
+            self.tr(
+                "The pasted block has {extra} more rows than the table below the current cell. Add {extra} new rows at the end and paste into them?"
+            ).format(extra=extra),
+        ):
+            self.statusMessage.emit(self.tr("Paste cancelled; nothing was changed."))
+            return False
+
+        errors: list[CellError] = []
+        changes: dict[int, dict[str, object]] = {}
+        records = model.records(range(top, top + existing))
+        for i in range(existing):
+            record = records[i]
+            pid = model.id_at(top + i)
+            for j in range(width):
+                cell = self._check_cell(record, top + i, left + j, block[i][j], errors)
+                if cell is not None and record is not None:
+                    changes.setdefault(pid, {})[cell[0]] = cell[1]
+            if record is None:
+                errors.append(
+                    CellError(str(top + i + 1), "", "", self.tr("This row was deleted meanwhile."))
+                )
+        new_rows: list[dict[str, object]] = []
+        for i in range(existing, height):
+            values = dict(self.new_row_values())
+            for j in range(width):
+                cell = self._check_cell(None, top + i, left + j, block[i][j], errors)
+                if cell is not None:
+                    values[cell[0]] = cell[1]
+            new_rows.append(values)
+        if errors:
+            self.show_errors(
+                title,
+                self.tr("{count} value(s) cannot be pasted. Nothing was changed.").format(
+                    count=len(errors)
+                ),
+                errors,
+            )
+            return False
+
+        description = self.tr("Paste {rows} × {columns} cells").format(rows=height, columns=width)
+        parts: list[RecordCommand] = []
+        if changes:
+            parts.append(SetFieldsCommand(self.ctx, self.source, changes, description))
+        if new_rows:
+            where = self._append_point()
+            if where is None:
+                self.inform(self.tr("There is no section to add rows to."))
+                return False
+            parts.append(InsertRowsCommand(self.ctx, self.source, where, new_rows, description))
+        if not parts:
+            return False
+        command = (
+            parts[0]
+            if len(parts) == 1
+            else CompositeCommand(self.ctx, self.source, parts, description)
+        )
+        pasted_ids = list(model.ids()[top : top + existing])
+        if not self._run(command, title):
+            return False
+        inserted = new_rows and isinstance(parts[-1], InsertRowsCommand)
+        if inserted:
+            pasted_ids += parts[-1].ids
+        self.select_ids(pasted_ids, left, last_column=left + width - 1)
+        self.statusMessage.emit(
+            self.tr("Pasted {rows} × {columns} cells.").format(rows=height, columns=width)
+        )
+        return True
+
+    def _check_cell(
+        self, record: Any, row: int, column_no: int, text: str, errors: list[CellError]
+    ) -> tuple[str, str] | None:
+        """Validate one pasted cell; returns (key, text) to write, or None (error or no-op)."""
+        column = self.grid_model.column(column_no)
+        where = (str(row + 1), self.grid_model.header_title(column_no))
+        if not column.editable:
+            current = "" if record is None else self.grid_model.copy_text(record, column)
+            if text != current and text != "":
+                errors.append(CellError(*where, text, self.tr("This column is read-only.")))
+            return None
+        try:
+            self.source.parse(column.key, text)
+        except ValueError as exc:
+            errors.append(CellError(*where, text, str(exc)))
+            return None
+        return column.key, text
+
+    def _append_point(self) -> InsertPoint | None:
+        model = self.grid_model
+        if model.rowCount():
+            return InsertPoint(anchor_id=model.id_at(model.rowCount() - 1), after=True)
+        with self.ctx.session() as session:
+            groups = self.source.groups(session, model.filter())
+        return InsertPoint(group_id=groups[0][0]) if groups else None
