@@ -9,12 +9,14 @@ Never build SQL here; never show widgets.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.context import AppContext
 from app.operations import OpCommand
+from services.errors import LedgerError, StaleRowError
 from services.ledger import ChangeSet
 from services.operations import Operation
 from services.records import InsertPoint, MoveRun, RecordSource
@@ -24,11 +26,84 @@ _SET_CELL_ID = 0x6C01  # QUndoCommand.id() of single-cell edits (the only mergea
 
 
 class RecordCommand(OpCommand):
-    """A step on one record source (the project grid or a tracking table)."""
+    """A step on one record source (the project grid or a tracking table).
+
+    On a source with row versions every step says which version of each row it is based on:
+    the first run what the grid read, undo and redo what this session's own latest step on
+    the row left (`_VersionBook`: the later steps of the stack, undone before this one, moved
+    the versions on too). A row changed by someone else in between refuses the step
+    (StaleRowError), so undo never overwrites another user's later change unseen.
+    """
 
     def __init__(self, ctx: AppContext, source: RecordSource, text: str) -> None:
         super().__init__(ctx, text)
         self.source = source
+        self.versioned = getattr(source, "supports_versions", False)
+
+    def run(self, step):
+        book = _VersionBook.of(self.ctx)
+        book.pending.clear()
+        try:
+            changes = super().run(step)
+        finally:
+            written, book.pending = dict(book.pending), {}
+        book.known.update(written)  # only what was committed
+        return changes
+
+    def versions_now(self, op: Operation, ids: Iterable[int]) -> dict[int, int]:
+        """The versions the next step (undo or redo) must find, read in this transaction."""
+        ids = list(ids)
+        if not self.versioned or not ids:
+            return {}
+        found = self.source.versions(op.session, ids)
+        kind = type(self.source).__name__
+        _VersionBook.of(self.ctx).pending.update({(kind, i): v for i, v in found.items()})
+        return found
+
+    def expecting(self, own: dict[int, int]) -> dict[int, int]:
+        """What the rows of `own` must be at: this session's latest write of each row."""
+        known, kind = _VersionBook.of(self.ctx).known, type(self.source).__name__
+        return {i: known.get((kind, i), v) for i, v in own.items()}
+
+    def refused_as_stale(self, exc: StaleRowError, *, undoing: bool) -> LedgerError:
+        rows = "、".join(f"#{i}" for i in sorted(exc.current)[:10])
+        if undoing:
+            text = QCoreApplication.translate(
+                "Undo",
+                "Undo refused: another user changed these rows after your edit ({rows}). "
+                "Their change was kept and nothing was undone.",
+            )
+        else:
+            text = QCoreApplication.translate(
+                "Undo",
+                "Redo refused: another user changed these rows after the undo ({rows}). "
+                "Their change was kept and nothing was redone.",
+            )
+        refusal = StepRefused(text.format(rows=rows))
+        refusal.stale = exc
+        return refusal
+
+
+class _VersionBook:
+    """The row versions this session's own undo steps left, per source kind and row id."""
+
+    def __init__(self, stack: object) -> None:
+        self.stack = stack
+        self.known: dict[tuple[str, int], int] = {}
+        self.pending: dict[tuple[str, int], int] = {}  # read in the running step
+
+    @classmethod
+    def of(cls, ctx: AppContext) -> _VersionBook:
+        book = ctx.__dict__.get("_version_book")
+        if book is None or book.stack is not ctx.undo_stack:  # a new ledger, a new stack
+            book = ctx.__dict__["_version_book"] = cls(ctx.undo_stack)
+        return book
+
+
+class StepRefused(LedgerError):
+    """An undo or redo refused because another user changed the rows since (see `stale`)."""
+
+    stale: StaleRowError | None = None
 
 
 class SetFieldsCommand(RecordCommand):
@@ -40,22 +115,43 @@ class SetFieldsCommand(RecordCommand):
         source: RecordSource,
         changes: dict[int, dict[str, object]],
         text: str,
+        expected: dict[int, int] | None = None,
     ) -> None:
+        """`expected`: the version of each row the values were typed over (as the grid read it)."""
         super().__init__(ctx, source, text)
         self.changes = changes
         self.inverse: dict[int, dict[str, object]] = {}
+        self.expected = dict(expected or {})  # what the next forward must find
+        self._undo_expects: dict[int, int] = {}  # what the next backward must find
         self._stamp = time.monotonic()
         cells = [(pid, key) for pid, values in changes.items() for key in values]
         self._cell = cells[0] if len(cells) == 1 else None
 
+    def _write(self, op: Operation, changes: dict, expected: dict[int, int]) -> ChangeSet:
+        if not self.versioned:
+            return self.source.set_fields(op.session, changes)
+        return self.source.set_fields(op.session, changes, expected=expected or None)
+
     def forward(self, op: Operation) -> ChangeSet:
-        change = self.source.set_fields(op.session, self.changes)
+        expected = self.expecting(self.expected) if self.inverse else self.expected
+        try:
+            change = self._write(op, self.changes, expected)
+        except StaleRowError as exc:
+            if not self.applied and self.inverse:  # a redo: say so; a first run: the grid does
+                raise self.refused_as_stale(exc, undoing=False) from exc
+            raise
         if change:
             self.inverse = change.inverse
+            self._undo_expects = self.versions_now(op, change.changed_ids)
         return change
 
     def backward(self, op: Operation) -> ChangeSet:
-        return self.source.set_fields(op.session, self.inverse)
+        try:
+            change = self._write(op, self.inverse, self.expecting(self._undo_expects))
+        except StaleRowError as exc:
+            raise self.refused_as_stale(exc, undoing=True) from exc
+        self.expected = self.versions_now(op, self.inverse)
+        return change
 
     def id(self) -> int:
         return _SET_CELL_ID if self._cell is not None else -1
@@ -69,6 +165,7 @@ class SetFieldsCommand(RecordCommand):
             return False
         # Keep our inverse (the value before the first keystroke), take their new value.
         self.changes, self._stamp = other.changes, other._stamp
+        self._undo_expects = other._undo_expects
         return True
 
 
@@ -87,32 +184,67 @@ class InsertRowsCommand(RecordCommand):
         self.where, self.values_list = where, values_list
         self.ids: list[int] = []
         self._snapshot: object = None
+        self._undo_expects: dict[int, int] = {}
 
     def forward(self, op: Operation) -> None:
         if self._snapshot is None:
             self.ids = self.source.insert(op.session, self.where, self.values_list)
         else:
             self.ids = self.source.restore(op.session, self._snapshot)
+        self._undo_expects = self.versions_now(op, self.ids)
 
     def backward(self, op: Operation) -> None:
-        self._snapshot = self.source.delete(op.session, self.ids)
+        self._snapshot = _delete(
+            self, op, self.ids, self.expecting(self._undo_expects), undoing=True
+        )
+
+
+def _delete(
+    command: RecordCommand,
+    op: Operation,
+    ids: list[int],
+    expected: dict[int, int],
+    *,
+    undoing: bool | None,
+) -> object:
+    """Delete rows, refusing when one was changed since `expected` was read. `undoing`:
+    True/False say which step a refusal names; None (a first run) leaves it to the grid."""
+    if not command.versioned:
+        return command.source.delete(op.session, ids)
+    try:
+        return command.source.delete(op.session, ids, expected=expected or None)
+    except StaleRowError as exc:
+        if undoing is None:
+            raise
+        raise command.refused_as_stale(exc, undoing=undoing) from exc
 
 
 class DeleteRowsCommand(RecordCommand):
     """Delete records; undo restores them with their ids, owners and dependent rows."""
 
     def __init__(
-        self, ctx: AppContext, source: RecordSource, ids: Sequence[int], text: str
+        self,
+        ctx: AppContext,
+        source: RecordSource,
+        ids: Sequence[int],
+        text: str,
+        expected: dict[int, int] | None = None,
     ) -> None:
+        """`expected`: the version of each row as the grid read it (a row changed since by
+        someone else is not deleted unseen)."""
         super().__init__(ctx, source, text)
         self.ids = list(ids)
+        self.expected = dict(expected or {})
         self._snapshot: object = None
 
     def forward(self, op: Operation) -> None:
-        self._snapshot = self.source.delete(op.session, self.ids)
+        redo = False if self._snapshot is not None else None
+        expected = self.expected if redo is None else self.expecting(self.expected)
+        self._snapshot = _delete(self, op, self.ids, expected, undoing=redo)
 
     def backward(self, op: Operation) -> None:
         self.source.restore(op.session, self._snapshot)
+        self.expected = self.versions_now(op, self.ids)
 
 
 class MoveRowsCommand(RecordCommand):

@@ -331,12 +331,19 @@ def _new_project(section: Section, position: int, values: dict, resolver) -> Pro
 
 
 def delete_projects(
-    session: Session, ids: Iterable[int], *, user: str | None = None
+    session: Session,
+    ids: Iterable[int],
+    *,
+    user: str | None = None,
+    expected_versions: dict[int, int] | None = None,
 ) -> writer.RowSnapshot:
     """Delete projects; returns the snapshot that `restore_projects` puts back (with the
-    rows of every table whose foreign key to project cascades: owners, reports, links…)."""
+    rows of every table whose foreign key to project cascades: owners, reports, links…).
+    `expected_versions` refuses the delete of a project changed since (as for set_fields)."""
     with writing(session, user=user) as op:
-        snapshot = writer.delete_rows(session, PROJECTS, ids, user=user or op.author)
+        snapshot = writer.delete_rows(
+            session, PROJECTS, ids, user=user or op.author, expected=expected_versions
+        )
         _note_rows(op, snapshot.rows)
     return snapshot
 

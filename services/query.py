@@ -76,6 +76,7 @@ class ProjectRow(ProjectValues):
     position: int
     owners_text: str
     owners: list[tuple[str, OwnerRole]] = field(default_factory=list)
+    row_version: int = 0  # what an edit based on this row expects (services.writer)
 
 
 _ROW_COLUMNS = [c for c in Project.__table__.columns if c.name in ProjectRow.__dataclass_fields__]

@@ -305,9 +305,25 @@ class ProjectSource:
 
     # -- writing (each call one transaction)
 
-    def set_fields(self, session: Session, changes: dict[int, dict[str, object]]) -> ChangeSet:
+    # Edits carry the version they were based on (services.writer refuses stale ones).
+    supports_versions = True
+
+    def version(self, row: ProjectRecord) -> int:
+        return row.row.row_version
+
+    def versions(self, session: Session, ids: Sequence[int]) -> dict[int, int]:
+        return writer.row_versions(session, ledger.PROJECTS.table, ids)
+
+    def set_fields(
+        self,
+        session: Session,
+        changes: dict[int, dict[str, object]],
+        expected: dict[int, int] | None = None,
+    ) -> ChangeSet:
         changes = self._role_columns_as_owners(session, changes)
-        return ledger.set_fields(session, self._drop_unchanged_owners(session, changes))
+        return ledger.set_fields(
+            session, self._drop_unchanged_owners(session, changes), expected_versions=expected
+        )
 
     def _role_columns_as_owners(self, session: Session, changes: dict) -> dict:
         """牵头单位 / 配合单位 edits become one owners list per project (one read for all)."""
@@ -361,8 +377,10 @@ class ProjectSource:
             raise LedgerError("插入位置不明 (no section to insert into)")
         return ledger.insert_projects(session, section_id, position, values_list)
 
-    def delete(self, session: Session, ids: Sequence[int]) -> RowSnapshot:
-        return ledger.delete_projects(session, ids)
+    def delete(
+        self, session: Session, ids: Sequence[int], expected: dict[int, int] | None = None
+    ) -> RowSnapshot:
+        return ledger.delete_projects(session, ids, expected_versions=expected)
 
     def restore(self, session: Session, snapshot: RowSnapshot) -> list[int]:
         return ledger.restore_projects(session, snapshot)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.expression import ColumnElement
 
 from models import Plan
+from services import writer
 from services.errors import LedgerError
 from services.ledger import ChangeSet
 from services.organizations import OrganizationResolver, search_organizations
@@ -44,6 +45,7 @@ class Record:
     plan_id: int
     position: int
     values: dict[str, object]
+    version: int = 0  # the row_version read with the values (what an edit expects)
 
 
 class TableSource:
@@ -103,7 +105,7 @@ class TableSource:
                 continue
             values = {key: column.get(obj) for key, column in self.table.columns.items()}
             values.update(extra.get(row_id, {}))
-            records.append(Record(obj.id, obj.plan_id, obj.position, values))
+            records.append(Record(obj.id, obj.plan_id, obj.position, values, obj.row_version))
         return records
 
     def extra_values(self, session: Session, ids: list[int]) -> dict[int, dict[str, object]]:
@@ -138,8 +140,17 @@ class TableSource:
             raise ValueError("不能为空 (must not be blank)")
         return value
 
-    def set_fields(self, session: Session, changes) -> ChangeSet:
-        return self.table.set_fields(session, changes)
+    # Edits carry the version they were based on (services.writer refuses stale ones).
+    supports_versions = True
+
+    def version(self, row: Record) -> int:
+        return row.version
+
+    def versions(self, session: Session, ids) -> dict[int, int]:
+        return writer.row_versions(session, self.table.kind.table, ids)
+
+    def set_fields(self, session: Session, changes, expected=None) -> ChangeSet:
+        return self.table.set_fields(session, changes, expected=expected)
 
     def insert(self, session: Session, where, values_list) -> list[int]:
         model = self.table.model
@@ -156,8 +167,8 @@ class TableSource:
             raise LedgerError("没有选定方案 (no plan selected)")
         return self.table.insert_rows(session, plan_id, position, values_list)
 
-    def delete(self, session: Session, ids) -> RowSnapshot:
-        return self.table.delete_rows(session, ids)
+    def delete(self, session: Session, ids, expected=None) -> RowSnapshot:
+        return self.table.delete_rows(session, ids, expected=expected)
 
     def restore(self, session: Session, snapshot: RowSnapshot) -> list[int]:
         return self.table.restore_rows(session, snapshot)

@@ -101,8 +101,10 @@ class AuditedTable:
         changes: Mapping[int, Mapping[str, object]],
         *,
         user: str | None = None,
+        expected: Mapping[int, int] | None = None,
     ) -> ChangeSet:
-        """Validate all, then write all in one transaction; raises ValidationError, writing nothing."""
+        """Validate all, then write all in one transaction; raises ValidationError, writing nothing.
+        `expected` (row id → the row_version the edit was based on) refuses a stale write."""
         parsed, errors = self.parse(changes)
         objects = self.load(session, parsed.keys())
         for row_id, values in parsed.items():
@@ -147,7 +149,7 @@ class AuditedTable:
                     changeset.plan_ids.add(obj.plan_id)
                     record_changes(session, self.entity, row_id, self._audit_keys(diff), user)
             session.flush()
-            writer.update_rows(session, self.kind.table, updates)
+            writer.update_rows(session, self.kind.table, updates, expected=expected)
             if changeset:
                 self._note(op, changeset.plan_ids)
         session.expire_all()
@@ -247,10 +249,17 @@ class AuditedTable:
         return ids
 
     def delete_rows(
-        self, session: Session, ids: Iterable[int], *, user: str | None = None
+        self,
+        session: Session,
+        ids: Iterable[int],
+        *,
+        user: str | None = None,
+        expected: Mapping[int, int] | None = None,
     ) -> writer.RowSnapshot:
         with writing(session, user=user) as op:
-            snapshot = writer.delete_rows(session, self.kind, ids, user=user or op.author)
+            snapshot = writer.delete_rows(
+                session, self.kind, ids, user=user or op.author, expected=expected
+            )
             self._note(op, {r["plan_id"] for r in snapshot.rows}, rows=True)
         return snapshot
 

@@ -197,7 +197,7 @@ def update_rows(
     """
     versioned = "row_version" in table.c
     if versioned and expected:
-        _check_versions(session, table, {i: v for i, v in expected.items() if values.get(i)})
+        check_versions(session, table, {i: v for i, v in expected.items() if values.get(i)})
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     for row_id, columns in values.items():
         if columns:
@@ -219,7 +219,8 @@ def row_versions(session: Session, table: Table, ids: Iterable[int]) -> dict[int
     return found
 
 
-def _check_versions(session: Session, table: Table, expected: Mapping[int, int]) -> None:
+def check_versions(session: Session, table: Table, expected: Mapping[int, int]) -> None:
+    """Refuse (StaleRowError) when any row is no longer at the version an edit expected."""
     # FOR UPDATE (PostgreSQL): the rows stay as checked until this transaction ends; SQLite's
     # single writer gives the same guarantee.
     current: dict[int, int] = {}
@@ -246,8 +247,18 @@ class RowSnapshot:
     dependents: dict[str, list[dict]] = field(default_factory=dict)
 
 
-def delete_rows(session: Session, kind: Ordered, ids: Iterable[int], *, user: str) -> RowSnapshot:
+def delete_rows(
+    session: Session,
+    kind: Ordered,
+    ids: Iterable[int],
+    *,
+    user: str,
+    expected: Mapping[int, int] | None = None,
+) -> RowSnapshot:
+    """Delete rows with their cascading dependents; `expected` as for `update_rows`."""
     ids = sorted(set(ids))
+    if expected and "row_version" in kind.table.c:
+        check_versions(session, kind.table, expected)
     snapshot = RowSnapshot(kind.table.name, [])
     for chunk in chunks(ids):
         snapshot.rows += [
