@@ -19,7 +19,6 @@ from app.undo import (
     CompositeCommand,
     InsertRowsCommand,
     RecordCommand,
-    SetFieldsCommand,
 )
 from services.records import InsertPoint
 from services.tsv import format_html, format_tsv, parse_tsv, rectangular
@@ -57,32 +56,13 @@ class ClipboardMixin:
 
     def paste(self, text: str | None = None) -> bool:
         """Paste a TSV block at the current cell: all cells are checked first, then one write."""
-        if text is None:
-            text = QGuiApplication.clipboard().text()
-        block = rectangular(parse_tsv(text))
-        if not block or not block[0]:
-            self.statusMessage.emit(self.tr("The clipboard is empty."))
+        placed = self._paste_block(QGuiApplication.clipboard().text() if text is None else text)
+        if placed is None:
             return False
-        rect = self.selection_rect()
-        if rect is None:
-            self.statusMessage.emit(self.tr("Paste needs one rectangular selection."))
-            return False
-        top, left, bottom, right = rect
-        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
-            # One value into a selected range fills the range, as in Excel.
-            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+        block, top, left = placed
         model = self.grid_model
         height, width = len(block), len(block[0])
         title = self.tr("Paste refused")
-        if left + width > model.columnCount():
-            self.show_errors(
-                title,
-                self.tr(
-                    "The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed."
-                ).format(width=width, room=model.columnCount() - left),
-                [],
-            )
-            return False
         existing = max(0, min(height, model.rowCount() - top))
         extra = height - existing
         if extra and not self.confirm(
@@ -93,29 +73,10 @@ class ClipboardMixin:
         ):
             self.statusMessage.emit(self.tr("Paste cancelled; nothing was changed."))
             return False
-
         errors: list[CellError] = []
-        changes: dict[int, dict[str, object]] = {}
         records = model.records(range(top, top + existing))
-        for i in range(existing):
-            record = records[i]
-            pid = model.id_at(top + i)
-            for j in range(width):
-                cell = self._check_cell(record, top + i, left + j, block[i][j], errors)
-                if cell is not None and record is not None:
-                    changes.setdefault(pid, {})[cell[0]] = cell[1]
-            if record is None:
-                errors.append(
-                    CellError(str(top + i + 1), "", "", self.tr("This row was deleted meanwhile."))
-                )
-        new_rows: list[dict[str, object]] = []
-        for i in range(existing, height):
-            values = dict(self.new_row_values())
-            for j in range(width):
-                cell = self._check_cell(None, top + i, left + j, block[i][j], errors)
-                if cell is not None:
-                    values[cell[0]] = cell[1]
-            new_rows.append(values)
+        changes = self._pasted_changes(block, top, left, records, errors)
+        new_rows = self._pasted_rows(block[existing:], top + existing, left, errors)
         if errors:
             self.show_errors(
                 title,
@@ -125,17 +86,8 @@ class ClipboardMixin:
                 errors,
             )
             return False
-
         description = self.tr("Paste {rows} × {columns} cells").format(rows=height, columns=width)
-        parts: list[RecordCommand] = []
-        if changes:
-            parts.append(SetFieldsCommand(self.ctx, self.source, changes, description))
-        if new_rows:
-            where = self._append_point()
-            if where is None:
-                self.inform(self.tr("There is no section to add rows to."))
-                return False
-            parts.append(InsertRowsCommand(self.ctx, self.source, where, new_rows, description))
+        parts = self._paste_parts(changes, records, new_rows, description)
         if not parts:
             return False
         command = (
@@ -146,14 +98,89 @@ class ClipboardMixin:
         pasted_ids = list(model.ids()[top : top + existing])
         if not self._run(command, title):
             return False
-        inserted = new_rows and isinstance(parts[-1], InsertRowsCommand)
-        if inserted:
+        if new_rows and isinstance(parts[-1], InsertRowsCommand):
             pasted_ids += parts[-1].ids
         self.select_ids(pasted_ids, left, last_column=left + width - 1)
         self.statusMessage.emit(
             self.tr("Pasted {rows} × {columns} cells.").format(rows=height, columns=width)
         )
         return True
+
+    def _paste_block(self, text: str) -> tuple[list[list[str]], int, int] | None:
+        """The TSV block and where it goes (top, left), or None (said why)."""
+        block = rectangular(parse_tsv(text))
+        if not block or not block[0]:
+            self.statusMessage.emit(self.tr("The clipboard is empty."))
+            return None
+        rect = self.selection_rect()
+        if rect is None:
+            self.statusMessage.emit(self.tr("Paste needs one rectangular selection."))
+            return None
+        top, left, bottom, right = rect
+        if len(block) == 1 and len(block[0]) == 1 and (bottom > top or right > left):
+            # One value into a selected range fills the range, as in Excel.
+            block = [[block[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]
+        width, columns = len(block[0]), self.grid_model.columnCount()
+        if left + width > columns:
+            self.show_errors(
+                self.tr("Paste refused"),
+                self.tr(
+                    "The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed."
+                ).format(width=width, room=columns - left),
+                [],
+            )
+            return None
+        return block, top, left
+
+    def _pasted_changes(
+        self, block: list[list[str]], top: int, left: int, records: list, errors: list[CellError]
+    ) -> dict[int, dict[str, object]]:
+        """The cells pasted over existing rows, checked ({id: {key: text}})."""
+        model = self.grid_model
+        changes: dict[int, dict[str, object]] = {}
+        for i, record in enumerate(records):
+            pid = model.id_at(top + i)
+            for j, text in enumerate(block[i]):
+                cell = self._check_cell(record, top + i, left + j, text, errors)
+                if cell is not None and record is not None:
+                    changes.setdefault(pid, {})[cell[0]] = cell[1]
+            if record is None:
+                errors.append(
+                    CellError(str(top + i + 1), "", "", self.tr("This row was deleted meanwhile."))
+                )
+        return changes
+
+    def _pasted_rows(
+        self, block: list[list[str]], first_row: int, left: int, errors: list[CellError]
+    ) -> list[dict[str, object]]:
+        """The values of new rows a block taller than the table adds at its end, checked."""
+        if block and self.rows_refusal() is not None:
+            errors.append(CellError(str(first_row + 1), "", "", self.rows_refusal()))
+            return []
+        new_rows: list[dict[str, object]] = []
+        for i, texts in enumerate(block):
+            values = dict(self.new_row_values())
+            for j, text in enumerate(texts):
+                cell = self._check_cell(None, first_row + i, left + j, text, errors)
+                if cell is not None:
+                    values[cell[0]] = cell[1]
+            new_rows.append(values)
+        return new_rows
+
+    def _paste_parts(
+        self, changes: dict, records: list, new_rows: list, description: str
+    ) -> list[RecordCommand]:
+        parts: list[RecordCommand] = []
+        if changes:
+            read = {self.source.row_id(r): r for r in records if r is not None}
+            parts.append(self.edit_command(changes, description, records=read))
+        if new_rows:
+            where = self._append_point()
+            if where is None:
+                self.inform(self.tr("There is no section to add rows to."))
+                return []
+            parts.append(InsertRowsCommand(self.ctx, self.source, where, new_rows, description))
+        return parts
 
     def _check_cell(
         self, record: Any, row: int, column_no: int, text: str, errors: list[CellError]
@@ -165,6 +192,11 @@ class ClipboardMixin:
             current = "" if record is None else self.grid_model.copy_text(record, column)
             if text != current and text != "":
                 errors.append(CellError(*where, text, self.tr("This column is read-only.")))
+            return None
+        reason = None if record is None else self.lock_of(record, column.key)
+        if reason is not None:
+            if text != self.grid_model.copy_text(record, column):
+                errors.append(CellError(*where, text, reason))
             return None
         try:
             self.source.parse(column.key, text)

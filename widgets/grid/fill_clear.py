@@ -5,9 +5,6 @@ Both are one write of many cells through the view's undo command: all or nothing
 
 from __future__ import annotations
 
-from app.undo import (
-    SetFieldsCommand,
-)
 from widgets.grid.cell_errors import CellError
 
 
@@ -30,10 +27,11 @@ class FillClearMixin:
         values = {key: self.source.value(record, key) for key in keys}
         ids = model.ids()[top + 1 : bottom + 1]
         changes = {pid: dict(values) for pid in ids}
-        command = SetFieldsCommand(
-            self.ctx, self.source, changes, self.tr("Fill down {rows} rows").format(rows=len(ids))
-        )
-        if self._run(command, self.tr("Fill down refused")):
+        title = self.tr("Fill down refused")
+        if self.refuse_locked(changes, title):
+            return False
+        command = self.edit_command(changes, self.tr("Fill down {rows} rows").format(rows=len(ids)))
+        if self._run(command, title):
             self.statusMessage.emit(self.tr("Filled {rows} rows.").format(rows=len(ids)))
             return True
         return False
@@ -76,7 +74,6 @@ class FillClearMixin:
                 errors,
             )
             return False
-        if not changes:
+        if not changes or self.refuse_locked(changes, title):
             return False
-        command = SetFieldsCommand(self.ctx, self.source, changes, self.tr("Clear cells"))
-        return self._run(command, title)
+        return self._run(self.edit_command(changes, self.tr("Clear cells")), title)

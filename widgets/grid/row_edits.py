@@ -19,6 +19,8 @@ class RowEditsMixin:
 
     def insert_rows(self, *, below: bool = False, count: int | None = None) -> list[int]:
         """Insert as many new rows as are selected (or `count`) above or below the selection."""
+        if self._rows_locked():
+            return []
         blocks = self.selected_row_blocks()
         model = self.grid_model
         if blocks and model.rowCount():
@@ -50,10 +52,15 @@ class RowEditsMixin:
 
     def delete_rows(self) -> bool:
         ids = self.selected_ids()
-        if not ids:
+        if not ids or self._rows_locked():
             return False
+        rows = [row for top, bottom in self.selected_row_blocks() for row in range(top, bottom + 1)]
         command = DeleteRowsCommand(
-            self.ctx, self.source, ids, self.tr("Delete {count} row(s)").format(count=len(ids))
+            self.ctx,
+            self.source,
+            ids,
+            self.tr("Delete {count} row(s)").format(count=len(ids)),
+            expected=self.grid_model.seen_versions(rows),
         )
         if self._run(command, self.tr("Delete refused")):
             self.statusMessage.emit(
@@ -62,8 +69,16 @@ class RowEditsMixin:
             return True
         return False
 
+    def _rows_locked(self) -> bool:
+        reason = self.rows_refusal()
+        if reason is not None:
+            self.statusMessage.emit(reason)
+        return reason is not None
+
     def move_rows(self, step: int) -> bool:
         """Move the selected block of rows one row up (-1) or down (+1), across sections too."""
+        if self._rows_locked():
+            return False
         model = self.grid_model
         if model.sort_state() is not None:
             self.inform(
@@ -110,7 +125,7 @@ class RowEditsMixin:
     def move_to_group(self, group_id: int) -> bool:
         """Move the selected rows to the end of another group (section)."""
         ids = self.selected_ids()
-        if not ids:
+        if not ids or self._rows_locked():
             return False
         command = MoveRowsCommand(
             self.ctx,

@@ -51,6 +51,7 @@ _ALIGN = {
 }
 _MUTED = QBrush(QColor("#8a8a8a"))
 _READ_ONLY_BG = QBrush(QColor("#f4f5f7"))
+_PENDING_BG = QBrush(QColor("#ffe7b3"))  # typed but not saved (conflict, connection lost)
 _MISSING = object()  # a row deleted since the ids were read
 
 
@@ -88,6 +89,11 @@ class LazyTableModel(QAbstractTableModel):
         self._largest = 0  # rows of the biggest id list loaded so far
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
         self.commit_handler: Callable[[QModelIndex, object], bool] | None = None
+        # Why a cell of a row may not be edited by this user (None: it may), see
+        # services.edit_rights; asked only of rows already read, never to fetch a page.
+        self.cell_lock: Callable[[Any, str], str | None] | None = None
+        # Cells typed but not saved: (record id, key) → (the clerk's text, why it is waiting).
+        self.pending: dict[tuple[int, str], tuple[str, str]] = {}
         self.page_fetches = 0  # pages read from the database (for tests and benchmarks)
         self._generation = 0  # the newest id request; older background answers are dropped
         self._task = None
@@ -293,6 +299,61 @@ class LazyTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         return page
 
+    def cached_record(self, row: int) -> Any:
+        """The row's record if its page is in the cache (no query), else None."""
+        page = self._pages.get(row // self.PAGE_SIZE)
+        if page is None:
+            return None
+        record = page[row - (row // self.PAGE_SIZE) * self.PAGE_SIZE]
+        return None if record is _MISSING else record
+
+    def lock_reason(self, row: int, column: int) -> str | None:
+        """Why this user may not edit the cell (read-only for them), or None."""
+        if self.cell_lock is None or not self._columns[column].editable:
+            return None
+        record = self.cached_record(row)
+        return None if record is None else self.cell_lock(record, self._columns[column].key)
+
+    def seen_versions(self, rows: Sequence[int]) -> dict[int, int]:
+        """{id: row_version} of rows as the grid shows them (cached rows as read then; the
+        others read now): what an edit of those rows is based on."""
+        version = getattr(self.source, "version", None)
+        if version is None:
+            return {}
+        found: dict[int, int] = {}
+        missing: list[int] = []
+        for row in rows:
+            record = self.cached_record(row)
+            if record is None:
+                missing.append(row)
+            else:
+                found[self._ids[row]] = version(record)
+        for record in self.records(missing) if missing else []:
+            if record is not None:
+                found[self.source.row_id(record)] = version(record)
+        return found
+
+    def set_pending(self, cells: dict[int, dict[str, object]], reason: str) -> None:
+        """Mark typed cells as not saved (kept, shown and offered again when edited)."""
+        for record_id, values in cells.items():
+            for key, text in values.items():
+                self.pending[(record_id, key)] = ("" if text is None else str(text), reason)
+        self._repaint_ids(set(cells))
+
+    def clear_pending(self, cells: Iterable[tuple[int, str]]) -> None:
+        cells = [cell for cell in cells if cell in self.pending]
+        for cell in cells:
+            del self.pending[cell]
+        self._repaint_ids({record_id for record_id, _key in cells})
+
+    def _repaint_ids(self, ids: set[int]) -> None:
+        if not ids or not self._ids:
+            return
+        rows = sorted(self.rows_of(ids).values())
+        last = len(self._columns) - 1
+        for first, end in contiguous_blocks(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(end, last))
+
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())
 
@@ -347,7 +408,11 @@ class LazyTableModel(QAbstractTableModel):
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self._columns[index.column()].editable:
+        if (
+            index.isValid()
+            and self._columns[index.column()].editable
+            and self.lock_reason(index.row(), index.column()) is None
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -370,8 +435,17 @@ class LazyTableModel(QAbstractTableModel):
             COPY_ROLE,
         ):
             return None
+        if self.pending and role != COPY_ROLE:
+            waiting = self.pending.get((self._ids[index.row()], column.key))
+            if waiting is not None:
+                return self._pending_data(waiting, role)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return None if column.editable else _READ_ONLY_BG
+            editable = column.editable and self.lock_reason(index.row(), index.column()) is None
+            return None if editable else _READ_ONLY_BG
+        if role == Qt.ItemDataRole.ToolTipRole and self.cell_lock is not None:
+            reason = self.lock_reason(index.row(), index.column())
+            if reason is not None:
+                return reason
         record = self.record(index.row())
         if record is None:
             return None
@@ -396,6 +470,18 @@ class LazyTableModel(QAbstractTableModel):
         if column.kind in (ColumnKind.MULTILINE, ColumnKind.OWNERS, ColumnKind.TEXT):
             text = self.source.display(record, column.key)
             return text if len(text) > 12 else None
+        return None
+
+    @staticmethod
+    def _pending_data(waiting: tuple[str, str], role: int) -> Any:
+        """A cell typed but not saved shows the clerk's text, marked, with why it waits."""
+        text, reason = waiting
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return _PENDING_BG
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return reason
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text if role == Qt.ItemDataRole.EditRole else " ".join(text.split("\n"))
         return None
 
     def display_text(self, record: Any, column: Column) -> str:

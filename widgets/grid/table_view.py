@@ -30,12 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
-from app.operations import perform
-from app.undo import (
-    RecordCommand,
-    SetFieldsCommand,
-)
-from services.errors import LedgerError, ValidationError
+from services.errors import ValidationError
 from services.query import Sort
 from widgets.grid.cell_errors import CellError, CellErrorDialog
 from widgets.grid.clipboard import ClipboardMixin
@@ -45,17 +40,25 @@ from widgets.grid.fill_clear import FillClearMixin
 from widgets.grid.grid_actions import GridActionsMixin
 from widgets.grid.grid_selection import SelectionMixin
 from widgets.grid.row_edits import RowEditsMixin
+from widgets.grid.save_guard import SaveGuardMixin
 from widgets.grid.table_model import LazyTableModel
 
 
 class SpreadsheetView(
-    GridActionsMixin, SelectionMixin, ClipboardMixin, FillClearMixin, RowEditsMixin, QTableView
+    GridActionsMixin,
+    SelectionMixin,
+    ClipboardMixin,
+    FillClearMixin,
+    RowEditsMixin,
+    SaveGuardMixin,
+    QTableView,
 ):
     """The grid. Build it over a LazyTableModel; writes go to `ctx.undo_stack`.
 
     Its parts live beside it: actions and keys (grid_actions), selection by id
     (grid_selection), copy and paste (clipboard), fill-down and clear (fill_clear), row
-    inserts, deletes and moves (row_edits); this module keeps the layout and the write path.
+    inserts, deletes and moves (row_edits), edit rights, conflicts and retries (save_guard);
+    this module keeps the layout, the cell edit and the messages.
     """
 
     statusMessage = Signal(str)  # short feedback for the status bar
@@ -118,6 +121,7 @@ class SpreadsheetView(
         model.loadFailed.connect(self.statusMessage)
         self.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
+        self._init_save_guard()
         self._stack_index = ctx.undo_stack.index()
         ctx.undo_stack.indexChanged.connect(self._undo_index_changed)
 
@@ -233,18 +237,6 @@ class SpreadsheetView(
         self.statusMessage.emit(text)
         QMessageBox.information(self, self.tr("Grid"), text)
 
-    def _run(self, command: RecordCommand, title: str) -> bool:
-        """Run and push a command; show a refused write located by row and column."""
-        try:
-            return perform(self.ctx, command)
-        except ValidationError as exc:
-            self.show_errors(title, self.tr("Nothing was changed."), self._locate(exc))
-        except LedgerError as exc:
-            self.show_errors(
-                title, self.tr("Nothing was changed."), [CellError("", "", "", str(exc))]
-            )
-        return False
-
     def _locate(self, exc: ValidationError) -> list[CellError]:
         ids = [e.record_id for e in exc.errors if e.record_id is not None]
         rows = self.grid_model.rows_of(ids)
@@ -266,10 +258,13 @@ class SpreadsheetView(
     def _commit_cell(self, index: QModelIndex, text: object) -> bool:
         column = self.grid_model.column(index.column())
         pid = self.grid_model.id_at(index.row())
+        record = self.grid_model.record(index.row())
+        reason = None if record is None else self.lock_of(record, column.key)
+        if reason is not None:  # refused before trying: the server would refuse it too
+            self.statusMessage.emit(reason)
+            return False
         title = self.grid_model.header_title(index.column())
-        command = SetFieldsCommand(
-            self.ctx,
-            self.source,
+        command = self.edit_command(
             {pid: {column.key: text}},
             self.tr("Edit {column} in row {row}").format(column=title, row=index.row() + 1),
         )
