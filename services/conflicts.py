@@ -150,10 +150,10 @@ def _latest_changes(
             )
             .order_by(AuditEntry.id.desc())
         )
-        for record_id, audit_field, user, at in session.execute(statement):
-            key = wanted.get((record_id, audit_field))
-            if key is not None and (record_id, key) not in found:
-                found[(record_id, key)] = (user, at)
+        for row in session.execute(statement):
+            grid_key = wanted.get((row.entity_id, row.field or ""))
+            if grid_key is not None and (row.entity_id, grid_key) not in found:
+                found[(row.entity_id, grid_key)] = (row.user, row.at)
     return found
 
 

@@ -124,6 +124,11 @@ def test_keep_theirs_writes_nothing_and_cancel_keeps_what_was_typed(clerks):
     assert index.data(Qt.ItemDataRole.EditRole) == "乙：未开工"  # offered again when edited
     assert "another user" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert _value(a, "remarks") == "甲：已开工"
+    b.view.selectRow(0)
+    menu = b.view.build_context_menu()
+    [discard] = [x for x in menu.actions() if x.text() == "Discard unsaved values"]
+    discard.trigger()  # the clerk gives up their value: the database's shows again
+    assert index.data() == "甲：已开工" and not b.model.pending
 
     # Second try: the same conflict again, this time the clerk keeps theirs.
     assert _edit(a, "remarks", "甲：已完工")
@@ -160,6 +165,7 @@ def test_undo_after_another_users_change_is_refused_and_the_stack_stays(
     assert stack.index() == 1 and stack.count() == 1
     assert _value(a, "remarks") == "乙：复核后改"  # B's later change is not overwritten
     [(title, exc)] = shown_errors
+    assert title == "Undo failed"
     assert "another user changed these rows after your edit" in str(exc)
 
 

@@ -743,6 +743,85 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>ClipboardMixin</name>
+    <message>
+        <location filename="../../widgets/grid/clipboard.py" line="+34"/>
+        <source>Copy needs one rectangular selection.</source>
+        <translation>复制需要选中一个矩形区域。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Copied {rows} × {columns} cells.</source>
+        <translation>已复制 {rows} × {columns} 个单元格。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+61"/>
+        <source>Paste refused</source>
+        <translation>粘贴被拒绝</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Add rows?</source>
+        <translation>添加行？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pasted block has {extra} more rows than the table below the current cell. Add {extra} new rows at the end and paste into them?</source>
+        <translation>粘贴的区域比当前单元格以下的行多 {extra} 行。是否在末尾添加 {extra} 个新行并粘贴？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paste cancelled; nothing was changed.</source>
+        <translation>已取消粘贴，未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} value(s) cannot be pasted. Nothing was changed.</source>
+        <translation>有 {count} 个值无法粘贴，未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paste {rows} × {columns} cells</source>
+        <translation>粘贴 {rows} × {columns} 个单元格</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pasted {rows} × {columns} cells.</source>
+        <translation>已粘贴 {rows} × {columns} 个单元格。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The clipboard is empty.</source>
+        <translation>剪贴板为空。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste needs one rectangular selection.</source>
+        <translation>粘贴需要选中一个矩形区域。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed.</source>
+        <translation>粘贴的区域有 {width} 列，但右侧只剩 {room} 列。未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>This row was deleted meanwhile.</source>
+        <translation>此行已被删除。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>There is no section to add rows to.</source>
+        <translation>没有可添加行的分类。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This column is read-only.</source>
+        <translation>此列为只读。</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../views/tracking_views/rectifications_tab.py" line="+108"/>
@@ -924,6 +1003,104 @@ The current file is kept as a backup.</source>
         <location line="+5"/>
         <source>Reset columns</source>
         <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../widgets/grid/conflict_dialog.py" line="+57"/>
+        <source>Someone else saved first</source>
+        <translation>他人已先保存</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Keep my choices</source>
+        <translation>按所选保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decide later</source>
+        <translation>稍后再定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Another user deleted some of these rows after you read them.</source>
+        <translation>在您读取之后，其他用户删除了其中部分行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{who} changed these cells after you read them.</source>
+        <translation>在您读取之后，{who} 修改了这些单元格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another user changed these rows after you read them.</source>
+        <translation>在您读取之后，其他用户修改了这些行。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose for each field which value to keep. Nothing you typed is lost: “Decide later” keeps your values marked in the grid, unsaved.</source>
+        <translation>请逐项选择保留哪个值。您输入的内容不会丢失：选“稍后再定”，您的值会以未保存标记留在表格中。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theirs (now in the database)</source>
+        <translation>对方的值（数据库现值）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mine (what you typed)</source>
+        <translation>我的值（我输入的）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>(row deleted)</source>
+        <translation>（该行已删除）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{value}  — {who}, {when}</source>
+        <translation>{value}  — {who}，{when}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>All theirs</source>
+        <translation>全部用对方的</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All mine</source>
+        <translation>全部用我的</translation>
     </message>
 </context>
 <context>
@@ -1510,6 +1687,49 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>FillClearMixin</name>
+    <message>
+        <location filename="../../widgets/grid/fill_clear.py" line="+18"/>
+        <source>Select a range of at least two rows to fill down.</source>
+        <translation>请选中至少两行的区域再向下填充。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to fill: the selected columns are read-only.</source>
+        <translation>无可填充内容：所选列为只读。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fill down refused</source>
+        <translation>向下填充被拒绝</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fill down {rows} rows</source>
+        <translation>向下填充 {rows} 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filled {rows} rows.</source>
+        <translation>已填充 {rows} 行。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Clear refused</source>
+        <translation>清除被拒绝</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>These columns cannot be empty; nothing was cleared. To remove whole rows use Delete rows.</source>
+        <translation>这些列不能为空，未清除任何内容。如需删除整行，请使用“删除行”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Clear cells</source>
+        <translation>清除内容</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <location filename="../../widgets/filter_bar.py" line="+138"/>
@@ -1590,6 +1810,74 @@ The current file is kept as a backup.</source>
         <location line="+117"/>
         <source>No unit is called “%1”.</source>
         <translation>没有名为“%1”的单位。</translation>
+    </message>
+</context>
+<context>
+    <name>GridActionsMixin</name>
+    <message>
+        <location filename="../../widgets/grid/grid_actions.py" line="+28"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill down</source>
+        <translation>向下填充</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear cells</source>
+        <translation>清除内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Insert row above</source>
+        <translation>在上方插入行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Insert row below</source>
+        <translation>在下方插入行</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete rows</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move rows up</source>
+        <translation>上移行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move rows down</source>
+        <translation>下移行</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Print Preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Discard unsaved values</source>
+        <translation>放弃未保存的值</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move to section</source>
+        <translation>移动到分类</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3885,186 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>RowEditsMixin</name>
+    <message>
+        <location filename="../../widgets/grid/row_edits.py" line="+34"/>
+        <source>There is no section to add rows to.</source>
+        <translation>没有可添加行的分类。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Insert {count} row(s)</source>
+        <translation>插入 {count} 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert refused</source>
+        <translation>插入被拒绝</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Delete {count} row(s)</source>
+        <translation>删除 {count} 行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete refused</source>
+        <translation>删除被拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleted {count} row(s); Ctrl+Z brings them back.</source>
+        <translation>已删除 {count} 行；按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rows can only be moved in the table&apos;s own order. Click the sorted column&apos;s header until the arrow disappears.</source>
+        <translation>只能在表格原始顺序下移动行。请点击已排序列的表头，直到排序箭头消失。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select one block of adjacent rows to move.</source>
+        <translation>请选中一组相邻的行再移动。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The rows are already at the edge.</source>
+        <translation>这些行已在边缘。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Move rows up</source>
+        <translation>上移行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move rows down</source>
+        <translation>下移行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Move refused</source>
+        <translation>移动被拒绝</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Move rows to section</source>
+        <translation>将行移动到分类</translation>
+    </message>
+</context>
+<context>
+    <name>SaveGuardMixin</name>
+    <message>
+        <location filename="../../widgets/grid/save_guard.py" line="+87"/>
+        <source>Read-only: your account may only view this ledger.</source>
+        <translation>只读：您的账号只能查看本台账</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read-only: your unit is neither the lead nor a cooperating unit of this project.</source>
+        <translation>只读：您的单位不是本项目的牵头或配合单位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read-only: editors may change only the progress, status and notes of their units&apos; projects.</source>
+        <translation>只读：编辑账号只能修改本单位项目的进度、状态和备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read-only: this table is kept by the office; editors may not change it.</source>
+        <translation>只读：此表由攻坚办维护，编辑账号不能修改</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Read-only: only the office may add, delete or move rows.</source>
+        <translation>只读：只有攻坚办（管理员）可以增加、删除或移动行</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+54"/>
+        <location line="+3"/>
+        <source>Nothing was changed.</source>
+        <translation>未做任何修改。</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>The server refused the write: your account may not make this change.</source>
+        <translation>服务器拒绝写入：您的账号无权做此修改。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Another user changed these rows after you read them; nothing was changed. The grid now shows their values: look at them and try again.</source>
+        <translation>在您读取之后，其他用户修改了这些行，未做任何修改。表格现已显示对方的值，请查看后重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>deleted by another user</source>
+        <translation>已被其他用户删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>changed by another user</source>
+        <translation>已被其他用户修改</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your values were already saved.</source>
+        <translation>您的值已经保存过了。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Another user had changed other fields of these rows; yours were added.</source>
+        <translation>其他用户修改了这些行的其他字段；您的修改已一并保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: another user changed this cell first. Your value is kept here; edit the cell to save it again.</source>
+        <translation>未保存：其他用户先修改了此单元格。您的值保留在这里，编辑此单元格即可再次保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Someone else saved these cells first: choose what to keep.</source>
+        <translation>他人已先保存这些单元格：请选择保留哪个值。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kept the other user&apos;s values.</source>
+        <translation>已保留对方的值。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+59"/>
+        <source>Edit refused</source>
+        <translation>编辑被拒绝</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Not saved yet: the connection to the database was lost. It is saved as soon as the database is back.</source>
+        <translation>尚未保存：与数据库的连接已断开。连接恢复后会自动保存。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connection lost: your edit is kept and saved when the database is back.</source>
+        <translation>连接已断开：您的修改已保留，连接恢复后自动保存。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The connection to the database was lost; nothing was changed. Try again when it is back.</source>
+        <translation>与数据库的连接已断开，未做任何修改。请在连接恢复后重试。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connection back: the waiting edits were saved.</source>
+        <translation>连接已恢复：待保存的修改已保存。</translation>
+    </message>
+</context>
+<context>
     <name>ServerStatus</name>
     <message>
         <location filename="../../views/server_status.py" line="+23"/>
@@ -3800,86 +4268,17 @@ The current file is kept as a backup.</source>
 <context>
     <name>SpreadsheetView</name>
     <message>
-        <location filename="../../widgets/grid/table_view.py" line="+208"/>
+        <location filename="../../widgets/grid/table_view.py" line="+211"/>
         <source>This column cannot be sorted.</source>
         <translation>此列不能排序。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste</source>
-        <translation>粘贴</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill down</source>
-        <translation>向下填充</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+560"/>
-        <source>Clear cells</source>
-        <translation>清除内容</translation>
-    </message>
-    <message>
-        <location line="-557"/>
-        <source>Insert row above</source>
-        <translation>在上方插入行</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Insert row below</source>
-        <translation>在下方插入行</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Delete rows</source>
-        <translation>删除行</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+633"/>
-        <source>Move rows up</source>
-        <translation>上移行</translation>
-    </message>
-    <message>
-        <location line="-627"/>
-        <location line="+627"/>
-        <source>Move rows down</source>
-        <translation>下移行</translation>
-    </message>
-    <message>
-        <location line="-618"/>
-        <source>Print Preview…</source>
-        <translation>打印预览…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Move to section</source>
-        <translation>移动到分类</translation>
-    </message>
-    <message>
-        <location line="+227"/>
+        <location line="+27"/>
         <source>Grid</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+3"/>
-        <source>Nothing was changed.</source>
-        <translation>未做任何修改。</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Edit {column} in row {row}</source>
         <translation>编辑第 {row} 行的{column}</translation>
     </message>
@@ -3887,168 +4286,6 @@ The current file is kept as a backup.</source>
         <location line="+2"/>
         <source>Edit refused</source>
         <translation>编辑被拒绝</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Copy needs one rectangular selection.</source>
-        <translation>复制需要选中一个矩形区域。</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Copied {rows} × {columns} cells.</source>
-        <translation>已复制 {rows} × {columns} 个单元格。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The clipboard is empty.</source>
-        <translation>剪贴板为空。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Paste needs one rectangular selection.</source>
-        <translation>粘贴需要选中一个矩形区域。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Paste refused</source>
-        <translation>粘贴被拒绝</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The pasted block is {width} columns wide but only {room} columns remain to the right. Nothing was changed.</source>
-        <translation>粘贴的区域有 {width} 列，但右侧只剩 {room} 列。未做任何修改。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Add rows?</source>
-        <translation>添加行？</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The pasted block has {extra} more rows than the table below the current cell. Add {extra} new rows at the end and paste into them?</source>
-        <translation>粘贴的区域比当前单元格以下的行多 {extra} 行。是否在末尾添加 {extra} 个新行并粘贴？</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Paste cancelled; nothing was changed.</source>
-        <translation>已取消粘贴，未做任何修改。</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>This row was deleted meanwhile.</source>
-        <translation>此行已被删除。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>{count} value(s) cannot be pasted. Nothing was changed.</source>
-        <translation>有 {count} 个值无法粘贴，未做任何修改。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Paste {rows} × {columns} cells</source>
-        <translation>粘贴 {rows} × {columns} 个单元格</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <location line="+129"/>
-        <source>There is no section to add rows to.</source>
-        <translation>没有可添加行的分类。</translation>
-    </message>
-    <message>
-        <location line="-111"/>
-        <source>Pasted {rows} × {columns} cells.</source>
-        <translation>已粘贴 {rows} × {columns} 个单元格。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>This column is read-only.</source>
-        <translation>此列为只读。</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Select a range of at least two rows to fill down.</source>
-        <translation>请选中至少两行的区域再向下填充。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Nothing to fill: the selected columns are read-only.</source>
-        <translation>无可填充内容：所选列为只读。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Fill down {rows} rows</source>
-        <translation>向下填充 {rows} 行</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fill down refused</source>
-        <translation>向下填充被拒绝</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Filled {rows} rows.</source>
-        <translation>已填充 {rows} 行。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Clear refused</source>
-        <translation>清除被拒绝</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>These columns cannot be empty; nothing was cleared. To remove whole rows use Delete rows.</source>
-        <translation>这些列不能为空，未清除任何内容。如需删除整行，请使用“删除行”。</translation>
-    </message>
-    <message>
-        <location line="+32"/>
-        <source>Insert {count} row(s)</source>
-        <translation>插入 {count} 行</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Insert refused</source>
-        <translation>插入被拒绝</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Delete {count} row(s)</source>
-        <translation>删除 {count} 行</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Delete refused</source>
-        <translation>删除被拒绝</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Deleted {count} row(s); Ctrl+Z brings them back.</source>
-        <translation>已删除 {count} 行；按 Ctrl+Z 可恢复。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Rows can only be moved in the table&apos;s own order. Click the sorted column&apos;s header until the arrow disappears.</source>
-        <translation>只能在表格原始顺序下移动行。请点击已排序列的表头，直到排序箭头消失。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Select one block of adjacent rows to move.</source>
-        <translation>请选中一组相邻的行再移动。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The rows are already at the edge.</source>
-        <translation>这些行已在边缘。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location line="+14"/>
-        <source>Move refused</source>
-        <translation>移动被拒绝</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Move rows to section</source>
-        <translation>将行移动到分类</translation>
     </message>
 </context>
 <context>
@@ -4160,6 +4397,16 @@ The current file is kept as a backup.</source>
         <location line="+2"/>
         <source>Undo failed</source>
         <translation>撤销失败</translation>
+    </message>
+    <message>
+        <location filename="../../app/undo.py" line="+71"/>
+        <source>Undo refused: another user changed these rows after your edit ({rows}). Their change was kept and nothing was undone.</source>
+        <translation>无法撤销：在您修改之后，其他用户又修改了这些行（{rows}）。已保留对方的修改，未撤销任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Redo refused: another user changed these rows after the undo ({rows}). Their change was kept and nothing was redone.</source>
+        <translation>无法重做：撤销之后，其他用户又修改了这些行（{rows}）。已保留对方的修改，未重做任何内容。</translation>
     </message>
 </context>
 <context>

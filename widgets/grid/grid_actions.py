@@ -95,6 +95,9 @@ class GridActionsMixin:
         menu = QMenu(self)
         for name in ("copy", "paste", "fill_down", "clear"):
             menu.addAction(self.actions_by_name[name])
+        if self.grid_model.pending:  # typed values waiting (conflict, connection lost)
+            discard = menu.addAction(self.tr("Discard unsaved values"))
+            discard.triggered.connect(lambda _checked=False: self.discard_pending())
         menu.addSeparator()
         for name in ("insert_above", "insert_below", "delete_rows", "move_up", "move_down"):
             menu.addAction(self.actions_by_name[name])
