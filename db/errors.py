@@ -7,8 +7,7 @@ locked by another writer, damaged, not a ledger, read-only or not there. Headles
 from __future__ import annotations
 
 import sqlite3
-
-from sqlalchemy.exc import DBAPIError
+import sys
 
 # (words in SQLite's message, what to tell the user)
 _SQLITE_PROBLEMS = (
@@ -53,9 +52,18 @@ def _sqlite_text(exc: BaseException) -> str:
     return str(orig).lower()
 
 
+def _database_error(exc: BaseException) -> bool:
+    """An error of the database driver, bare or wrapped by SQLAlchemy. SQLAlchemy is not
+    imported for the question: if it is not loaded, it raised nothing (and `--help` stays fast)."""
+    if isinstance(exc, sqlite3.Error):
+        return True
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    return sqlalchemy_errors is not None and isinstance(exc, sqlalchemy_errors.DBAPIError)
+
+
 def describe(exc: BaseException, where: str) -> DatabaseProblem | None:
     """A DatabaseProblem for a known SQLite failure of the file `where`, else None."""
-    if not isinstance(exc, (DBAPIError, sqlite3.Error)):
+    if not _database_error(exc):
         return None
     server = _server_problem(exc)
     if server is not None:

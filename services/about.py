@@ -11,10 +11,12 @@ import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-
-from sqlalchemy.engine import URL
+from typing import TYPE_CHECKING
 
 from db.backups import backup_folder
+
+if TYPE_CHECKING:  # `--version` must not pay for importing SQLAlchemy
+    from sqlalchemy.engine import URL
 
 VERSION = "0.2.0"
 APP_ID = "greenledger"

@@ -63,3 +63,17 @@ def test_main_window_painted_loads_no_heavy_library(engine, sample_plan, db_path
         "assert not window.grab().isNull() and window.grid.model.rowCount() == 56\n"
     )
     assert _loaded_after(code) == []
+
+
+def test_cli_start_loads_no_database_library():
+    """`--help`, `--version` and a command's `--help` build every command's parser: none of
+    that may import SQLAlchemy (0.3-0.5 s) or a heavy library."""
+    code = (
+        "import contextlib, io, sys; from cli.main import main\n"
+        "for argv in (['--help'], ['--version'], ['brief', '--help'], ['returns', 'make', '--help']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()) as out, contextlib.suppress(SystemExit):\n"
+        "        main(argv)\n"
+        "    assert out.getvalue(), argv\n"
+        "assert 'sqlalchemy' not in sys.modules, 'SQLAlchemy loaded at start'"
+    )
+    assert _loaded_after(code) == []

@@ -36,6 +36,17 @@ from services.return_fields import DEFAULT_FIELDS, RETURN_FIELDS
 from services.tasks import Cancelled
 
 
+def _on_demand(module: str, name: str):
+    """`module.name(*args)`, the module imported at the first call."""
+
+    def call(*args):
+        from importlib import import_module
+
+        return getattr(import_module(module), name)(*args)
+
+    return call
+
+
 def add_menu_actions(window) -> None:
     """方案 ▸ 分发填报表… / 收回填报表… / 填报情况… on the main window's Plan menu."""
 
@@ -52,8 +63,10 @@ def add_menu_actions(window) -> None:
 
         return run
 
-    from views.returns_collect import run_collect_dialog
-    from views.returns_status import run_status_dialog
+    # The collect and state dialogs (and the workbook readers they need) load when opened:
+    # the first window does not wait for them.
+    run_collect_dialog = _on_demand("views.returns_collect", "run_collect_dialog")
+    run_status_dialog = _on_demand("views.returns_status", "run_status_dialog")
 
     window.menus["plan"].addSeparator()
     for key, text, opener in (
