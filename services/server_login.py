@@ -11,6 +11,7 @@ traceback. Without a password libpq reads PGPASSWORD or ~/.pgpass itself. No Qt 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from db.engine import is_server_url as is_server_url  # the shell asks it here
@@ -157,7 +158,7 @@ class ServerInfo:
 def _connect(login: ServerLogin):
     import psycopg
 
-    arguments = {
+    arguments: dict[str, Any] = {
         "host": login.host,
         "port": login.port,
         "dbname": login.database,
