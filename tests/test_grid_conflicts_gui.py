@@ -96,7 +96,8 @@ def test_same_cell_one_conflict_dialog_keep_mine(clerks):
     [cell] = dialog.conflict.fields
     assert (cell.before, cell.theirs, cell.mine) == (before or "", "甲：已开工", "乙：未开工")
     assert cell.who == _author(a, "clerk_a") and cell.when is not None
-    assert cell.who in dialog.table.item(0, 3).text()
+    assert dialog.table.item(0, 3).text() == "甲：已开工"
+    assert cell.who in dialog.table.item(0, 4).text()
     # Until the clerk decides, what they typed stays in the cell, marked as unsaved.
     index = b.model.index(0, b.model.column_index("remarks"))
     assert index.data() == "乙：未开工"

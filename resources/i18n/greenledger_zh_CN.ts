@@ -1064,6 +1064,11 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Mine (what you typed)</source>
         <translation>我的值（我输入的）</translation>
     </message>
@@ -1078,12 +1083,12 @@ The current file is kept as a backup.</source>
         <translation>（该行已删除）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{value}  — {who}, {when}</source>
-        <translation>{value}  — {who}，{when}</translation>
+        <location line="+5"/>
+        <source>{who}, {when}</source>
+        <translation>{who}，{when}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Theirs</source>
         <translation>对方的</translation>
     </message>

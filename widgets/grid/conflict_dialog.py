@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from services.conflicts import Conflict, FieldConflict
 
-_BEFORE, _THEIRS, _MINE = 2, 3, 4  # table columns of the three values
+_BEFORE, _THEIRS, _WHO, _MINE = 2, 3, 4, 5  # table columns of the values compared
 
 
 def local_time(at: datetime | None) -> str:
@@ -56,7 +56,7 @@ class ConflictDialog(QDialog):
         self.conflict = conflict
         self.setWindowTitle(self.tr("Someone else saved first"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.resize(900, 360)
+        self.resize(1140, 300)
         layout = QVBoxLayout(self)
         self.summary = QLabel(self._summary_text())
         self.summary.setWordWrap(True)
@@ -102,6 +102,7 @@ class ConflictDialog(QDialog):
             self.tr("Field"),
             self.tr("Before"),
             self.tr("Theirs (now in the database)"),
+            self.tr("Changed by"),
             self.tr("Mine (what you typed)"),
             self.tr("Keep"),
         ]
@@ -109,12 +110,13 @@ class ConflictDialog(QDialog):
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(_THEIRS, QHeaderView.ResizeMode.Stretch)  # the one to read
         self.choices: list[QButtonGroup] = []
         for row, cell in enumerate(self.conflict.fields):
             texts = [row_label(cell.record_id), field_title(cell.key), cell.before]
-            texts += [self._theirs_text(cell), cell.mine]
+            texts += [self._theirs_text(cell), self._who_text(cell), cell.mine]
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -124,18 +126,17 @@ class ConflictDialog(QDialog):
                     item.setFont(font)
                 table.setItem(row, column, item)
             table.setCellWidget(row, len(headers) - 1, self._choice(cell))
-        for column, width in enumerate((150, 120, 150, 230, 150)):
+        for column, width in enumerate((160, 90, 140, 200, 210, 170, 130)):
             table.setColumnWidth(column, width)
         return table
 
     def _theirs_text(self, cell: FieldConflict) -> str:
-        if cell.theirs is None:
-            return self.tr("(row deleted)")
-        if cell.who:
-            return self.tr("{value}  — {who}, {when}").format(
-                value=cell.theirs, who=cell.who, when=local_time(cell.when)
-            )
-        return cell.theirs
+        return self.tr("(row deleted)") if cell.theirs is None else cell.theirs
+
+    def _who_text(self, cell: FieldConflict) -> str:
+        if not cell.who:
+            return ""
+        return self.tr("{who}, {when}").format(who=cell.who, when=local_time(cell.when))
 
     def _choice(self, cell: FieldConflict) -> QWidget:
         box = QWidget(self)

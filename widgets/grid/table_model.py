@@ -442,10 +442,13 @@ class LazyTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             editable = column.editable and self.lock_reason(index.row(), index.column()) is None
             return None if editable else _READ_ONLY_BG
-        if role == Qt.ItemDataRole.ToolTipRole and self.cell_lock is not None:
+        if self.cell_lock is not None and role in (
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
             reason = self.lock_reason(index.row(), index.column())
-            if reason is not None:
-                return reason
+            if reason is not None:  # greyed, and the tooltip says why
+                return reason if role == Qt.ItemDataRole.ToolTipRole else _MUTED
         record = self.record(index.row())
         if record is None:
             return None
