@@ -2702,7 +2702,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>MakeRoundDialog</name>
     <message>
-        <location filename="../../views/returns_dialog.py" line="+88"/>
+        <location filename="../../views/returns_dialog.py" line="+101"/>
         <source>Distribute return sheets</source>
         <translation>分发填报表</translation>
     </message>
@@ -3661,12 +3661,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>ReturnsMenu</name>
     <message>
-        <location filename="../../views/returns_dialog.py" line="-170"/>
+        <location filename="../../views/returns_dialog.py" line="-172"/>
         <source>Return round</source>
         <translation>填报轮次</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&amp;Distribute Return Sheets…</source>
         <translation>分发填报表(&amp;D)…</translation>
     </message>
