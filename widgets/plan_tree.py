@@ -2,8 +2,7 @@
 
 Selecting a plan or a section sets the grid's scope (`scopeChanged(plan_id, section_id|None)`).
 Its context menu adds, renames, moves and deletes sections through services.plans; each of those
-is one undo step on the shared stack (the section commands live here because only the tree makes
-them). Totals come from services.summary.section_totals (one SQL group-by per plan), so the tree
+is one undo step on the shared stack (widgets.section_commands). Totals come from services.summary.section_totals (one SQL group-by per plan), so the tree
 never counts rows itself and stays cheap at 1,000,000 projects.
 """
 
@@ -11,10 +10,9 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -36,16 +34,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import AppContext, Session
+from app.context import AppContext
 from app.operations import OpCommand, listen, perform
 from app.tasks import TaskHandle, run_task
-from services import plans as plan_service
 from services.errors import LedgerError
-from services.operations import Operation
 from services.parsing import format_money
 from services.query import ZERO
 from services.query import plans as list_plans
 from services.summary import SectionTotal, section_totals
+from widgets.section_commands import (
+    add_section_command,
+    current_section_id,
+    delete_section_command,
+    move_section_command,
+    rename_section_command,
+)
 from widgets.status_summary import money_text
 
 log = logging.getLogger(__name__)
@@ -57,103 +60,6 @@ POSITION_ROLE = Qt.ItemDataRole.UserRole + 4
 COUNT_ROLE = Qt.ItemDataRole.UserRole + 5
 
 NAME_COLUMN, COUNT_COLUMN, AMOUNT_COLUMN = 0, 1, 2
-
-# A deleted section comes back with a new id on undo; older commands follow this chain.
-_replaced_sections: dict[int, int] = {}
-
-
-def _section_id(section_id: int) -> int:
-    while section_id in _replaced_sections:
-        section_id = _replaced_sections[section_id]
-    return section_id
-
-
-class SectionCommand(OpCommand):
-    """One undoable change to a plan's sections: `apply` and `revert` write through services."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        text: str,
-        apply: Callable[[Session], None],
-        revert: Callable[[Session], None],
-    ) -> None:
-        super().__init__(ctx, text)
-        self._apply, self._revert = apply, revert
-
-    def forward(self, op: Operation) -> None:
-        self._apply(op.session)
-
-    def backward(self, op: Operation) -> None:
-        self._revert(op.session)
-
-
-def add_section_command(ctx: AppContext, plan_id: int, name: str, position: int | None):
-    state: dict[str, int] = {}
-
-    def apply(session: Session) -> None:
-        state["id"] = plan_service.add_section(session, plan_id, name, position).id
-
-    def revert(session: Session) -> None:
-        plan_service.delete_section(session, _section_id(state["id"]))
-
-    return SectionCommand(
-        ctx,
-        QCoreApplication.translate("PlanTree", "Add section “%1”").replace("%1", name),
-        apply,
-        revert,
-    )
-
-
-def rename_section_command(ctx: AppContext, section_id: int, name: str) -> SectionCommand:
-    state: dict[str, str] = {}
-
-    def apply(session: Session) -> None:
-        state["old"] = plan_service.rename_section(session, _section_id(section_id), name)
-
-    def revert(session: Session) -> None:
-        plan_service.rename_section(session, _section_id(section_id), state["old"])
-
-    return SectionCommand(
-        ctx,
-        QCoreApplication.translate("PlanTree", "Rename section to “%1”").replace("%1", name),
-        apply,
-        revert,
-    )
-
-
-def move_section_command(ctx: AppContext, section_id: int, position: int) -> SectionCommand:
-    state: dict[str, int] = {}
-
-    def apply(session: Session) -> None:
-        state["old"] = plan_service.move_section(session, _section_id(section_id), position)
-
-    def revert(session: Session) -> None:
-        plan_service.move_section(session, _section_id(section_id), state["old"])
-
-    return SectionCommand(
-        ctx, QCoreApplication.translate("PlanTree", "Move section"), apply, revert
-    )
-
-
-def delete_section_command(
-    ctx: AppContext, plan_id: int, section_id: int, name: str, position: int
-) -> SectionCommand:
-    def apply(session: Session) -> None:
-        plan_service.delete_section(session, _section_id(section_id))
-
-    def revert(session: Session) -> None:
-        old = _section_id(section_id)
-        new = plan_service.add_section(session, plan_id, name, position).id
-        if new != old:
-            _replaced_sections[old] = new
-
-    return SectionCommand(
-        ctx,
-        QCoreApplication.translate("PlanTree", "Delete section “%1”").replace("%1", name),
-        apply,
-        revert,
-    )
 
 
 def _load_totals(state, factory, plan_ids: list[int]) -> dict[int, list[SectionTotal]]:
@@ -542,7 +448,7 @@ class PlanTree(QWidget):
         if plan_id is not None:
             self.editPlanRequested.emit(plan_id)
 
-    def _apply(self, command: SectionCommand) -> bool:
+    def _apply(self, command: OpCommand) -> bool:
         try:
             perform(self.ctx, command)
         except LedgerError as exc:
@@ -589,7 +495,7 @@ class PlanTree(QWidget):
         if not 0 <= target < item.parent().rowCount():
             return
         if self._apply(move_section_command(self.ctx, section_id, target)):
-            self.select(plan_id, _section_id(section_id))
+            self.select(plan_id, current_section_id(section_id))
 
     def delete_section(self) -> None:
         plan_id, section_id = self.current_scope()

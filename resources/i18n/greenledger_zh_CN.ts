@@ -3107,27 +3107,27 @@ The current file is kept as a backup.</source>
 <context>
     <name>PlanTree</name>
     <message>
-        <location filename="../../widgets/plan_tree.py" line="+102"/>
+        <location filename="../../widgets/section_commands.py" line="+88"/>
         <source>Add section “%1”</source>
         <translation>添加分类“%1”</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
         <source>Rename section to “%1”</source>
         <translation>分类重命名为“%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+5"/>
         <source>Move section</source>
         <translation>移动分类</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-10"/>
         <source>Delete section “%1”</source>
         <translation>删除分类“%1”</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location filename="../../widgets/plan_tree.py" line="+142"/>
         <source>New Plan…</source>
         <translation>新建方案…</translation>
     </message>
