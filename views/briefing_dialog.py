@@ -13,16 +13,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -40,9 +37,10 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.settings import Option
-from app.tasks import run_task
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
 from services.query import ProjectFilter, plan_info, totals, totals_for_ids
+from widgets.button_task import run_from_button
+from widgets.form_parts import browse_row, browse_save_as, date_edit
 
 ORIENTATION = Option("briefing/orientation", str, "portrait", "A4 portrait or landscape pages")
 CHAPTER_CHOICE = Option("briefing/chapters", list, list(CHAPTERS), "chapters of the briefing")
@@ -208,18 +206,13 @@ class BriefingDialog(QDialog):
 
         self.office = QLineEdit(OFFICE.value or self.plan_issuer, self)
         self.office.setPlaceholderText(self.tr("Issuing office shown on the cover"))
-        self.briefing_date = QDateEdit(QDate.currentDate(), self)
-        self.briefing_date.setCalendarPopup(True)
-        self.briefing_date.setDisplayFormat("yyyy-MM-dd")
+        self.briefing_date = date_edit(self)
         self.as_of_latest = QCheckBox(
             self.tr("As of the plan's default day (today, or its latest return once it is over)"),
             self,
         )
         self.as_of_latest.setChecked(True)
-        self.as_of = QDateEdit(QDate.currentDate(), self)
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self.as_of.setEnabled(False)
+        self.as_of = date_edit(self, enabled=False)
         self.as_of_latest.toggled.connect(lambda latest: self.as_of.setEnabled(not latest))
         as_of_row = QHBoxLayout()
         as_of_row.addWidget(self.as_of_latest)
@@ -227,11 +220,7 @@ class BriefingDialog(QDialog):
 
         self.path_edit = QLineEdit(self._default_path(), self)
         self.path_edit.textChanged.connect(self._update_buttons)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        path_row = browse_row(self.path_edit, self.browse, self)
         self.open_when_done = QCheckBox(self.tr("Open the document when it is ready"), self)
         self.open_when_done.setChecked(OPEN_WHEN_DONE.value)
 
@@ -368,29 +357,21 @@ class BriefingDialog(QDialog):
             if self.suffix() == ".docx"
             else self.tr("PDF document (*.pdf)")
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Briefing"), self.path_edit.text(), kinds
-        )
-        if path:
-            if not path.lower().endswith(self.suffix()):
-                path += self.suffix()
-            self.path_edit.setText(path)
+        browse_save_as(self.path_edit, self.tr("Briefing"), kinds, self.suffix())
 
     # ---------------------------------------------------------------- key figures
 
     def show_figures(self) -> None:
         if self.plan_id is None:
             return
-        self.figures_button.setEnabled(False)
-        self.figure_handle = run_task(
-            self,
+        self.figure_handle = run_from_button(
+            self.figures_button,
             self.tr("Counting the key figures"),
+            self.tr("Briefing failed"),
             key_figures,
             self.ctx.session_factory,
             self.options(),
             on_done=self._figures_ready,
-            on_error=lambda exc, _tb: self._failed(exc),
-            on_cancelled=lambda: self.figures_button.setEnabled(True),
         )
 
     def _figures_ready(self, figures) -> None:
@@ -426,17 +407,15 @@ class BriefingDialog(QDialog):
             QMessageBox.warning(self, self.tr("Briefing"), self.tr("The folder does not exist."))
             return
         self._remember()
-        self.create_button.setEnabled(False)
-        self.handle = run_task(
-            self,
+        self.handle = run_from_button(
+            self.create_button,
             self.tr("Creating the briefing"),
+            self.tr("Briefing failed"),
             run_briefing,
             self.ctx.session_factory,
             self.options(),
             out,
             on_done=self._done,
-            on_error=lambda exc, _tb: self._failed(exc),
-            on_cancelled=self._cancelled,
         )
 
     def _done(self, result: BriefingResult) -> None:
@@ -445,13 +424,6 @@ class BriefingDialog(QDialog):
         if self.open_when_done.isChecked():
             open_file(str(result.path))
         self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.create_button.setEnabled(True)
-        QMessageBox.warning(self, self.tr("Briefing failed"), str(exc))
-
-    def _cancelled(self) -> None:
-        self.create_button.setEnabled(True)  # the builder leaves no partial file behind
 
 
 def run_briefing_dialog(

@@ -14,11 +14,10 @@ import time
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from services.aggregates import Dashboard, DashboardOptions
 from services.drilldown import Drill, DrillTooLarge
 from services.query import ProjectFilter
 from widgets.chart_canvas import ChartCanvas
+from widgets.form_parts import date_edit
 
 YEAR_MODE = Option("dashboard/year_mode", str, "spread", "years chart: spread or start")
 TIMELINE_MODE = Option("dashboard/timeline_mode", str, "section", "timeline: section or project")
@@ -179,10 +179,7 @@ class DashboardView(QWidget):
         self.as_of_check.setToolTip(
             self.tr("Judge progress and 序时进度 at this day (unchecked: the plan's default day)")
         )
-        self.as_of_date = QDateEdit(QDate.currentDate(), self)
-        self.as_of_date.setCalendarPopup(True)
-        self.as_of_date.setDisplayFormat("yyyy-MM-dd")
-        self.as_of_date.setEnabled(False)
+        self.as_of_date = date_edit(self, enabled=False)
         self.as_of_check.toggled.connect(self.as_of_date.setEnabled)
         self.as_of_check.toggled.connect(lambda _on: self._as_of_changed())
         self.as_of_date.dateChanged.connect(lambda _d: self._as_of_changed())

@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -30,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.settings import Option
-from app.tasks import run_task
 from exports.flat import export_csv, export_flat_xlsx
 from exports.official_xlsx import OfficialOptions, export_official
 from services.query import ProjectFilter, plan_info
+from widgets.button_task import run_from_button
+from widgets.form_parts import browse_row, browse_save_as
 from widgets.written_message import show_written
 
 LAST_FORMAT = Option("impex/export_format", str, "official", "last export format")
@@ -111,11 +109,7 @@ class ExportDialog(QDialog):
             self.scope.setEnabled(False)
 
         self.path_edit = QLineEdit(self)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        path_row = browse_row(self.path_edit, self.browse, self)
 
         form = QFormLayout()
         form.addRow(self.tr("Plan:"), QLineEdit(self.plan_title, self, readOnly=True))
@@ -158,13 +152,7 @@ class ExportDialog(QDialog):
         pattern = (
             self.tr("Excel workbook (*.xlsx)") if suffix == ".xlsx" else self.tr("CSV (*.csv)")
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), self.path_edit.text(), pattern
-        )
-        if path:
-            if not path.lower().endswith(suffix):
-                path += suffix
-            self.path_edit.setText(path)
+        browse_save_as(self.path_edit, self.tr("Export"), pattern, suffix)
 
     def run(self) -> None:
         out = self.path_edit.text().strip()
@@ -188,10 +176,10 @@ class ExportDialog(QDialog):
             grand_total=self.grand_total.isChecked(),
             rectifications=self.rectifications.isChecked(),
         )
-        self.export_button.setEnabled(False)
-        run_task(
-            self,
+        run_from_button(
+            self.export_button,
             self.tr("Exporting"),
+            self.tr("Export failed"),
             run_export,
             self.ctx.session_factory,
             self.fmt,
@@ -201,8 +189,6 @@ class ExportDialog(QDialog):
             options,
             self.encoding.currentData(),
             on_done=lambda count: self._done(out, count),
-            on_error=lambda exc, _t: self._failed(exc),
-            on_cancelled=self._cancelled,
         )
 
     def _done(self, out: str, count: object = None) -> None:
@@ -215,13 +201,6 @@ class ExportDialog(QDialog):
             self.tr("%n project(s) written to %1.", "", rows).replace("%1", Path(out).name),
             out,
         )
-
-    def _failed(self, exc: Exception) -> None:
-        self.export_button.setEnabled(True)
-        QMessageBox.warning(self, self.tr("Export failed"), str(exc))
-
-    def _cancelled(self) -> None:
-        self.export_button.setEnabled(True)  # the exporters leave no partial file behind
 
 
 def run_export_dialog(

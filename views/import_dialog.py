@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -49,6 +47,7 @@ from services.query import plans
 from services.tasks import Cancelled, TaskState
 from views.import_merge import ChangeRow, MergeImportCommand, MergePreview, change_rows
 from views.import_problems import ProblemsPage
+from widgets.form_parts import browse_row
 from widgets.written_message import show_written
 
 COLUMN_MAPPINGS = Option(
@@ -119,11 +118,7 @@ class ImportDialog(QDialog):
         )
         self.path_edit.setClearButtonEnabled(True)
         self.path_edit.editingFinished.connect(self._path_typed)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self.browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(browse)
+        file_row = browse_row(self.path_edit, self.browse, self)
         self.target = QComboBox(self)
         self.target.addItem(self.tr("A new plan"), NEW_PLAN)
         with self.ctx.session() as session:

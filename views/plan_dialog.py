@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +32,7 @@ from services.errors import LedgerError, ValidationError
 from services.operations import Operation
 from services.plans import DEFAULT_SECTIONS
 from services.query import PlanInfo, plan_info
+from widgets.form_parts import date_edit
 
 METADATA = plan_service.PLAN_FIELDS
 
@@ -79,11 +79,7 @@ class PlanDialog(QDialog):
         self.doc_number.setPlaceholderText(self.tr("e.g. 钟政办发〔2023〕17号"))
         self.issuer = QLineEdit(self)
         self.has_issue_date = QCheckBox(self.tr("Issued on"), self)
-        self.issue_date = QDateEdit(self)
-        self.issue_date.setCalendarPopup(True)
-        self.issue_date.setDisplayFormat("yyyy-MM-dd")
-        self.issue_date.setDate(QDate.currentDate())
-        self.issue_date.setEnabled(False)
+        self.issue_date = date_edit(self, enabled=False)
         self.has_issue_date.toggled.connect(self.issue_date.setEnabled)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -30,6 +29,7 @@ from exports.plan_diff import FIELD_HEADERS, export_plan_diff
 from services import plan_diff
 from services.query import plan_info
 from services.query import plans as list_plans
+from widgets.form_parts import save_path
 
 
 class PlanDiffDialog(QDialog):
@@ -163,13 +163,13 @@ class PlanDiffDialog(QDialog):
     def export(self, path: str | None = None) -> str | None:
         if self.diff is None:
             return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export differences"),
-                self.tr("plan-differences.xlsx"),
-                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
-            )
+        path = save_path(
+            self,
+            path,
+            self.tr("Export differences"),
+            self.tr("plan-differences.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
         if not path:
             return None
         export_plan_diff(None, self.diff, path)

@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +32,7 @@ from services import progress, returns
 from services.errors import LedgerError
 from services.return_fields import DEFAULT_FIELDS, RETURN_FIELDS
 from services.tasks import Cancelled
+from widgets.form_parts import browse_row, checkable_item, date_edit
 
 
 def _on_demand(module: str, name: str):
@@ -103,36 +102,19 @@ class MakeRoundDialog(QDialog):
         today = date.today()
         self.name_edit = QLineEdit(returns.default_round_name(today), self)
         self.period_label = QLabel(self)
-        self.deadline_edit = QDateEdit(self)
-        self.deadline_edit.setCalendarPopup(True)
-        self.deadline_edit.setDisplayFormat("yyyy-MM-dd")
-        soon = today + timedelta(days=14)
-        self.deadline_edit.setDate(QDate(soon.year, soon.month, soon.day))
+        self.deadline_edit = date_edit(self, today + timedelta(days=14))
         self.folder_edit = QLineEdit(str(Path.home() / "填报表"), self)
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._browse)
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder_edit, 1)
-        folder_row.addWidget(browse)
+        folder_row = browse_row(self.folder_edit, self._browse, self)
 
         self.fields_list = QListWidget(self)
         for key, spec in RETURN_FIELDS.items():
-            item = QListWidgetItem(spec.header, self.fields_list)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = key in DEFAULT_FIELDS
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            checkable_item(self.fields_list, spec.header, key, checked=key in DEFAULT_FIELDS)
         self.units_list = QListWidget(self)
         with ctx.session() as session:
             units = returns.plan_units(session, plan_id)
         for _oid, name, count in units:
-            item = QListWidgetItem(
-                self.tr("%1 (%2 projects)").replace("%1", name).replace("%2", str(count))
-            )
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.units_list.addItem(item)
+            text = self.tr("%1 (%2 projects)").replace("%1", name).replace("%2", str(count))
+            checkable_item(self.units_list, text, name)
         all_units = QPushButton(self.tr("All"), self)
         no_units = QPushButton(self.tr("None"), self)
         all_units.clicked.connect(lambda: self._check_units(True))

@@ -409,14 +409,14 @@ The current file is kept as a backup.</source>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../views/briefing_dialog.py" line="+115"/>
-        <location line="+257"/>
-        <location line="+54"/>
+        <location filename="../../views/briefing_dialog.py" line="+113"/>
+        <location line="+247"/>
+        <location line="+47"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location line="-308"/>
+        <location line="-291"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -536,12 +536,12 @@ The current file is kept as a backup.</source>
         <translation>封面显示的印发单位</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>As of the plan&apos;s default day (today, or its latest return once it is over)</source>
         <translation>截至方案默认日期（当天；方案年度结束后为最近一期填报截止日）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>Open the document when it is ready</source>
         <translation>生成后打开文档</translation>
     </message>
@@ -566,12 +566,7 @@ The current file is kept as a backup.</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="-128"/>
         <source>Plan:</source>
         <translation>方案：</translation>
     </message>
@@ -631,12 +626,12 @@ The current file is kept as a backup.</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+11"/>
         <source>Counting the key figures</source>
         <translation>正在统计关键数据</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+14"/>
         <source>(%n project(s))</source>
         <translation>
             <numerusform>（%n 个项目）</numerusform>
@@ -648,12 +643,13 @@ The current file is kept as a backup.</source>
         <translation>文件夹不存在。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Creating the briefing</source>
         <translation>正在生成简报</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Briefing failed</source>
         <translation>简报生成失败</translation>
     </message>
@@ -834,7 +830,7 @@ The current file is kept as a backup.</source>
         <translation>将对 {count} 个问题销号。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Closed on</source>
         <translation>销号日期</translation>
     </message>
@@ -1176,7 +1172,7 @@ The current file is kept as a backup.</source>
         <translation>按此日期计算进度和序时进度（不勾选：方案默认日期）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Showing:</source>
         <translation>当前范围：</translation>
     </message>
@@ -1482,16 +1478,16 @@ The current file is kept as a backup.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../views/export_dialog.py" line="+78"/>
-        <location line="+53"/>
-        <location line="+31"/>
-        <location line="+12"/>
-        <location line="+40"/>
+        <location filename="../../views/export_dialog.py" line="+76"/>
+        <location line="+49"/>
+        <location line="+30"/>
+        <location line="+7"/>
+        <location line="+38"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-122"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -1546,12 +1542,7 @@ The current file is kept as a backup.</source>
         <translation>仅表格中显示的项目（当前筛选）</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Plan:</source>
         <translation>方案：</translation>
     </message>
@@ -1581,24 +1572,24 @@ The current file is kept as a backup.</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>The folder does not exist.</source>
         <translation>文件夹不存在。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%n project(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 个项目写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-19"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
@@ -1818,6 +1809,14 @@ The current file is kept as a backup.</source>
     </message>
 </context>
 <context>
+    <name>FormParts</name>
+    <message>
+        <location filename="../../widgets/form_parts.py" line="+28"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
     <name>GridActionsMixin</name>
     <message>
         <location filename="../../widgets/grid/grid_actions.py" line="+28"/>
@@ -1919,18 +1918,13 @@ The current file is kept as a backup.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../views/import_dialog.py" line="+101"/>
-        <location line="+102"/>
+        <location filename="../../views/import_dialog.py" line="+100"/>
+        <location line="+98"/>
         <source>Import a table</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="-75"/>
         <source>A new plan</source>
         <translation>新建方案</translation>
     </message>
@@ -1955,12 +1949,12 @@ The current file is kept as a backup.</source>
         <translation>新方案标题：</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-30"/>
         <source>No file chosen.</source>
         <translation>尚未选择文件。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
@@ -2098,12 +2092,12 @@ The current file is kept as a backup.</source>
         <translation>问题（%1）</translation>
     </message>
     <message>
-        <location line="-274"/>
+        <location line="-270"/>
         <source>Type or paste the path of an Excel, WPS or CSV file, or choose one…</source>
         <translation>输入或粘贴 Excel、WPS 或 CSV 文件的路径，或点“浏览”选择…</translation>
     </message>
     <message>
-        <location line="+307"/>
+        <location line="+303"/>
         <source>Comparing with the plan…</source>
         <translation>正在与方案比对…</translation>
     </message>
@@ -2702,22 +2696,17 @@ The current file is kept as a backup.</source>
 <context>
     <name>MakeRoundDialog</name>
     <message>
-        <location filename="../../views/returns_dialog.py" line="+101"/>
+        <location filename="../../views/returns_dialog.py" line="+100"/>
         <source>Distribute return sheets</source>
         <translation>分发填报表</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>%1 (%2 projects)</source>
         <translation>%1（%2 个项目）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>All</source>
         <translation>全选</translation>
     </message>
@@ -2940,7 +2929,7 @@ The current file is kept as a backup.</source>
         <translation>印发日期</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
@@ -3573,7 +3562,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>RectificationsView</name>
     <message>
-        <location filename="../../views/tracking_views/rectifications_tab.py" line="-96"/>
+        <location filename="../../views/tracking_views/rectifications_tab.py" line="-94"/>
         <source>New issue</source>
         <translation>新问题</translation>
     </message>
@@ -3661,7 +3650,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>ReturnsMenu</name>
     <message>
-        <location filename="../../views/returns_dialog.py" line="-172"/>
+        <location filename="../../views/returns_dialog.py" line="-155"/>
         <source>Return round</source>
         <translation>填报轮次</translation>
     </message>
@@ -4338,7 +4327,7 @@ The current file is kept as a backup.</source>
         <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,7 @@ from services.operations import Operation
 from services.query import ProjectFilter
 from views.tracking_views.tab import TrackingTab
 from widgets.empty_state import empty_state_page
+from widgets.form_parts import save_path
 
 
 class LinkCommand(OpCommand):
@@ -197,13 +197,13 @@ class KeyTasksView(TrackingTab):
 
         if self.plan_id is None:
             return
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export decomposition table"),
-                self.tr("decomposition.xlsx"),
-                self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
-            )
+        path = save_path(
+            self,
+            path,
+            self.tr("Export decomposition table"),
+            self.tr("decomposition.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
         if not path:
             return
         plan_id = self.plan_id

@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,6 +21,7 @@ from app.undo import SetFieldsCommand
 from services import rectifications
 from views.tracking_views.schedule_lights import LIGHT_COLORS, TintDelegate
 from views.tracking_views.tab import TrackingTab
+from widgets.form_parts import date_edit
 
 
 class RectificationsView(TrackingTab):
@@ -108,9 +108,7 @@ class CloseDialog(QDialog):
         self.setWindowTitle(self.tr("Close issues (销号)"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("{count} issue(s) will be closed.").format(count=count)))
-        self.date = QDateEdit(date.today(), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = date_edit(self)
         form.addRow(self.tr("Closed on"), self.date)
         self.evidence = QPlainTextEdit(self)
         self.evidence.setPlaceholderText(self.tr("Evidence: inspection, photos, documents…"))

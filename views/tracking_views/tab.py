@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from app.operations import listen, perform
 from services.errors import LedgerError
 from services.tasks import Cancelled
 from services.tracking_source import TrackingFilter
+from widgets.form_parts import open_path
 from widgets.grid.table_model import LazyTableModel
 from widgets.grid.table_view import CellError, CellErrorDialog, SpreadsheetView
 
@@ -125,15 +125,13 @@ class TrackingTab(QWidget):
         Cancel; located errors are shown, nothing is written. Then `on_done(command, path)`."""
         if self.plan_id is None:
             return
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(
-                self,
-                title,
-                "",
-                QCoreApplication.translate(
-                    "TrackingTab", "Tables (*.xlsx *.xlsm *.xls *.ods *.csv)"
-                ),
-            )
+        path = open_path(
+            self,
+            path,
+            title,
+            "",
+            QCoreApplication.translate("TrackingTab", "Tables (*.xlsx *.xlsm *.xls *.ods *.csv)"),
+        )
         if not path:
             return
         command = make_command(self.plan_id, path).in_background(
