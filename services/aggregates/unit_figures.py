@@ -4,7 +4,9 @@ cube; see the package docstring for the office's counting rules."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
+from typing import cast
 
 from sqlalchemy import Integer, exists, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
@@ -28,7 +30,7 @@ from services.aggregates.results import (
     money,
 )
 from services.drilldown import Drill, group_ids
-from services.query import ProjectFilter, filter_clauses
+from services.query import ProjectFilter, filter_clauses, scope_ids
 
 AREA_KINDS = (OrgKind.TOWN, OrgKind.STREET)
 
@@ -165,7 +167,8 @@ def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
     """Per area: the projects naming both 各板块 and the area (count, investment)."""
     g = aliased(ProjectOwner)
     a = aliased(ProjectOwner)
-    if plan_only(flt):
+    scoped = flt.scope is not None and plan_only(replace(flt, scope=None))
+    if plan_only(flt) or scoped:
         # Owner rows alone (their copies of plan and investment): no wide project rows.
         query = (
             select(
@@ -176,7 +179,11 @@ def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
             .select_from(g)
             .join(a, a.project_id == g.project_id)
         )
-        if flt.plan_id is not None:
+        if scoped:
+            # Materialized ids (a text filter): the 各板块 rows on the covering (organization,
+            # project) index, each id looked up in the scope. 0.03 s instead of 0.3 at 1M.
+            query = query.where(g.project_id.in_(select(scope_ids(cast(str, flt.scope)))))
+        elif flt.plan_id is not None:
             # On `a` (whose row is read anyway), unindexed ("+ 0"): SQLite then walks the few
             # 各板块 rows on the covering (organization, project) index. 0.3 s instead of 0.9.
             query = query.where((a.plan_id + 0) == flt.plan_id)
