@@ -11,6 +11,8 @@ import csv
 import io
 from dataclasses import asdict, dataclass
 
+from services.errors import LedgerError
+
 ERROR, WARNING = "error", "warning"
 
 
@@ -89,3 +91,31 @@ def issues_to_csv(issues: list[ImportIssue]) -> str:
             ]
         )
     return out.getvalue()
+
+
+class HasIssues:
+    """What a read file found (`issues`), split into errors and warnings."""
+
+    issues: list[ImportIssue]
+
+    @property
+    def errors(self) -> list[ImportIssue]:
+        return [i for i in self.issues if i.is_error]
+
+    @property
+    def warnings(self) -> list[ImportIssue]:
+        return [i for i in self.issues if not i.is_error]
+
+
+class IssuesRefused(LedgerError):
+    """A file was refused; `issues` are located; nothing was written."""
+
+    def __init__(self, issues: list[ImportIssue]) -> None:
+        self.issues = issues
+        super().__init__(self.describe([i for i in issues if i.is_error]))
+
+    @staticmethod
+    def describe(errors: list[ImportIssue]) -> str:
+        return f"{len(errors)} 处错误，未写入任何数据 (nothing written): " + "; ".join(
+            str(i) for i in errors[:5]
+        )

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from importers.issues import ERROR, ImportIssue
+from importers.issues import ERROR, HasIssues, ImportIssue, IssuesRefused
 from importers.owner_cells import role_pairs
 from importers.reader import ReadError, read_file
 from importers.table import ColumnSpec, TableBlock, TableSchema, find_tables
-from services.errors import LedgerError
 from services.key_tasks import KEY_TASK_TABLE
 from services.parsing import normalize_text, split_owner_names
 from services.tasks import TaskState
@@ -50,24 +49,14 @@ _INLINE_UNITS = re.compile(
 
 
 @dataclass
-class KeyTaskImport:
+class KeyTaskImport(HasIssues):
     path: Path
     rows: list[dict[str, object]] = field(default_factory=list)
     issues: list[ImportIssue] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[ImportIssue]:
-        return [i for i in self.issues if i.is_error]
 
-
-class KeyTaskImportFailed(LedgerError):
-    def __init__(self, issues: list[ImportIssue]) -> None:
-        self.issues = issues
-        errors = [i for i in issues if i.is_error]
-        super().__init__(
-            f"{len(errors)} 处错误，未写入任何数据 (nothing written): "
-            + "; ".join(str(i) for i in errors[:5])
-        )
+class KeyTaskImportFailed(IssuesRefused):
+    """The key-task table was refused; nothing was written."""
 
 
 def split_inline_units(task: str) -> tuple[str, list[str], list[str]]:

@@ -24,12 +24,12 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from importers.issues import ERROR, WARNING, ImportIssue
+from importers.issues import ERROR, WARNING, HasIssues, ImportIssue, IssuesRefused
 from importers.reader import ReadError, read_file
 from importers.table import ColumnSpec, TableBlock, TableSchema, find_tables
 from models import Project, Section
 from services import progress
-from services.errors import LedgerError, ValidationError
+from services.errors import ValidationError
 from services.ledger import ChangeSet
 from services.parsing import normalize_text, parse_money
 from services.progress import ReportPeriod, parse_report_period
@@ -95,7 +95,7 @@ _PERIOD_IN_TITLE = re.compile(
 
 
 @dataclass
-class ProgressImport:
+class ProgressImport(HasIssues):
     path: Path
     period: ReportPeriod | None
     changes: dict[int, dict[str, object]] = field(default_factory=dict)
@@ -103,25 +103,9 @@ class ProgressImport:
     issues: list[ImportIssue] = field(default_factory=list)
     blocks: list[TableBlock] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[ImportIssue]:
-        return [i for i in self.issues if i.is_error]
 
-    @property
-    def warnings(self) -> list[ImportIssue]:
-        return [i for i in self.issues if not i.is_error]
-
-
-class ProgressImportFailed(LedgerError):
+class ProgressImportFailed(IssuesRefused):
     """The return was refused; `issues` are located; the database is unchanged."""
-
-    def __init__(self, issues: list[ImportIssue]) -> None:
-        self.issues = issues
-        errors = [i for i in issues if i.is_error]
-        super().__init__(
-            f"{len(errors)} 处错误，未写入任何数据 (nothing written): "
-            + "; ".join(str(i) for i in errors[:5])
-        )
 
 
 def guess_period(title: str | None) -> ReportPeriod | None:

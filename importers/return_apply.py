@@ -203,29 +203,28 @@ def _write(session, applied, ledger_changes, report_changes, user, *, forward: b
     applied.change = change
 
 
-def _mark(session: Session, applied: AppliedReturns, undone: bool) -> None:
-    marks = {receipt_id: {"undone": undone} for receipt_id in applied.receipt_ids}
-    writer.update_rows(session, ReturnReceipt.__table__, marks)
-
-
 def undo_returns(
     session: Session, applied: AppliedReturns, *, user: str | None = None
 ) -> ChangeSet:
     """Take an apply back in one operation; its receipts are kept, marked undone."""
-    with writing(session, user=user) as op:
-        _mark(session, applied, True)
-        op.note("return_receipt", plan_ids=[_plan_of(session, applied.round_id)])
-        _write(
-            session, applied, applied.ledger_inverse, applied.report_inverse, user, forward=False
-        )
-    return applied.change
+    return _switch(session, applied, user, undone=True)
 
 
 def redo_returns(
     session: Session, applied: AppliedReturns, *, user: str | None = None
 ) -> ChangeSet:
+    return _switch(session, applied, user, undone=False)
+
+
+def _switch(session: Session, applied: AppliedReturns, user: str | None, *, undone: bool):
+    """Undo (the inverse changes) or redo (the changes) an apply, its receipts marked so."""
     with writing(session, user=user) as op:
-        _mark(session, applied, False)
+        marks = {receipt_id: {"undone": undone} for receipt_id in applied.receipt_ids}
+        writer.update_rows(session, ReturnReceipt.__table__, marks)
         op.note("return_receipt", plan_ids=[_plan_of(session, applied.round_id)])
-        _write(session, applied, applied.ledger_changes, applied.report_changes, user, forward=True)
+        if undone:
+            ledger, reports = applied.ledger_inverse, applied.report_inverse
+        else:
+            ledger, reports = applied.ledger_changes, applied.report_changes
+        _write(session, applied, ledger, reports, user, forward=not undone)
     return applied.change

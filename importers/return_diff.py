@@ -375,7 +375,6 @@ def _diff_locked(rf: ReturnFile, diff: UnitDiff, row: ReturnRow, now) -> None:
         old = canonical(column, now.locked.get(column.key))
         if text == old:
             continue
-        letter, header = rf.columns[column.key]
         if column.field is None:
             diff.refused.append(
                 rf.where(
@@ -393,21 +392,18 @@ def _diff_locked(rf: ReturnFile, diff: UnitDiff, row: ReturnRow, now) -> None:
             except ValueError as exc:
                 diff.refused.append(rf.where(row.row, column.key, text, str(exc)))
                 continue
-        diff.locked.append(
-            CellChange(
-                _matched_id(row),
-                name,
-                row.row,
-                letter,
-                header,
-                column.key,
-                column.field,
-                old,
-                text,
-                value,
-                True,
-            )
-        )
+        where = rf.columns[column.key]
+        change = _cell_change(row, name, where, column.key, column.field, old, text, value)
+        change.locked = True
+        diff.locked.append(change)
+
+
+def _cell_change(
+    row: ReturnRow, name: str, where: tuple[str, str], key: str, target: str, old, new, value
+) -> CellChange:
+    """A change of the cell at `where` (column letter, header) of a project's row."""
+    letter, header = where
+    return CellChange(_matched_id(row), name, row.row, letter, header, key, target, old, new, value)
 
 
 def _parse_input(kind: str, text: str) -> object:
@@ -460,20 +456,11 @@ def _diff_inputs(rf: ReturnFile, diff: UnitDiff, row: ReturnRow, now, asked) -> 
         old = now.inputs.get(spec.report_key)
         if value is None or value == old:
             continue
-        letter, header = rf.columns.get(key, rf.columns.get("period_investment", ("", "")))
+        where = rf.columns.get(key, rf.columns.get("period_investment", ("", "")))
+        old_text = progress.report_text(spec.report_key, old)
+        new_text = progress.report_text(spec.report_key, value)
         diff.changes.append(
-            CellChange(
-                _matched_id(row),
-                name,
-                row.row,
-                letter,
-                header,
-                key,
-                spec.report_key,
-                progress.report_text(spec.report_key, old),
-                progress.report_text(spec.report_key, value),
-                value,
-            )
+            _cell_change(row, name, where, key, spec.report_key, old_text, new_text, value)
         )
 
 

@@ -31,28 +31,14 @@ from importers.table_schema import (
     SECTION,
     ColumnSpec,
     TableBlock,
-    TableRecord,
     TableSchema,
-    TotalLine,
     header_signature,
-    header_unit,
     is_header,
     match_header,
     normalize_header,
 )
 
-__all__ = [
-    "ColumnSpec",
-    "TableBlock",
-    "TableRecord",
-    "TableSchema",
-    "TotalLine",
-    "find_tables",
-    "header_signature",
-    "header_unit",
-    "match_header",
-    "normalize_header",
-]
+__all__ = ["ColumnSpec", "TableBlock", "TableSchema", "find_tables", "header_signature"]
 
 HEADER_SCAN_ROWS = 60
 
