@@ -234,3 +234,24 @@ def test_a_save_lost_with_the_connection_is_kept_retried_and_written_once(clerks
     assert [v for _u, v in _writes(b, "remarks")].count("断网时输入") == 1
     assert index.data(Qt.ItemDataRole.BackgroundRole) != _PENDING_BG
     assert _value(b, "row_version") == start + 1  # one write, on the version both tries expected
+
+
+def test_details_form_save_after_another_users_change_is_refused_and_keeps_the_typing(
+    qtbot, clerks
+):
+    from views.project_details import ProjectDetails
+
+    a, b = clerks
+    pid = b.model.id_at(0)
+    form = ProjectDetails(b.ctx)
+    qtbot.addWidget(form)
+    form.set_project(pid)
+    assert _edit(a, "remarks", "甲：已开工")
+    form.editors["remarks"].setPlainText("乙在详情里写的")
+    assert not form.save()
+    assert "changed by someone else" in form.error.text()
+    assert form.editors["remarks"].toPlainText() == "乙在详情里写的"  # nothing typed is lost
+    assert _value(a, "remarks") == "甲：已开工"
+    form.reload()  # the clerk looks at the new value, types again: saved on the fresh version
+    form.editors["remarks"].setPlainText("乙在详情里写的")
+    assert form.save() and _value(a, "remarks") == "乙在详情里写的"

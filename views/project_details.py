@@ -55,6 +55,7 @@ class ProjectDetails(QWidget):
         self.source = ProjectSource()
         self.project_id: int | None = None
         self._loaded: dict[str, object] = {}
+        self._version: int | None = None  # row_version of the values shown
         self._loading = False
 
         self.heading = QLabel(self)
@@ -190,6 +191,9 @@ class ProjectDetails(QWidget):
             with self.ctx.session() as session:
                 rows = self.source.rows(session, [self.project_id])
                 record = rows[0] if rows else None
+        # The version the shown values were read at: a save based on it is refused when
+        # another user saved the project since (the form then keeps what was typed).
+        self._version = None if record is None else self.source.version(record)
         if record is None:
             self.project_id = None
             self._loaded = {}
@@ -271,7 +275,10 @@ class ProjectDetails(QWidget):
         from app.undo import SetFieldsCommand
 
         text = self.tr("Edit %1").replace("%1", "、".join(field_title(key) for key in changes))
-        command = SetFieldsCommand(self.ctx, self.source, {project_id: changes}, text)
+        expected = {project_id: self._version} if self._version is not None else None
+        command = SetFieldsCommand(
+            self.ctx, self.source, {project_id: changes}, text, expected=expected
+        )
         try:
             perform(self.ctx, command)
         except LedgerError as exc:

@@ -3470,7 +3470,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>ProjectDetails</name>
     <message>
-        <location filename="../../views/project_details.py" line="+75"/>
+        <location filename="../../views/project_details.py" line="+76"/>
         <source>2023 or 2022-2024</source>
         <translation>2023 或 2022-2024</translation>
     </message>
@@ -3511,17 +3511,17 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+167"/>
+        <location line="+173"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-54"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Changes not saved</source>
         <translation>修改未保存</translation>
     </message>
