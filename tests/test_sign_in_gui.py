@@ -360,3 +360,34 @@ def test_a_connection_lost_for_long_says_offline_with_the_server_and_user(qtbot)
     label.show_status(OFFLINE)
     assert label.text() == "● Offline: zhujian@ledger.lan/greenledger"
     assert "stays in the window" in label.toolTip()
+
+
+def test_a_server_url_without_password_asks_for_it_or_takes_pgpassword(qtbot, office, monkeypatch):
+    from views import sign_in_dialog, start
+
+    host, port, database, user = office
+    url = f"postgresql://{user}@{host}:{port}/{database}"
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", "/nonexistent")
+    asked = {}
+
+    def cancel(dialog):
+        asked.update(
+            message=dialog.message.text(),
+            password_only=not dialog.server_fields.isVisibleTo(dialog),
+            user=dialog.user.text(),
+        )
+        return 0
+
+    monkeypatch.setattr(sign_in_dialog.SignInDialog, "exec", cancel)
+    assert start._sign_in(url) is None
+    assert asked["password_only"] and asked["user"] == user
+    assert "asks for a password" in asked["message"]
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)  # libpq's own variable: no dialog at all
+    asked.clear()
+    ctx = start._sign_in(url)
+    try:
+        assert asked == {} and ctx.author == user
+        assert PASSWORD not in str(ctx.engine.url)
+    finally:
+        ctx.engine.dispose()
