@@ -151,7 +151,8 @@ def by_area(
     overlap_count: dict[int, int] = defaultdict(int)
     overlap_cents: dict[int, int] = defaultdict(int)
     if group_count and area_ids:
-        for oid, n, cents in session.execute(_group_overlap(flt, groups, area_ids)):
+        overlap = _group_overlap(flt, groups, area_ids, session.get_bind().dialect.name)
+        for oid, n, cents in session.execute(overlap):
             overlap_count[oid] += n
             overlap_cents[oid] += cents or 0
     figures = []
@@ -163,7 +164,14 @@ def by_area(
     return AreaBreakdown(figures, group_count, money(group_cents))
 
 
-def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
+def _unindexed(column, dialect: str):
+    """SQLite's hint to keep its planner off a column's index ("+ 0"). Not on PostgreSQL: it
+    plans by statistics, which an expression has none of, and guessed a few hundred rows for
+    a million (1M projects: 6.1 s instead of 1.1 s)."""
+    return column + 0 if dialect == "sqlite" else column
+
+
+def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int], dialect: str):
     """Per area: the projects naming both 各板块 and the area (count, investment)."""
     g = aliased(ProjectOwner)
     a = aliased(ProjectOwner)
@@ -186,7 +194,7 @@ def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
         elif flt.plan_id is not None:
             # On `a` (whose row is read anyway), unindexed ("+ 0"): SQLite then walks the few
             # 各板块 rows on the covering (organization, project) index. 0.3 s instead of 0.9.
-            query = query.where((a.plan_id + 0) == flt.plan_id)
+            query = query.where(_unindexed(a.plan_id, dialect) == flt.plan_id)
     else:
         query = (
             select(a.organization_id, func.count(), func.sum(CENTS))
@@ -197,5 +205,5 @@ def _group_overlap(flt: ProjectFilter, groups: list[int], area_ids: list[int]):
         )
     # "+ 0" keeps SQLite off the organization index for `a`: starting from the towns' owner
     # rows (most of the plan) instead of the few 各板块 rows is 2-3x slower at 1M.
-    in_areas = (a.organization_id + 0).in_(area_ids)
+    in_areas = _unindexed(a.organization_id, dialect).in_(area_ids)
     return query.where(g.organization_id.in_(groups), in_areas).group_by(a.organization_id)
