@@ -255,3 +255,39 @@ def test_details_form_save_after_another_users_change_is_refused_and_keeps_the_t
     form.reload()  # the clerk looks at the new value, types again: saved on the fresh version
     form.editors["remarks"].setPlainText("乙在详情里写的")
     assert form.save() and _value(a, "remarks") == "乙在详情里写的"
+
+
+def test_a_tracking_table_conflict_names_the_field_and_keeps_mine(
+    qtbot, engine, db_target, sample_plan
+):
+    """The tracking tables (here the rectifications) go through the same grid and writer."""
+    from services.rectifications import RectificationSource
+    from services.tracking_source import TrackingFilter
+    from widgets.grid.table_model import LazyTableModel
+    from widgets.grid.table_view import SpreadsheetView
+
+    other = open_database(db_target)
+
+    def table(engine_, author):
+        ctx = AppContext(engine_, session_factory(engine_), QUndoStack(), author=author)
+        model = LazyTableModel(ctx.session, RectificationSource(sample_plan.id))
+        view = SpreadsheetView(ctx, model)
+        qtbot.addWidget(view)
+        model.set_filter(TrackingFilter(sample_plan.id))
+        model.record(0)
+        return model, view
+
+    try:
+        (model_a, _view_a), (model_b, view_b) = table(engine, "clerk_a"), table(other, "clerk_b")
+        notes = model_a.column_index("evidence")
+        assert model_a.setData(model_a.index(0, notes), "甲：已整改")
+        assert not model_b.setData(model_b.index(0, notes), "乙：未整改")
+        dialog = view_b.last_conflict_dialog
+        [cell] = dialog.conflict.fields
+        assert (cell.theirs, cell.mine) == ("甲：已整改", "乙：未整改") and cell.who
+        dialog.choose_all(mine=True)
+        dialog.accept()
+        model_a.reload()
+        assert model_a.index(0, notes).data() == "乙：未整改"
+    finally:
+        other.dispose()

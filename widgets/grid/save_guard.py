@@ -147,19 +147,17 @@ class SaveGuardMixin:
         grid's rows, or `records` read for this edit) and remembering the values typed over
         (for a conflict dialog)."""
         model = self.grid_model
-        if records is None:
+        version = getattr(self.source, "version", None)
+        if records is None:  # the rows on screen; a fill of rows never shown reads versions
             rows = model.rows_of(changes)
             records = {i: model.cached_record(r) for i, r in rows.items()}
-            missing = [rows[i] for i, r in records.items() if r is None]
-            records.update({self.source.row_id(r): r for r in model.records(missing) if r})
-        version = getattr(self.source, "version", None)
-        expected = {}
+            expected = model.seen_versions(list(rows.values()))
+        else:
+            expected = {i: version(r) for i, r in records.items() if r is not None and version}
         before: dict[int, dict[str, str]] = {}
         for record_id, values in changes.items():
             record = records.get(record_id)
             if record is not None:
-                if version is not None:
-                    expected[record_id] = version(record)
                 before[record_id] = {k: self.source.edit_text(record, k) for k in values}
         return TypedEdit(changes, before, expected, text).command(self)
 

@@ -316,7 +316,8 @@ class LazyTableModel(QAbstractTableModel):
 
     def seen_versions(self, rows: Sequence[int]) -> dict[int, int]:
         """{id: row_version} of rows as the grid shows them (cached rows as read then; the
-        others read now): what an edit of those rows is based on."""
+        others, never shown, as they are now: one light query per 500 ids): what an edit of
+        those rows is based on."""
         version = getattr(self.source, "version", None)
         if version is None:
             return {}
@@ -325,12 +326,12 @@ class LazyTableModel(QAbstractTableModel):
         for row in rows:
             record = self.cached_record(row)
             if record is None:
-                missing.append(row)
+                missing.append(self._ids[row])
             else:
                 found[self._ids[row]] = version(record)
-        for record in self.records(missing) if missing else []:
-            if record is not None:
-                found[self.source.row_id(record)] = version(record)
+        if missing:
+            with self._session() as session:
+                found.update(self.source.versions(session, missing))
         return found
 
     def set_pending(self, cells: dict[int, dict[str, object]], reason: str) -> None:
