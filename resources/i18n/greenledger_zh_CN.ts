@@ -3976,7 +3976,7 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+23"/>
-        <location line="+54"/>
+        <location line="+52"/>
         <location line="+3"/>
         <source>Nothing was changed.</source>
         <translation>未做任何修改。</translation>
