@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from exports.briefing_data import BehindRow, BriefingData, gather, lead_name
+from exports.briefing_data import BehindRow, BriefingData, Tracking, gather, lead_name
 from exports.briefing_options import BriefingOptions
 from models import ProgressReport, Project
 from services import rectifications as rect_service
@@ -99,9 +99,23 @@ def reported_ids(session: Session, flt: ProjectFilter, as_of: date) -> tuple[int
 
 
 def gather_figures(session: Session, data: BriefingData, as_of: date) -> OfficeFigures:
-    flt = data.flt
-    out = OfficeFigures(as_of, flt)
-    key = data.key
+    out = OfficeFigures(as_of, data.flt)
+    everything = _scope_figures(out, session, data)
+    track = data.tracking
+    if track is not None:
+        _progress_figures(out, session, data, track, everything)
+        _behind_figures(out, track)
+        _unit_figures(out, track)
+    if data.indicators:
+        _indicator_figures(out, data)
+    if data.rectifications:
+        _rectification_figures(out, session, data)
+    return out
+
+
+def _scope_figures(out: OfficeFigures, session: Session, data: BriefingData) -> tuple[int, ...]:
+    """The scope's projects and planned investment; returns the ids of all its projects."""
+    flt, key = data.flt, data.key
     everything = tuple(project_ids(session, flt))
     scope_rule = "全部项目" if data.whole_plan else f"所选范围：{data.scope_label}"
     out.add(
@@ -128,170 +142,193 @@ def gather_figures(session: Session, data: BriefingData, as_of: date) -> OfficeF
             "att-projects",
         )
     )
-    track = data.tracking
-    if track is not None:
-        counts = track.counts
-        reported = reported_ids(session, flt, as_of)
+    return everything
+
+
+def _progress_figures(
+    out: OfficeFigures,
+    session: Session,
+    data: BriefingData,
+    track: Tracking,
+    everything: tuple[int, ...],
+) -> None:
+    """Reported projects, completed investment, its share and the scope's 序时进度."""
+    flt, key, as_of = data.flt, data.key, out.as_of
+    counts = track.counts
+    reported = reported_ids(session, flt, as_of)
+    out.add(
+        Figure(
+            "reported",
+            "已报送进展项目",
+            f"{counts.reported:,}",
+            "个",
+            "services.schedule.schedule_counts",
+            f"截至{as_of.isoformat()}有进展填报的项目",
+            reported,
+            "att-completed",
+        )
+    )
+    out.add(
+        Figure(
+            "completed_wan",
+            "累计完成投资",
+            format_money(counts.completed_investment_wan),
+            "万元",
+            "services.schedule.schedule_counts",
+            f"各项目截至{as_of.isoformat()}最近一期填报的累计完成投资之和",
+            reported,
+            "att-completed",
+        )
+    )
+    total = key.planned_investment_wan
+    if total:
+        expected_wan = schedule.expected_investment(session, flt, as_of)
+        out.expected_pct = pct(expected_wan, total)
+        out.completed_pct = pct(counts.completed_investment_wan, total)
+        gap = out.completed_pct - out.expected_pct
         out.add(
             Figure(
-                "reported",
-                "已报送进展项目",
-                f"{counts.reported:,}",
-                "个",
-                "services.schedule.schedule_counts",
-                f"截至{as_of.isoformat()}有进展填报的项目",
+                "completed_pct",
+                "完成投资占计划比例",
+                f"{out.completed_pct}",
+                "%",
+                "services.schedule.schedule_counts / services.aggregates.key_figures",
+                "累计完成投资 ÷ 计划总投资",
                 reported,
                 "att-completed",
             )
         )
         out.add(
             Figure(
-                "completed_wan",
-                "累计完成投资",
-                format_money(counts.completed_investment_wan),
-                "万元",
-                "services.schedule.schedule_counts",
-                f"各项目截至{as_of.isoformat()}最近一期填报的累计完成投资之和",
+                "expected_pct",
+                "序时进度",
+                f"{out.expected_pct}",
+                "%",
+                "services.schedule.expected_investment",
+                f"各项目按建设期限（或节点）截至{as_of.isoformat()}应完成的投资之和 ÷ 计划总投资",
+                everything,
+                "att-projects",
+            )
+        )
+        out.add(
+            Figure(
+                "schedule_gap",
+                "与序时进度相差",
+                f"{abs(gap)}",
+                "个百分点",
+                "services.schedule",
+                "完成投资比例 − 序时进度（正数为超过序时进度）",
                 reported,
                 "att-completed",
             )
         )
-        total = key.planned_investment_wan
-        if total:
-            expected_wan = schedule.expected_investment(session, flt, as_of)
-            out.expected_pct = pct(expected_wan, total)
-            out.completed_pct = pct(counts.completed_investment_wan, total)
-            gap = out.completed_pct - out.expected_pct
-            out.add(
-                Figure(
-                    "completed_pct",
-                    "完成投资占计划比例",
-                    f"{out.completed_pct}",
-                    "%",
-                    "services.schedule.schedule_counts / services.aggregates.key_figures",
-                    "累计完成投资 ÷ 计划总投资",
-                    reported,
-                    "att-completed",
-                )
-            )
-            out.add(
-                Figure(
-                    "expected_pct",
-                    "序时进度",
-                    f"{out.expected_pct}",
-                    "%",
-                    "services.schedule.expected_investment",
-                    f"各项目按建设期限（或节点）截至{as_of.isoformat()}应完成的投资之和 ÷ 计划总投资",
-                    everything,
-                    "att-projects",
-                )
-            )
-            out.add(
-                Figure(
-                    "schedule_gap",
-                    "与序时进度相差",
-                    f"{abs(gap)}",
-                    "个百分点",
-                    "services.schedule",
-                    "完成投资比例 − 序时进度（正数为超过序时进度）",
-                    reported,
-                    "att-completed",
-                )
-            )
-        out.behind_rows = list(track.behind)
-        lagging = [b for b in track.behind if b.flag == "behind"]
-        overdue = [b for b in track.behind if b.flag == "overdue"]
-        out.add(
+
+
+def _behind_figures(out: OfficeFigures, track: Tracking) -> None:
+    """Projects behind schedule, overdue and done."""
+    counts = track.counts
+    out.behind_rows = list(track.behind)
+    lagging = [b for b in track.behind if b.flag == "behind"]
+    overdue = [b for b in track.behind if b.flag == "overdue"]
+    out.add(
+        Figure(
+            "behind",
+            "慢于序时进度项目",
+            f"{counts.behind:,}",
+            "个",
+            "services.schedule.schedule_counts",
+            "实际进度低于序时进度超过容差的项目",
+            tuple(b.project_id for b in lagging),
+            "att-behind",
+        )
+    )
+    out.add(
+        Figure(
+            "overdue",
+            "逾期未完成项目",
+            f"{counts.overdue:,}",
+            "个",
+            "services.schedule.schedule_counts",
+            "建设期限已过仍未完成的项目",
+            tuple(b.project_id for b in overdue),
+            "att-behind",
+        )
+    )
+    out.add(
+        Figure(
+            "done",
+            "已完成项目",
+            f"{counts.done:,}",
+            "个",
+            "services.schedule.schedule_counts",
+            "填报已建成或进度达到100%的项目",
+        )
+    )
+
+
+def _unit_figures(out: OfficeFigures, track: Tracking) -> None:
+    """Projects behind schedule or overdue per lead unit, the unit with most first."""
+    units: dict[str, list[BehindRow]] = {}
+    for row in track.behind:
+        units.setdefault(row.lead or "未明确牵头单位", []).append(row)
+    ranked = sorted(units.items(), key=lambda item: (-len(item[1]), item[0]))
+    for n, (unit, rows) in enumerate(ranked, 1):
+        figure = out.add(
             Figure(
-                "behind",
-                "慢于序时进度项目",
-                f"{counts.behind:,}",
+                f"behind_unit_{n}",
+                f"{unit}滞后（逾期）项目",
+                f"{len(rows)}",
                 "个",
-                "services.schedule.schedule_counts",
-                "实际进度低于序时进度超过容差的项目",
-                tuple(b.project_id for b in lagging),
-                "att-behind",
+                "services.schedule.schedule_for_ids",
+                f"牵头单位为{unit}、慢于序时进度或逾期的项目",
+                tuple(r.project_id for r in rows),
+                f"att-behind-{n}",
             )
         )
+        out.by_unit.append(UnitBehind(unit, rows, figure))
+
+
+def _indicator_figures(out: OfficeFigures, data: BriefingData) -> None:
+    measured = [i for i in data.indicators if i.actual is not None]
+    met = [i for i in measured if i.met]
+    for k, label, items in (
+        ("indicators", "工作目标指标", data.indicators),
+        ("indicators_met", "达标指标", met),
+        ("indicators_not_met", "未达标指标", [i for i in measured if not i.met]),
+    ):
         out.add(
             Figure(
-                "overdue",
-                "逾期未完成项目",
-                f"{counts.overdue:,}",
-                "个",
-                "services.schedule.schedule_counts",
-                "建设期限已过仍未完成的项目",
-                tuple(b.project_id for b in overdue),
-                "att-behind",
+                k,
+                label,
+                f"{len(items)}",
+                "项",
+                "services.indicators.indicator_statuses",
+                "、".join(i.name for i in items) or "无",
             )
         )
+
+
+def _rectification_figures(out: OfficeFigures, session: Session, data: BriefingData) -> None:
+    as_of = out.as_of
+    counts = rect_service.rectification_counts(session, data.plan.id, as_of)
+    out.rect_counts = counts
+    for k, label in (
+        ("total", "排查问题"),
+        ("closed", "已整改销号"),
+        ("in_progress", "整改中"),
+        ("open", "未整改"),
+        ("overdue", "超过整改时限未销号"),
+    ):
         out.add(
             Figure(
-                "done",
-                "已完成项目",
-                f"{counts.done:,}",
+                f"rect_{k}",
+                label,
+                f"{counts[k]}",
                 "个",
-                "services.schedule.schedule_counts",
-                "填报已建成或进度达到100%的项目",
+                "services.rectifications.rectification_counts",
+                f"问题整改清单，截至{as_of.isoformat()}",
             )
         )
-        units: dict[str, list[BehindRow]] = {}
-        for row in track.behind:
-            units.setdefault(row.lead or "未明确牵头单位", []).append(row)
-        ranked = sorted(units.items(), key=lambda item: (-len(item[1]), item[0]))
-        for n, (unit, rows) in enumerate(ranked, 1):
-            figure = out.add(
-                Figure(
-                    f"behind_unit_{n}",
-                    f"{unit}滞后（逾期）项目",
-                    f"{len(rows)}",
-                    "个",
-                    "services.schedule.schedule_for_ids",
-                    f"牵头单位为{unit}、慢于序时进度或逾期的项目",
-                    tuple(r.project_id for r in rows),
-                    f"att-behind-{n}",
-                )
-            )
-            out.by_unit.append(UnitBehind(unit, rows, figure))
-    if data.indicators:
-        measured = [i for i in data.indicators if i.actual is not None]
-        met = [i for i in measured if i.met]
-        for k, label, items in (
-            ("indicators", "工作目标指标", data.indicators),
-            ("indicators_met", "达标指标", met),
-            ("indicators_not_met", "未达标指标", [i for i in measured if not i.met]),
-        ):
-            out.add(
-                Figure(
-                    k,
-                    label,
-                    f"{len(items)}",
-                    "项",
-                    "services.indicators.indicator_statuses",
-                    "、".join(i.name for i in items) or "无",
-                )
-            )
-    if data.rectifications:
-        counts_ = rect_service.rectification_counts(session, data.plan.id, as_of)
-        out.rect_counts = counts_
-        for k, label in (
-            ("total", "排查问题"),
-            ("closed", "已整改销号"),
-            ("in_progress", "整改中"),
-            ("open", "未整改"),
-            ("overdue", "超过整改时限未销号"),
-        ):
-            out.add(
-                Figure(
-                    f"rect_{k}",
-                    label,
-                    f"{counts_[k]}",
-                    "个",
-                    "services.rectifications.rectification_counts",
-                    f"问题整改清单，截至{as_of.isoformat()}",
-                )
-            )
-    return out
 
 
 def prepare(

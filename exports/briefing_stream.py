@@ -51,6 +51,7 @@ class Num:
 
 # Paragraph or CellText (anything with wrap / split / drawOn), a one-line Num, or nothing.
 Cell: TypeAlias = Paragraph | CellText | Num | str | None
+Rule: TypeAlias = tuple[float, float, float, float]  # a ruled line from (x0, y0) to (x1, y1)
 
 
 @dataclass
@@ -392,21 +393,41 @@ class StreamTable(Flowable):
         top = s.header_h + self._height(self._start, stop)
         if self._start == 0 and s.caption:
             self._draw_caption(top)
+        rows = self._geometry(stop, top - s.header_h)
+        bottom = rows[-1][1] if rows else top - s.header_h
+        painter = _Painter(canv, s.font_size)
+        canv.saveState()
+        # Backgrounds, then text, then the grid on top.
+        self._draw_fills(painter, rows, top, right)
+        grid = self._draw_header(painter, xs, top)
+        grid += self._draw_rows(painter, rows, xs)
+        painter.flush_text()
+        painter.lines(GRID, 0.5, grid)
+        painter.lines(INK, 0.9, [(0, bottom, right, bottom), (0, top, right, top)])
+        painter.lines(INK, 0.9, [(0, bottom, 0, top), (right, bottom, right, top)])
+        canv.restoreState()
+        # Let go of the wrapped cells of drawn lines: only heights stay behind.
+        for index in range(self._start, stop):
+            s.lines[index].cells = None
+        if s.on_draw is not None:
+            s.on_draw(stop)
+
+    def _geometry(self, stop: int, y: float) -> list[tuple[_Line, float, float]]:
+        """(line, bottom y, height) for every line of this page, from the header's foot down."""
+        s = self._s
         mc = s.merge_col
-        # Geometry first: (line, bottom y, height) for every line of this page.
         rows: list[tuple[_Line, float, float]] = []
-        y = top - s.header_h
         for index in range(self._start, stop):
             line = s.lines[index]
             opens = index == self._start or line.run_start
             h = line.h_full if (opens and line.kind == "row" and mc is not None) else line.h_plain
             y -= h
             rows.append((line, y, h))
-        bottom = y
-        painter = _Painter(canv, s.font_size)
-        canv.saveState()
-        # Backgrounds, then text, then the grid on top.
-        painter.fill(HEADER_FILL, [(0, top - s.header_h, right, s.header_h)])
+        return rows
+
+    def _draw_fills(self, painter, rows, top: float, right: float) -> None:
+        """The header's background and each shaded line's (subtotals, totals, marked rows)."""
+        painter.fill(HEADER_FILL, [(0, top - self._s.header_h, right, self._s.header_h)])
         fills: dict[object, list] = {}
         for line, y, h in rows:
             fill = line.fill or (SUBTOTAL_FILL if line.kind != "row" else None)
@@ -414,12 +435,24 @@ class StreamTable(Flowable):
                 fills.setdefault(fill, []).append((0, y, right, h))
         for color, rects in fills.items():
             painter.fill(color, rects)
+
+    def _draw_header(self, painter, xs: list[float], top: float) -> list[Rule]:
+        """The header cells; returns the header's rules."""
+        s = self._s
         header_y = top - s.header_h
         for i, cell in enumerate(s.header):
             painter.cell(cell, s.header_heights[i], xs[i], header_y, s.widths[i], s.header_h, True)
-        grid: list[tuple[float, float, float, float]] = [(0, header_y, right, header_y)]
+        grid: list[Rule] = [(0, header_y, xs[-1], header_y)]
         for i in range(1, len(xs) - 1):
             grid.append((xs[i], header_y, xs[i], top))
+        return grid
+
+    def _draw_rows(self, painter, rows, xs: list[float]) -> list[Rule]:
+        """The lines' cells (a merged column drawn once per run); returns their rules."""
+        s = self._s
+        mc = s.merge_col
+        right = xs[-1]
+        grid: list[Rule] = []
         run: list = []  # the lines of the merged cell being drawn: [(line, y, h), ...]
         for k, (line, y, h) in enumerate(rows):
             y_top = y + h
@@ -463,16 +496,7 @@ class StreamTable(Flowable):
             if line.continued and line.cells:
                 painter.cell(Num("（续）", align="center"), 0, xs[0], y, xs[1] - xs[0], h, False)
         self._draw_run(painter, run, xs)
-        painter.flush_text()
-        painter.lines(GRID, 0.5, grid)
-        painter.lines(INK, 0.9, [(0, bottom, right, bottom), (0, top, right, top)])
-        painter.lines(INK, 0.9, [(0, bottom, 0, top), (right, bottom, right, top)])
-        canv.restoreState()
-        # Let go of the wrapped cells of drawn lines: only heights stay behind.
-        for index in range(self._start, stop):
-            s.lines[index].cells = None
-        if s.on_draw is not None:
-            s.on_draw(stop)
+        return grid
 
     def _draw_caption(self, table_top: float) -> None:
         y = table_top + (self._s.caption_h or 0.0)

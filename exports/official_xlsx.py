@@ -213,66 +213,110 @@ def _full_width(sheet, row: int, value: str, fmt) -> int:
 
 def _write_projects(state, session, book, f: _Formats, plan, flt, total, options) -> None:
     sheet = book.add_worksheet("附件1 工程项目表")
+    table = _ProjectTable(sheet, f, _sheet_head(sheet, f, plan, options), options)
+    done = 0
+    for batch in official_batches(session, flt):
+        state.progress(done, total, "导出 (exporting)")
+        done += len(batch)
+        table.write_batch(batch)
+    table.finish()
+    state.progress(total, total, "")
+
+
+def _sheet_head(sheet, f: _Formats, plan, options) -> int:
+    """附件1, the merged title and 单位; returns the next row."""
     # The first header row is at index 4 (附件1, title, 单位, first section): printed on every page.
     _setup_page(sheet, WIDTHS, 4)
     sheet.write_string(0, 0, "附件1", f.attachment)
     sheet.set_row(1, 36)
     r = _full_width(sheet, 1, options.title or plan.notes or plan.title, f.title)
-    r = _full_width(sheet, r, "单位：万元", f.unit)
-    # The hot loop: writers and formats in locals, one write call per cell. (xlsxwriter's
-    # private undecorated writers would save another ~0.3 s per 100k projects; not worth
-    # depending on internals that a release may change.)
-    write_string, write_number = sheet.write_string, sheet.write_number
-    write_blank = sheet.write_blank
-    text, text_q, center, center_q = f.text, f.text_quoted, f.center, f.center_quoted
-    number, money = f.number, f.money
-    risky = FORMULA_STARTS
-    seq_run, type_run = _Run(sheet, 0), _Run(sheet, 1)
-    section_id = None
-    counter = 0
-    section_sum = grand = 0  # integer hundredths of 万元: exact
-    done = 0
-    set_row = sheet.set_row
-    w_type, w_name, w_content, w_owners = WIDTHS[1], WIDTHS[2], WIDTHS[3], WIDTHS[7]
-    sequence = f.sequence
-    for batch in official_batches(session, flt):
-        state.progress(done, total, "导出 (exporting)")
-        done += len(batch)
-        for index, (
-            row_section_id,
-            section_name,
-            seq,
-            ptype,
-            name,
-            content,
-            quantity,
-            cents,
-            start,
-            end,
-            owners,
-        ) in enumerate(batch):
-            if row_section_id != section_id:
-                seq_run.end(r)
-                type_run.end(r)
-                if section_id is not None and options.subtotals:
-                    r = _total_row(sheet, f, r, "小计", section_sum)
-                section_id, counter, section_sum = row_section_id, 0, 0
-                r = _full_width(sheet, r, section_name, f.section)
-                for col, title in enumerate(HEADERS):
-                    write_string(r, col, title, f.header)
-                r += 1
-            counter += 1
-            # 序号 and 项目类型: a value equal to the one above continues its run (a blank cell,
-            # merged later); anything else ends the run and starts the next.
-            label = seq or str(counter)
-            if label == seq_run.value:
-                write_blank(r, 0, None, center)
-            else:
-                seq_run.restart(r, label)
-                if label.isdigit() and len(label) < 10:
-                    write_number(r, 0, int(label), sequence)  # a number, as offices type it
-                else:
-                    write_string(r, 0, label, center_q if label.startswith(risky) else center)
+    return _full_width(sheet, r, "单位：万元", f.unit)
+
+
+def _period_text(start: int | None, end: int | None) -> str | None:
+    """建设期限 from years (1990–2100 by constraint): digits, never formula-like."""
+    if start is None:
+        return None if end is None else str(end)
+    if end is None or end == start:
+        return str(start)
+    return f"{start}-{end}"
+
+
+class _ProjectTable:
+    """附件1's body: per section a section row and the header row, the project rows (序号 and
+    项目类型 runs merged), 小计 per section and 合计; money summed in integer hundredths."""
+
+    def __init__(self, sheet, f: _Formats, row: int, options) -> None:
+        self.sheet, self.f, self.row, self.options = sheet, f, row, options
+        self.seq_run, self.type_run = _Run(sheet, 0), _Run(sheet, 1)
+        self.section_id: int | None = None
+        self.counter = 0
+        self.section_sum = self.grand = 0  # integer hundredths of 万元: exact
+
+    def _close_section(self) -> None:
+        self.seq_run.end(self.row)
+        self.type_run.end(self.row)
+        if self.section_id is not None and self.options.subtotals:
+            self.row = _total_row(self.sheet, self.f, self.row, "小计", self.section_sum)
+
+    def _open_section(self, section_id: int, name: str) -> None:
+        self._close_section()
+        self.section_id, self.counter, self.section_sum = section_id, 0, 0
+        r = _full_width(self.sheet, self.row, name, self.f.section)
+        for col, title in enumerate(HEADERS):
+            self.sheet.write_string(r, col, title, self.f.header)
+        self.row = r + 1
+
+    def finish(self) -> None:
+        self._close_section()
+        if self.options.grand_total:
+            _total_row(self.sheet, self.f, self.row, "合计", self.grand)
+
+    def _write_sequence(self, r: int, label: str) -> None:
+        # A value equal to the one above continues its run (a blank cell, merged later);
+        # anything else ends the run and starts the next.
+        f = self.f
+        if label == self.seq_run.value:
+            self.sheet.write_blank(r, 0, None, f.center)
+            return
+        self.seq_run.restart(r, label)
+        if label.isdigit() and len(label) < 10:
+            self.sheet.write_number(r, 0, int(label), f.sequence)  # a number, as offices type it
+        else:
+            quoted = label.startswith(FORMULA_STARTS)
+            self.sheet.write_string(r, 0, label, f.center_quoted if quoted else f.center)
+
+    def _write_type(self, r: int, ptype: str | None) -> None:
+        f = self.f
+        if ptype and ptype == self.type_run.value:
+            self.sheet.write_blank(r, 1, None, f.center)
+            return
+        self.type_run.restart(r, ptype)
+        if ptype:
+            quoted = ptype.startswith(FORMULA_STARTS)
+            self.sheet.write_string(r, 1, ptype, f.center_quoted if quoted else f.center)
+        else:
+            self.sheet.write_blank(r, 1, None, f.center)
+
+    def write_batch(self, batch: list[tuple]) -> None:
+        # The hot loop: writers and formats in locals, one write call per cell. (xlsxwriter's
+        # private undecorated writers would save another ~0.3 s per 100k projects; not worth
+        # depending on internals that a release may change.)
+        sheet, f = self.sheet, self.f
+        write_string, write_number = sheet.write_string, sheet.write_number
+        write_blank, set_row = sheet.write_blank, sheet.set_row
+        text, text_q, center, number, money = f.text, f.text_quoted, f.center, f.number, f.money
+        risky = FORMULA_STARTS
+        w_type, w_name, w_content, w_owners = WIDTHS[1], WIDTHS[2], WIDTHS[3], WIDTHS[7]
+        r = self.row
+        for index, row in enumerate(batch):
+            sid, section_name, seq, ptype, name, content, quantity, cents, start, end, owners = row
+            if sid != self.section_id:
+                self.row = r
+                self._open_section(sid, section_name)
+                r = self.row
+            self.counter += 1
+            self._write_sequence(r, seq or str(self.counter))
             lines = max(
                 text_lines(name, w_name),
                 text_lines(content, w_content),
@@ -281,18 +325,11 @@ def _write_projects(state, session, book, f: _Formats, plan, flt, total, options
             # 项目类型 is merged over the rows that share it: it needs its own lines only
             # when it stands alone (the next row of the batch has another type).
             following = batch[index + 1][3] if index + 1 < len(batch) else None
-            if ptype and ptype != type_run.value and ptype != following:
+            if ptype and ptype != self.type_run.value and ptype != following:
                 lines = max(lines, text_lines(ptype, w_type))
             if lines > 1:
                 set_row(r, row_points(lines))
-            if ptype and ptype == type_run.value:
-                write_blank(r, 1, None, center)
-            else:
-                type_run.restart(r, ptype)
-                if ptype:
-                    write_string(r, 1, ptype, center_q if ptype.startswith(risky) else center)
-                else:
-                    write_blank(r, 1, None, center)
+            self._write_type(r, ptype)
             if name:
                 write_string(r, 2, name, text_q if name.startswith(risky) else text)
             else:
@@ -311,30 +348,19 @@ def _write_projects(state, session, book, f: _Formats, plan, flt, total, options
                 # Exact: int / 100 is the double nearest the 2-place value (as Excel would parse
                 # "82887.54"), and xlsxwriter's 16 digits parse back to that same double.
                 write_number(r, MONEY_COL, cents / 100, money)
-                section_sum += cents
-                grand += cents
-            # 建设期限 from years (1990–2100 by constraint): digits, never formula-like.
-            if start is None:
-                if end is None:
-                    write_blank(r, 6, None, center)
-                else:
-                    write_string(r, 6, str(end), center)
-            elif end is None or end == start:
-                write_string(r, 6, str(start), center)
+                self.section_sum += cents
+                self.grand += cents
+            period = _period_text(start, end)
+            if period is None:
+                write_blank(r, 6, None, center)
             else:
-                write_string(r, 6, f"{start}-{end}", center)
+                write_string(r, 6, period, center)
             if owners:
                 write_string(r, 7, owners, text_q if owners.startswith(risky) else text)
             else:
                 write_blank(r, 7, None, text)
             r += 1
-    seq_run.end(r)
-    type_run.end(r)
-    if section_id is not None and options.subtotals:
-        r = _total_row(sheet, f, r, "小计", section_sum)
-    if options.grand_total:
-        _total_row(sheet, f, r, "合计", grand)
-    state.progress(total, total, "")
+        self.row = r
 
 
 def _total_row(sheet, f: _Formats, row: int, label: str, cents: int) -> int:

@@ -102,30 +102,39 @@ def diff_plans(
     )
     old_rows, new_rows = _rows(session, state, old_plan_id), _rows(session, state, new_plan_id)
     result = PlanDiff(old_plan.title, new_plan.title)
-
-    old_sections = [
-        n
-        for (n,) in session.execute(
-            select(Section.name).where(Section.plan_id == old_plan_id).order_by(Section.position)
-        )
-    ]
-    new_sections = [
-        n
-        for (n,) in session.execute(
-            select(Section.name).where(Section.plan_id == new_plan_id).order_by(Section.position)
-        )
-    ]
+    old_sections = _section_names(session, old_plan_id)
+    new_sections = _section_names(session, new_plan_id)
     result.sections_added = [n for n in new_sections if n not in old_sections]
     result.sections_removed = [n for n in old_sections if n not in new_sections]
 
-    old_by_id = {r.id: r for r in old_rows}
+    pairs, unmatched_old, still_new = _match(session, sections, old_rows, new_rows)
+    result.matched = len(pairs)
+    for old_row, new_row in pairs:
+        result.changed += _changes(old_row, new_row, sections)
+    result.added = [_ref(r, sections) for r in still_new]
+    result.removed = [_ref(r, sections) for r in old_rows if r.id in unmatched_old]
+    state.progress(1, 1, "")
+    return result
+
+
+def _section_names(session: Session, plan_id: int) -> list[str]:
+    statement = select(Section.name).where(Section.plan_id == plan_id).order_by(Section.position)
+    return [n for (n,) in session.execute(statement)]
+
+
+def _match(
+    session: Session,
+    sections: dict[int, str],
+    old_rows: list[ProjectRow],
+    new_rows: list[ProjectRow],
+) -> tuple[list[tuple[ProjectRow, ProjectRow]], dict[int, ProjectRow], list[ProjectRow]]:
+    """(old, new) pairs, the old rows left unmatched by id, the new rows left unmatched."""
     pairs: list[tuple[ProjectRow, ProjectRow]] = []
-    unmatched_old = dict(old_by_id)
-    unmatched_new = list(new_rows)
+    unmatched_old = {r.id: r for r in old_rows}
     # 1. the rollover link
     carried = _carried_links(session, [r.id for r in new_rows])
     still_new = []
-    for row in unmatched_new:
+    for row in new_rows:
         origin = carried.get(row.id)
         if origin is not None and origin in unmatched_old:
             pairs.append((unmatched_old.pop(origin), row))
@@ -149,35 +158,35 @@ def diff_plans(
             else:
                 rest.append(row)
         still_new = rest
+    return pairs, unmatched_old, still_new
 
-    result.matched = len(pairs)
-    for old_row, new_row in pairs:
-        old_section = sections.get(old_row.section_id, "")
-        new_section = sections.get(new_row.section_id, "")
-        if old_section != new_section:
-            result.changed.append(
-                FieldChange(
-                    old_row.id,
-                    new_row.id,
-                    new_section,
-                    new_row.name,
-                    "section",
-                    old_section,
-                    new_section,
-                )
+
+def _changes(
+    old_row: ProjectRow, new_row: ProjectRow, sections: dict[int, str]
+) -> list[FieldChange]:
+    """A matched pair's differences: its section, then each compared field as the grid shows it."""
+    old_section = sections.get(old_row.section_id, "")
+    new_section = sections.get(new_row.section_id, "")
+    found = []
+    if old_section != new_section:
+        found.append(
+            FieldChange(
+                old_row.id,
+                new_row.id,
+                new_section,
+                new_row.name,
+                "section",
+                old_section,
+                new_section,
             )
-        for key in COMPARED:
-            before, after = field_text(old_row, key), field_text(new_row, key)
-            if before != after:
-                result.changed.append(
-                    FieldChange(
-                        old_row.id, new_row.id, new_section, new_row.name, key, before, after
-                    )
-                )
-    result.added = [_ref(r, sections) for r in still_new]
-    result.removed = [_ref(r, sections) for r in old_rows if r.id in unmatched_old]
-    state.progress(1, 1, "")
-    return result
+        )
+    for key in COMPARED:
+        before, after = field_text(old_row, key), field_text(new_row, key)
+        if before != after:
+            found.append(
+                FieldChange(old_row.id, new_row.id, new_section, new_row.name, key, before, after)
+            )
+    return found
 
 
 def _carried_links(session: Session, ids: list[int]) -> dict[int, int]:
