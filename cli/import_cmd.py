@@ -44,12 +44,17 @@ def register(subparsers) -> None:
 def run(args) -> int:
     from pathlib import Path
 
-    from importers.plan_import import analyze
+    from importers.reader import read_ahead
     from importers.safety import ImportLimits
-    from services.tasks import TaskState
 
     limits = ImportLimits(max_file_bytes=args.max_size_mb * 1024 * 1024)
-    preview = analyze(TaskState(), Path(args.file).absolute(), limits=limits)
+    path = Path(args.file).absolute()
+    read_ahead(path, limits)  # the reader process reads while the importer is imported
+
+    from importers.plan_import import analyze
+    from services.tasks import TaskState
+
+    preview = analyze(TaskState(), path, limits=limits)
     report = preview.summary()
     if preview.errors:
         return _fail(args, report, preview)

@@ -11,11 +11,20 @@ from pathlib import Path
 
 from importers.bounds import over_limits
 from importers.issues import ImportIssue
-from importers.reader_process import read_workbook_guarded
+from importers.reader_process import read_workbook_guarded, start_reading
 from importers.safety import CSV_SUFFIXES, DEFAULT_LIMITS, ImportLimits, check_file
 from importers.workbook import ReadError, SheetGrid, read_csv, read_workbook
 
-__all__ = ["ReadError", "SheetGrid", "read_file", "read_workbook"]
+__all__ = ["ReadError", "SheetGrid", "read_ahead", "read_file", "read_workbook"]
+
+
+def read_ahead(path: Path | str, limits: ImportLimits = DEFAULT_LIMITS) -> None:
+    """Let the reader process start on a workbook now, while the caller still starts up;
+    `read_file(path)` later takes what it read (with every check). A file that fails the
+    first checks, a CSV, or no workbook at all: nothing happens here."""
+    path = Path(path)
+    if path.suffix.lower() not in CSV_SUFFIXES and not check_file(path, limits):
+        start_reading(path, limits)
 
 
 def read_file(

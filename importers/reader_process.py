@@ -135,6 +135,7 @@ class _Worker:
             self.process.start()
         child.close()
         self.max_memory = max_memory
+        self.pending: str | None = None  # a path sent ahead (start_reading), answer not taken
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -163,6 +164,19 @@ def _drop_worker() -> None:
         _worker = None
 
 
+def start_reading(path: Path, limits: ImportLimits) -> None:
+    """Send `path` to the worker now, so that it reads while the caller is still starting up
+    (a command's imports, the file checks); `read_workbook_guarded` for the same path then
+    takes that answer, with the extent check as always. The caller has run check_file."""
+    if os.environ.get(IN_PROCESS_ENV) == "1":
+        return
+    with _lock:
+        worker = _take_worker(limits.max_reader_memory_bytes)
+        if worker.pending is None:
+            worker.connection.send(str(path))
+            worker.pending = str(path)
+
+
 def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):
     """calamine's sheets for `path`, read in the worker; the extent check runs meanwhile.
 
@@ -178,7 +192,12 @@ def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):
         return read_workbook(path)
     with _lock:
         worker = _take_worker(limits.max_reader_memory_bytes)
-        worker.connection.send(str(path))
+        if worker.pending not in (None, str(path)):
+            _drop_worker()  # it reads another file, sent ahead and never asked for
+            worker = _take_worker(limits.max_reader_memory_bytes)
+        if worker.pending is None:
+            worker.connection.send(str(path))
+        worker.pending = None
         issues = check_bounds(path, limits)
         if issues:
             _drop_worker()  # it may be filling gigabytes for this very file
