@@ -183,7 +183,7 @@ def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):
     `should_stop()` (a cancel button) is polled while waiting. Raises ReadError.
     """
     from importers.bounds import check_bounds
-    from importers.workbook import ReadError, SheetGrid, read_workbook
+    from importers.workbook import ReadError, read_workbook
 
     if os.environ.get(IN_PROCESS_ENV) == "1":
         issues = check_bounds(path, limits)
@@ -191,30 +191,13 @@ def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):
             raise ReadError(issues)
         return read_workbook(path)
     with _lock:
-        worker = _take_worker(limits.max_reader_memory_bytes)
-        if worker.pending not in (None, str(path)):
-            _drop_worker()  # it reads another file, sent ahead and never asked for
-            worker = _take_worker(limits.max_reader_memory_bytes)
-        if worker.pending is None:
-            worker.connection.send(str(path))
-        worker.pending = None
+        worker = _worker_reading(path, limits)
         issues = check_bounds(path, limits)
         if issues:
             _drop_worker()  # it may be filling gigabytes for this very file
             raise ReadError(issues)
         try:
-            kind, payload = _answer(worker, path, limits, should_stop)
-            if kind == "issues":
-                raise ReadError(payload)
-            if kind != "sheets":
-                if kind in ("memory", "crashed"):
-                    _drop_worker()
-                raise ReadError([_failure_issue(path, kind, payload, limits)])
-            sheets = []
-            for name, merges in payload:
-                data = worker.connection.recv_bytes()
-                rows = pickle.loads(data[1:]) if data[:1] == b"P" else unpack_rows(data[1:])
-                sheets.append(SheetGrid(name, rows, merges))
+            sheets = _sheets(worker, path, limits, should_stop)
         except ReadError:
             raise
         except (EOFError, OSError):
@@ -225,6 +208,37 @@ def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):
             raise
         if sum(len(s.rows) * len(s.rows[0]) for s in sheets if s.rows) > RETIRE_AFTER_CELLS:
             _drop_worker()
+    return sheets
+
+
+def _worker_reading(path: Path, limits: ImportLimits) -> _Worker:
+    """The worker, reading `path`: sent now, or earlier by start_reading."""
+    worker = _take_worker(limits.max_reader_memory_bytes)
+    if worker.pending not in (None, str(path)):
+        _drop_worker()  # it reads another file, sent ahead and never asked for
+        worker = _take_worker(limits.max_reader_memory_bytes)
+    if worker.pending is None:
+        worker.connection.send(str(path))
+    worker.pending = None
+    return worker
+
+
+def _sheets(worker: _Worker, path: Path, limits: ImportLimits, should_stop):
+    """The worker's answer for `path` as sheets, or the located ReadError it amounts to."""
+    from importers.workbook import ReadError, SheetGrid
+
+    kind, payload = _answer(worker, path, limits, should_stop)
+    if kind == "issues":
+        raise ReadError(payload)
+    if kind != "sheets":
+        if kind in ("memory", "crashed"):
+            _drop_worker()
+        raise ReadError([_failure_issue(path, kind, payload, limits)])
+    sheets = []
+    for name, merges in payload:
+        data = worker.connection.recv_bytes()
+        rows = pickle.loads(data[1:]) if data[:1] == b"P" else unpack_rows(data[1:])
+        sheets.append(SheetGrid(name, rows, merges))
     return sheets
 
 
