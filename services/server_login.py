@@ -28,10 +28,11 @@ UNREACHABLE, NO_SSL, PASSWORD, NO_PASSWORD, NO_DATABASE = (
     "no_password",
     "no_database",
 )
-NOT_INITIALISED, SCHEMA_OLD, SCHEMA_NEW, OTHER = (
+NOT_INITIALISED, SCHEMA_OLD, SCHEMA_NEW, NO_ROLE, OTHER = (
     "not_initialised",
     "schema_old",
     "schema_new",
+    "no_role",
     "other",
 )
 FIELD_OF_KIND = {
@@ -43,6 +44,7 @@ FIELD_OF_KIND = {
     NOT_INITIALISED: "database",
     SCHEMA_OLD: "database",
     SCHEMA_NEW: "database",
+    NO_ROLE: "user",
     OTHER: "host",
 }
 
@@ -188,6 +190,11 @@ def check_login(login: ServerLogin) -> ServerInfo:
         ).fetchone()[0]
         if not prepared:
             raise LoginProblem(NOT_INITIALISED, login.database)
+        # A login `user add` never gave a role may connect but not read the ledger.
+        if not connection.execute(
+            "SELECT has_table_privilege('alembic_version', 'SELECT')"
+        ).fetchone()[0]:
+            raise LoginProblem(NO_ROLE, login.user)
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = revision[0] if revision else ""
         roles = connection.execute(

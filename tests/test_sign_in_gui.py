@@ -311,6 +311,7 @@ def test_a_wrong_password_is_said_and_the_window_stays_then_connecting_opens_the
         ("uninitialised", "not prepared for GreenLedger"),
         ("old", "older GreenLedger"),
         ("new", "newer GreenLedger"),
+        ("no_role", "has no GreenLedger role"),
     ],
 )
 def test_the_ledger_itself_says_why_it_cannot_be_used(qtbot, office, damage, words):
@@ -324,6 +325,9 @@ def test_the_ledger_itself_says_why_it_cannot_be_used(qtbot, office, damage, wor
         login = login.__class__(
             login.host, "no_such_ledger", login.user, login.port, "prefer", PASSWORD
         )
+    elif damage == "no_role":
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f'REVOKE greenledger_admin FROM "{login.user}"')
     elif damage == "uninitialised":
         with psycopg.connect(admin_url, autocommit=True) as connection:
             connection.execute("ALTER TABLE project DISABLE ROW LEVEL SECURITY")
@@ -337,7 +341,8 @@ def test_the_ledger_itself_says_why_it_cannot_be_used(qtbot, office, damage, wor
     dialog.test_button.click()
     text = _wait_message(qtbot, dialog, words)
     assert f"{login.host}:{login.port}" in text
-    assert dialog.focusWidget() is dialog.database
+    expected = dialog.user if damage == "no_role" else dialog.database
+    assert dialog.focusWidget() is expected
 
 
 def test_a_connection_lost_for_long_says_offline_with_the_server_and_user(qtbot):

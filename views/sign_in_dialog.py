@@ -272,6 +272,10 @@ class SignInDialog(QDialog):
                 "The ledger on %1 was made by a newer GreenLedger. Please update GreenLedger "
                 "on this PC."
             ),
+            sl.NO_ROLE: self.tr(
+                "This login may sign in to %1 but has no GreenLedger role. The administrator "
+                "gives it one with: python main.py user add LOGIN --role admin|editor|viewer"
+            ),
             sl.OTHER: self.tr("Connecting to %1 failed."),
         }
         text = texts[problem.kind].replace("%1", where)

@@ -4249,6 +4249,11 @@ The current file is kept as a backup.</source>
         <translation>%1 上的台账由较新版本的 GreenLedger 创建。请更新本机的 GreenLedger。</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>This login may sign in to %1 but has no GreenLedger role. The administrator gives it one with: python main.py user add LOGIN --role admin|editor|viewer</source>
+        <translation>这个账号能登录 %1，但没有 GreenLedger 角色。请管理员用以下命令授予：python main.py user add 账号 --role admin|editor|viewer</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Connecting to %1 failed.</source>
         <translation>连接 %1 失败。</translation>
