@@ -8,7 +8,7 @@ app loads. `qtgaps_<lang>.ts` is different: Qt's own strings that Qt's catalogue
 hand, so it is only compiled here.
 
     python tools/update_translations.py          # after changing UI strings
-    python tools/update_translations.py --check  # exit 1 if a catalogue is out of date
+    python tools/update_translations.py --check  # exit 1 if a string is missing or gone
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import argparse
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,14 +69,28 @@ def unfinished(ts: Path) -> int:
     return ts.read_text(encoding="utf-8").count('type="unfinished"')
 
 
+def messages(ts: Path) -> dict[tuple[str, str, str], str]:
+    """(context, source, comment) -> translation of every live message; locations left out."""
+    found = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in ("vanished", "obsolete"):
+                continue
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            found[key] = "" if translation is None else ET.tostring(translation, encoding="unicode")
+    return found
+
+
 def is_current(ts: Path) -> bool:
-    """Would lupdate change this catalogue? Checked on a copy beside it (a catalogue's
-    locations are relative to its folder), so the catalogue itself is not touched."""
+    """Would lupdate add or drop a message? Line numbers moving with the code do not count.
+    Checked on a copy beside the catalogue (its locations are relative to its folder)."""
     copy = ts.with_name(f".{ts.stem}.check.ts")
     shutil.copy(ts, copy)
     try:
         update_catalogue(copy)
-        return copy.read_bytes() == ts.read_bytes()
+        return messages(copy) == messages(ts)
     finally:
         copy.unlink()
 
