@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,7 +39,7 @@ from app.settings import Option
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
 from services.query import ProjectFilter, plan_info, totals, totals_for_ids
 from widgets.button_task import run_from_button
-from widgets.form_parts import browse_row, browse_save_as, date_edit
+from widgets.form_parts import browse_row, browse_save_as, date_edit, hbox
 
 ORIENTATION = Option("briefing/orientation", str, "portrait", "A4 portrait or landscape pages")
 CHAPTER_CHOICE = Option("briefing/chapters", list, list(CHAPTERS), "chapters of the briefing")
@@ -99,7 +98,40 @@ class BriefingDialog(QDialog):
         self.plan_id = self.flt.plan_id if self.flt.plan_id is not None else ctx.plan_id
         self.selected = list(selected_ids or [])
         self.result: BriefingResult | None = None
-        with ctx.session() as session:
+        counts = self._read_plan()
+        self.setWindowTitle(self.tr("Briefing"))
+        form = QFormLayout()
+        plan_field = QLineEdit(self.plan_title, self, readOnly=True)
+        plan_field.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to what can change
+        form.addRow(self.tr("Plan:"), plan_field)
+        form.addRow(self.tr("Projects:"), self._scope_choice(*counts))
+        self._add_format_rows(form)
+        self._add_page_rows(form)
+        self._add_issue_rows(form)
+        self._add_output_rows(form)
+        self.figure_list = QListWidget(self)
+        self.figure_list.setToolTip(
+            self.tr("Double-click a figure to show its projects in the grid")
+        )
+        self.figure_list.itemActivated.connect(self._figure_activated)
+        self.figure_list.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._chapters_box())
+        layout.addWidget(self.figure_list)
+        layout.addWidget(self._buttons())
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.style.currentIndexChanged.connect(self._format_changed)
+        self.masthead.toggled.connect(self._format_changed)
+        self._format_changed()
+        self._update_buttons()
+
+    # ---------------------------------------------------------------- the form
+
+    def _read_plan(self) -> tuple[int, int, int]:
+        """The plan's title and issuer; how many projects the plan, the filter and the
+        selection hold."""
+        with self.ctx.session() as session:
             plan = plan_info(session, self.plan_id)
             self.plan_title = plan.title if plan else ""
             self.plan_issuer = (plan.issuer or "") if plan else ""
@@ -110,33 +142,10 @@ class BriefingDialog(QDialog):
                 if self.selected
                 else 0
             )
-        self.setWindowTitle(self.tr("Briefing"))
+        return whole, filtered, chosen
 
-        self.format = QComboBox(self)
-        self.format.addItem(self.tr("PDF"), "pdf")
-        self.format.addItem(self.tr("Word (.docx, editable)"), "docx")
-        self.format.setCurrentIndex(max(self.format.findData(FORMAT.value), 0))
-        self.style = QComboBox(self)
-        self.style.addItem(self.tr("Official document (公文, GB/T 9704)"), "gongwen")
-        self.style.addItem(self.tr("Modern (cover, contents, key figures)"), "modern")
-        self.style.setCurrentIndex(max(self.style.findData(STYLE.value), 0))
-        format_row = QHBoxLayout()
-        format_row.addWidget(self.format)
-        format_row.addWidget(self.style, 1)
-        self.masthead = QCheckBox(self.tr("Red masthead (报头):"), self)
-        self.masthead.setChecked(MASTHEAD.value)
-        self.masthead_name = QLineEdit(MASTHEAD_NAME.value, self)
-        self.issue = QLineEdit(self)
-        self.issue.setPlaceholderText(self.tr("Issue, e.g. 第3期"))
-        masthead_row = QHBoxLayout()
-        masthead_row.addWidget(self.masthead)
-        masthead_row.addWidget(self.masthead_name, 2)
-        masthead_row.addWidget(self.issue, 1)
-        self.send_to = QLineEdit(SEND_TO.value, self)
-        self.send_to.setPlaceholderText(self.tr("报送: leaders and offices above"))
-        self.copy_to = QLineEdit(COPY_TO.value, self)
-        self.copy_to.setPlaceholderText(self.tr("抄送: departments, towns and streets"))
-
+    def _scope_choice(self, whole: int, filtered: int, chosen: int) -> QComboBox:
+        """The plan, the filter or the selection; a scope with nothing in it is disabled."""
         self.scope = QComboBox(self)
         self.scope.addItem(
             self.tr("The whole plan (%1 projects)").replace("%1", f"{whole:,}"), "plan"
@@ -163,18 +172,74 @@ class BriefingDialog(QDialog):
         if wanted < 0 or not model.item(wanted).isEnabled():
             wanted = 0
         self.scope.setCurrentIndex(wanted)
+        return self.scope
 
+    def _add_format_rows(self, form: QFormLayout) -> None:
+        """PDF or Word, 公文 or modern, and the 公文's 报头 and 版记."""
+        self.format = QComboBox(self)
+        self.format.addItem(self.tr("PDF"), "pdf")
+        self.format.addItem(self.tr("Word (.docx, editable)"), "docx")
+        self.format.setCurrentIndex(max(self.format.findData(FORMAT.value), 0))
+        self.style = QComboBox(self)
+        self.style.addItem(self.tr("Official document (公文, GB/T 9704)"), "gongwen")
+        self.style.addItem(self.tr("Modern (cover, contents, key figures)"), "modern")
+        self.style.setCurrentIndex(max(self.style.findData(STYLE.value), 0))
+        self.masthead = QCheckBox(self.tr("Red masthead (报头):"), self)
+        self.masthead.setChecked(MASTHEAD.value)
+        self.masthead_name = QLineEdit(MASTHEAD_NAME.value, self)
+        self.issue = QLineEdit(self)
+        self.issue.setPlaceholderText(self.tr("Issue, e.g. 第3期"))
+        self.send_to = QLineEdit(SEND_TO.value, self)
+        self.send_to.setPlaceholderText(self.tr("报送: leaders and offices above"))
+        self.copy_to = QLineEdit(COPY_TO.value, self)
+        self.copy_to.setPlaceholderText(self.tr("抄送: departments, towns and streets"))
+        form.addRow(self.tr("Format:"), hbox(self.format, (self.style, 1)))
+        form.addRow("", hbox(self.masthead, (self.masthead_name, 2), (self.issue, 1)))
+        form.addRow(self.tr("Send to:"), self.send_to)
+        form.addRow(self.tr("Copy to:"), self.copy_to)
+
+    def _add_page_rows(self, form: QFormLayout) -> None:
+        """The modern layout's page orientation and watermark."""
         self.portrait = QRadioButton(self.tr("A4 portrait"), self)
         self.landscape = QRadioButton(self.tr("A4 landscape"), self)
         orientation = QButtonGroup(self)
         orientation.addButton(self.portrait)
         orientation.addButton(self.landscape)
         (self.landscape if ORIENTATION.value == "landscape" else self.portrait).setChecked(True)
-        pages_row = QHBoxLayout()
-        pages_row.addWidget(self.portrait)
-        pages_row.addWidget(self.landscape)
-        pages_row.addStretch(1)
+        self.watermark = QCheckBox(self.tr("Watermark:"), self)
+        self.watermark.setChecked(WATERMARK_ON.value)
+        self.watermark_text = QLineEdit(WATERMARK_TEXT.value or WATERMARK, self)
+        self.watermark_text.setEnabled(self.watermark.isChecked())
+        self.watermark.toggled.connect(self.watermark_text.setEnabled)
+        form.addRow(self.tr("Pages:"), hbox(self.portrait, self.landscape, None))
+        form.addRow("", QLabel(self.tr("Wide tables are always printed on A4 landscape."), self))
+        form.addRow("", hbox(self.watermark, (self.watermark_text, 1)))
 
+    def _add_issue_rows(self, form: QFormLayout) -> None:
+        """Who issues the briefing, on which day, and the day progress is judged at."""
+        self.office = QLineEdit(OFFICE.value or self.plan_issuer, self)
+        self.office.setPlaceholderText(self.tr("Issuing office shown on the cover"))
+        self.briefing_date = date_edit(self)
+        self.as_of_latest = QCheckBox(
+            self.tr("As of the plan's default day (today, or its latest return once it is over)"),
+            self,
+        )
+        self.as_of_latest.setChecked(True)
+        self.as_of = date_edit(self, enabled=False)
+        self.as_of_latest.toggled.connect(lambda latest: self.as_of.setEnabled(not latest))
+        form.addRow(self.tr("Office:"), self.office)
+        form.addRow(self.tr("Briefing date:"), self.briefing_date)
+        form.addRow(self.tr("Progress:"), hbox(self.as_of_latest, (self.as_of, 1)))
+
+    def _add_output_rows(self, form: QFormLayout) -> None:
+        self.path_edit = QLineEdit(self._default_path(), self)
+        self.path_edit.textChanged.connect(self._update_buttons)
+        self.open_when_done = QCheckBox(self.tr("Open the document when it is ready"), self)
+        self.open_when_done.setChecked(OPEN_WHEN_DONE.value)
+        form.addRow(self.tr("Save as:"), browse_row(self.path_edit, self.browse, self))
+        form.addRow("", self.open_when_done)
+
+    def _chapters_box(self) -> QGroupBox:
         chapters_box = QGroupBox(self.tr("Chapters (printed only when they have data)"), self)
         grid = QGridLayout(chapters_box)
         labels = {
@@ -194,58 +259,9 @@ class BriefingDialog(QDialog):
             box.toggled.connect(self._update_buttons)
             grid.addWidget(box, index // 2, index % 2)
             self.chapter_boxes[key] = box
+        return chapters_box
 
-        self.watermark = QCheckBox(self.tr("Watermark:"), self)
-        self.watermark.setChecked(WATERMARK_ON.value)
-        self.watermark_text = QLineEdit(WATERMARK_TEXT.value or WATERMARK, self)
-        self.watermark_text.setEnabled(self.watermark.isChecked())
-        self.watermark.toggled.connect(self.watermark_text.setEnabled)
-        watermark_row = QHBoxLayout()
-        watermark_row.addWidget(self.watermark)
-        watermark_row.addWidget(self.watermark_text, 1)
-
-        self.office = QLineEdit(OFFICE.value or self.plan_issuer, self)
-        self.office.setPlaceholderText(self.tr("Issuing office shown on the cover"))
-        self.briefing_date = date_edit(self)
-        self.as_of_latest = QCheckBox(
-            self.tr("As of the plan's default day (today, or its latest return once it is over)"),
-            self,
-        )
-        self.as_of_latest.setChecked(True)
-        self.as_of = date_edit(self, enabled=False)
-        self.as_of_latest.toggled.connect(lambda latest: self.as_of.setEnabled(not latest))
-        as_of_row = QHBoxLayout()
-        as_of_row.addWidget(self.as_of_latest)
-        as_of_row.addWidget(self.as_of, 1)
-
-        self.path_edit = QLineEdit(self._default_path(), self)
-        self.path_edit.textChanged.connect(self._update_buttons)
-        path_row = browse_row(self.path_edit, self.browse, self)
-        self.open_when_done = QCheckBox(self.tr("Open the document when it is ready"), self)
-        self.open_when_done.setChecked(OPEN_WHEN_DONE.value)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Plan:"), QLineEdit(self.plan_title, self, readOnly=True))
-        form.addRow(self.tr("Projects:"), self.scope)
-        form.addRow(self.tr("Format:"), format_row)
-        form.addRow("", masthead_row)
-        form.addRow(self.tr("Send to:"), self.send_to)
-        form.addRow(self.tr("Copy to:"), self.copy_to)
-        form.addRow(self.tr("Pages:"), pages_row)
-        form.addRow("", QLabel(self.tr("Wide tables are always printed on A4 landscape."), self))
-        form.addRow("", watermark_row)
-        form.addRow(self.tr("Office:"), self.office)
-        form.addRow(self.tr("Briefing date:"), self.briefing_date)
-        form.addRow(self.tr("Progress:"), as_of_row)
-        form.addRow(self.tr("Save as:"), path_row)
-        form.addRow("", self.open_when_done)
-
-        self.figure_list = QListWidget(self)
-        self.figure_list.setToolTip(
-            self.tr("Double-click a figure to show its projects in the grid")
-        )
-        self.figure_list.itemActivated.connect(self._figure_activated)
-        self.figure_list.hide()
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.figures_button = buttons.addButton(
             self.tr("Key figures…"), QDialogButtonBox.ButtonRole.ActionRole
@@ -256,16 +272,7 @@ class BriefingDialog(QDialog):
         )
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(chapters_box)
-        layout.addWidget(self.figure_list)
-        layout.addWidget(buttons)
-        self.format.currentIndexChanged.connect(self._format_changed)
-        self.style.currentIndexChanged.connect(self._format_changed)
-        self.masthead.toggled.connect(self._format_changed)
-        self._format_changed()
-        self._update_buttons()
+        return buttons
 
     # ---------------------------------------------------------------- choices
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,7 @@ from services.aggregates import Dashboard, DashboardOptions
 from services.drilldown import Drill, DrillTooLarge
 from services.query import ProjectFilter
 from widgets.chart_canvas import ChartCanvas
-from widgets.form_parts import date_edit
+from widgets.form_parts import date_edit, hbox, tool_button
 
 YEAR_MODE = Option("dashboard/year_mode", str, "spread", "years chart: spread or start")
 TIMELINE_MODE = Option("dashboard/timeline_mode", str, "section", "timeline: section or project")
@@ -147,32 +146,42 @@ class DashboardView(QWidget):
             "#chartArea { background: #F4F5F7; }"
             "#chartCard { background: white; border: 1px solid #DADADA; border-radius: 6px; }"
         )
-        # Breadcrumb and options.
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("dashboardStatus")
+        self.status_label.setStyleSheet("color: #777777;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(self._options_row())
+        layout.addLayout(self._tiles())
+        layout.addWidget(self._chart_area(), 1)
+        layout.addWidget(self.status_label)
+        self._update_breadcrumb()
+
+    def _options_row(self) -> QHBoxLayout:
+        """What is shown (the breadcrumb of drill-downs) and how: years, timeline, as-of day."""
         self.crumb_label = QLabel(self)
         self.crumb_label.setTextFormat(Qt.TextFormat.RichText)
         self.crumb_label.linkActivated.connect(self._crumb_clicked)
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Clear drill-down"))
-        self.clear_button.setToolTip(self.tr("Show the projects of the filter again"))
-        self.clear_button.clicked.connect(self.clear_drill)
-        self.year_mode = QComboBox(self)
-        self.year_mode.addItem(self.tr("Years: spread over the period"), "spread")
-        self.year_mode.addItem(self.tr("Years: count in the start year"), "start")
-        self.year_mode.setCurrentIndex(max(self.year_mode.findData(YEAR_MODE.value), 0))
-        self.year_mode.currentIndexChanged.connect(self._options_changed)
-        self.timeline_mode = QComboBox(self)
-        self.timeline_mode.addItem(self.tr("Timeline: per section"), "section")
-        self.timeline_mode.addItem(self.tr("Timeline: per project"), "project")
-        self.timeline_mode.setCurrentIndex(max(self.timeline_mode.findData(TIMELINE_MODE.value), 0))
-        self.timeline_mode.currentIndexChanged.connect(self._options_changed)
-        for combo in (self.year_mode, self.timeline_mode):
-            # Never wider than needed for a short choice: the window keeps its side panels.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
-            combo.setToolTip(combo.currentText())
-            combo.currentTextChanged.connect(combo.setToolTip)
+        self.clear_button = tool_button(
+            self.tr("Clear drill-down"),
+            self.tr("Show the projects of the filter again"),
+            self.clear_drill,
+            self,
+        )
+        self.year_mode = self._mode_choice(
+            YEAR_MODE,
+            [
+                (self.tr("Years: spread over the period"), "spread"),
+                (self.tr("Years: count in the start year"), "start"),
+            ],
+        )
+        self.timeline_mode = self._mode_choice(
+            TIMELINE_MODE,
+            [
+                (self.tr("Timeline: per section"), "section"),
+                (self.tr("Timeline: per project"), "project"),
+            ],
+        )
         # As of: the plan's default day (today, or the end of its latest return once its years
         # are over) unless a day is chosen; the 序时进度 column follows the same choice.
         self.as_of_check = QCheckBox(self.tr("As of"), self)
@@ -183,21 +192,28 @@ class DashboardView(QWidget):
         self.as_of_check.toggled.connect(self.as_of_date.setEnabled)
         self.as_of_check.toggled.connect(lambda _on: self._as_of_changed())
         self.as_of_date.dateChanged.connect(lambda _d: self._as_of_changed())
-        self.status_label = QLabel(self)
-        self.status_label.setObjectName("dashboardStatus")
-        self.status_label.setStyleSheet("color: #777777;")
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Showing:"), self))
-        top.addWidget(self.crumb_label, 1)
-        top.addWidget(self.clear_button)
+        top = hbox(QLabel(self.tr("Showing:"), self), (self.crumb_label, 1), self.clear_button)
         top.addSpacing(12)
-        top.addWidget(self.year_mode)
-        top.addWidget(self.timeline_mode)
-        top.addWidget(self.as_of_check)
-        top.addWidget(self.as_of_date)
+        for widget in (self.year_mode, self.timeline_mode, self.as_of_check, self.as_of_date):
+            top.addWidget(widget)
+        return top
 
-        # Key-figure tiles.
+    def _mode_choice(self, option, choices: list[tuple[str, str]]) -> QComboBox:
+        """A remembered chart option; never wider than a short choice needs, so the window
+        keeps its side panels."""
+        combo = QComboBox(self)
+        for text, key in choices:
+            combo.addItem(text, key)
+        combo.setCurrentIndex(max(combo.findData(option.value), 0))
+        combo.currentIndexChanged.connect(self._options_changed)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(12)
+        combo.setToolTip(combo.currentText())
+        combo.currentTextChanged.connect(combo.setToolTip)
+        return combo
+
+    def _tiles(self) -> QGridLayout:
+        """The key figures, as many to a row as the width allows."""
         self.tiles = {
             "projects": Tile(self.tr("Projects"), self),
             "investment": Tile(self.tr("Planned investment (10k yuan)"), self),
@@ -208,12 +224,14 @@ class DashboardView(QWidget):
             "completed": Tile(self.tr("Completed investment (10k yuan)"), self),
             "behind": Tile(self.tr("Behind schedule"), self),
         }
-        self.tile_grid = tiles = QGridLayout()
-        tiles.setSpacing(8)
+        self.tile_grid = QGridLayout()
+        self.tile_grid.setSpacing(8)
         self._tile_columns = 0
         self._flow_tiles(len(self.tiles))
+        return self.tile_grid
 
-        # Charts, two per row, scrolling.
+    def _chart_area(self) -> QScrollArea:
+        """The charts, two to a row, scrolling."""
         self.canvases: dict[str, ChartCanvas] = {}
         grid_widget = QWidget()
         grid_widget.setObjectName("chartArea")
@@ -235,14 +253,7 @@ class DashboardView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(grid_widget)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(top)
-        layout.addLayout(tiles)
-        layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.status_label)
-        self._update_breadcrumb()
+        return self.scroll
 
     def _flow_tiles(self, columns: int) -> None:
         """Lay the key figures out `columns` to a row (8, 4 or 2: whatever the width allows)."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QSpinBox,
-    QToolButton,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from services import query
 from services.fields import OwnerRole, ProjectStatus
 from services.query import ProjectFilter, plan_info
 from widgets.field_labels import choice_title
+from widgets.form_parts import tool_button
 from widgets.owners_editor import OrganizationPicker, role_label
 
 NO_YEAR = 1989  # the spin box's "any year" value, just below the first valid year
@@ -180,10 +180,9 @@ class FilterBar(QWidget):
             self.status.addItem(status_label(member), member.value)
         self.status.currentIndexChanged.connect(self._emit_now)
 
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Clear filters"))
-        self.clear_button.setToolTip(self.tr("Show every project of the plan"))
-        self.clear_button.clicked.connect(self.clear)
+        self.clear_button = tool_button(
+            self.tr("Clear filters"), self.tr("Show every project of the plan"), self.clear, self
+        )
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("filterCount")

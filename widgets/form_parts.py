@@ -1,5 +1,5 @@
-"""Small pieces the dialogs' forms share: a path field with its Browse… button, a date field as
-the office writes dates, a checkable list entry, and asking for a file unless one is given.
+"""Small pieces the dialogs' forms share: a row of widgets, a path field with its Browse…
+button, a date field as the office writes dates, a checkable list entry, and asking for a file unless one is given.
 
 Asking is skipped when a caller (a test, a script, a drop) already names the file; "" means
 the user cancelled.
@@ -19,18 +19,38 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QToolButton,
     QWidget,
 )
+
+
+def hbox(*parts: QWidget | tuple[QWidget, int] | None) -> QHBoxLayout:
+    """Widgets side by side, left to right; `(widget, n)` gives one a stretch factor and
+    None is an empty stretch that pushes the rest apart."""
+    row = QHBoxLayout()
+    for part in parts:
+        if part is None:
+            row.addStretch(1)
+        elif isinstance(part, tuple):
+            row.addWidget(*part)
+        else:
+            row.addWidget(part)
+    return row
+
+
+def tool_button(text: str, tip: str, on_click: Callable[[], None], parent: QWidget) -> QToolButton:
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.clicked.connect(lambda _checked=False: on_click())
+    return button
 
 
 def browse_row(edit: QLineEdit, on_browse: Callable[[], None], parent: QWidget) -> QHBoxLayout:
     """`edit` stretched, a Browse… button beside it."""
     button = QPushButton(QCoreApplication.translate("FormParts", "Browse…"), parent)
     button.clicked.connect(lambda _checked=False: on_browse())
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    row.addWidget(button)
-    return row
+    return hbox((edit, 1), button)
 
 
 def date_edit(parent: QWidget, day: date | None = None, *, enabled: bool = True) -> QDateEdit:
