@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +27,7 @@ from exports.plan_diff import FIELD_HEADERS, export_plan_diff
 from services import plan_diff
 from services.query import plan_info
 from services.query import plans as list_plans
-from widgets.form_parts import save_path
+from widgets.form_parts import hbox, save_path, vbox
 
 
 class PlanDiffDialog(QDialog):
@@ -50,10 +48,7 @@ class PlanDiffDialog(QDialog):
             self.other.setCurrentIndex(max(0, self.other.findData(previous)))
         compare = QPushButton(self.tr("Compare"), self)
         compare.clicked.connect(self.compare)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Earlier edition"), self))
-        top.addWidget(self.other, 1)
-        top.addWidget(compare)
+        top = hbox(QLabel(self.tr("Earlier edition"), self), (self.other, 1), compare)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget(self)
@@ -82,11 +77,7 @@ class PlanDiffDialog(QDialog):
         self.export_button.clicked.connect(lambda _checked=False: self.export())
         self.export_button.setEnabled(False)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        vbox(self, top, self.summary, (self.tabs, 1), buttons)
         self.resize(960, 600)
 
     def _table(self, headers: list[str]) -> QTableWidget:

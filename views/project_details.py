@@ -14,7 +14,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -34,6 +33,7 @@ from services.fields import FIELDS, ColumnKind, OwnerRole
 from services.ledger import validate_changes
 from services.records import ProjectSource
 from widgets.field_labels import choice_titles, field_title
+from widgets.form_parts import hbox
 from widgets.owners_editor import OwnersEditor
 
 # The form's rows follow the registry (services.fields): one editor per field, by its kind.
@@ -58,6 +58,23 @@ class ProjectDetails(QWidget):
         self._version: int | None = None  # row_version of the values shown
         self._loading = False
 
+        details = self._details_page()
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(details, self.tr("Details"))
+        self.history = None  # views.audit_view.AuditHistoryView, built when its tab first shows
+        self._history_index = self.tabs.addTab(QWidget(self), self.tr("History"))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._add_shortcuts()
+        listen(ctx, self, projects=self._on_projects_changed)
+        self._set_dirty(False)
+
+    def _details_page(self) -> QStackedWidget:
+        """ "Select a project" until one is chosen, then its form scrolling above the error
+        line and the Save / Revert buttons, which stay in view."""
         self.heading = QLabel(self)
         self.heading.setObjectName("detailsHeading")
         self.heading.setWordWrap(True)
@@ -66,7 +83,46 @@ class ProjectDetails(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.heading.setFont(font)
+        self._make_editors()
+        form_page = QWidget(self)
+        page_layout = QVBoxLayout(form_page)
+        page_layout.setContentsMargins(8, 8, 8, 4)
+        page_layout.addWidget(self.heading)
+        page_layout.addLayout(self._form())
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(form_page)
+        self.error = QLabel(self)
+        self.error.setObjectName("detailsError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+        self.error.setContentsMargins(8, 0, 8, 0)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setToolTip(self.tr("Save the changes as one undo step (Ctrl+Enter)"))
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.clicked.connect(self.revert)
+        buttons = hbox(None, self.revert_button, self.save_button)
+        buttons.setContentsMargins(8, 0, 8, 0)
+        project_page = QWidget(self)
+        project_layout = QVBoxLayout(project_page)
+        project_layout.setContentsMargins(0, 0, 0, 6)
+        project_layout.addWidget(scroll, 1)
+        project_layout.addWidget(self.error)
+        project_layout.addLayout(buttons)
+        self.empty = QLabel(self.tr("Select a project in the table to see its details."), self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(16)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(project_page)
+        return self.stack
 
+    def _make_editors(self) -> None:
+        """One editor per field of the registry: a line, a text box, a choice or the owners."""
         self.editors: dict[str, QWidget] = {}
         for key in TEXT_FIELDS:
             edit = QLineEdit(self)
@@ -90,10 +146,11 @@ class ProjectDetails(QWidget):
                 combo.addItem(title, value)
             combo.activated.connect(self._on_edited)
             self.editors[key] = combo
-        self.owners = OwnersEditor(ctx, self)
+        self.owners = OwnersEditor(self.ctx, self)
         self.owners.changed.connect(self._on_edited)
         self.editors["owners"] = self.owners
 
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -108,69 +165,19 @@ class ProjectDetails(QWidget):
                 form.addRow(self.editors[key])
             else:
                 form.addRow(label, self.editors[key])
+        return form
 
-        self.error = QLabel(self)
-        self.error.setObjectName("detailsError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
-        self.error.hide()
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setToolTip(self.tr("Save the changes as one undo step (Ctrl+Enter)"))
-        self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("Revert"), self)
-        self.revert_button.clicked.connect(self.revert)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-
-        form_page = QWidget(self)
-        page_layout = QVBoxLayout(form_page)
-        page_layout.setContentsMargins(8, 8, 8, 4)
-        page_layout.addWidget(self.heading)
-        page_layout.addLayout(form)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(form_page)
-        # Errors and the buttons stay in view below the scrolling form.
-        project_page = QWidget(self)
-        project_layout = QVBoxLayout(project_page)
-        project_layout.setContentsMargins(0, 0, 0, 6)
-        project_layout.addWidget(scroll, 1)
-        self.error.setContentsMargins(8, 0, 8, 0)
-        project_layout.addWidget(self.error)
-        buttons.setContentsMargins(8, 0, 8, 0)
-        project_layout.addLayout(buttons)
-
-        self.empty = QLabel(self.tr("Select a project in the table to see its details."), self)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(16)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(project_page)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.stack, self.tr("Details"))
-        self.history = None  # views.audit_view.AuditHistoryView, built when its tab first shows
-        self._history_index = self.tabs.addTab(QWidget(self), self.tr("History"))
-        self.tabs.currentChanged.connect(self._on_tab_changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-
-        for keys in ("Ctrl+Return", "Ctrl+Enter", "Ctrl+S"):
+    def _add_shortcuts(self) -> None:
+        """Ctrl+Enter (or Ctrl+S) saves, Escape reverts, anywhere in the panel."""
+        for keys, slot in (
+            ("Ctrl+Return", self.save),
+            ("Ctrl+Enter", self.save),
+            ("Ctrl+S", self.save),
+            ("Escape", self.revert),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
-        shortcut = QShortcut(QKeySequence("Escape"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.revert)
-
-        listen(ctx, self, projects=self._on_projects_changed)
-        self._set_dirty(False)
+            shortcut.activated.connect(slot)
 
     # ------------------------------------------------------------------ showing a project
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +32,7 @@ from services.errors import LedgerError
 from services.operations import Operation
 from services.parsing import format_money
 from services.query import plan_info
+from widgets.form_parts import vbox
 
 
 class RolloverCommand(OpCommand):
@@ -71,23 +71,35 @@ class RolloverDialog(QDialog):
             last = plan.year_end or plan.year_start
             self.old_title, self.old_year = plan.title, plan.year_start
             self.preview = rollover.preview(session, plan_id)
+        form, summary, table = self._form(last + 1), self._summary(), self._preview_table()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create plan"))
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        vbox(self, form, summary, (table, 1), buttons)
+        self.resize(820, 560)
+
+    def _form(self, year: int) -> QFormLayout:
+        """The new plan's year and title, and what it takes over besides the projects."""
         form = QFormLayout()
         self.year = QSpinBox(self)
         self.year.setRange(1990, 2100)
-        self.year.setValue(last + 1)
+        self.year.setValue(year)
         self.year.valueChanged.connect(self._year_changed)
-        self.title = QLineEdit(rollover.next_title(self.old_title, self.old_year, last + 1), self)
+        self.title = QLineEdit(rollover.next_title(self.old_title, self.old_year, year), self)
         form.addRow(self.tr("Year"), self.year)
         form.addRow(self.tr("Title of the new plan"), self.title)
         self.indicators = QCheckBox(self.tr("Copy the indicators (targets to review)"), self)
-        self.indicators.setChecked(True)
         self.tasks = QCheckBox(self.tr("Copy the key tasks"), self)
-        self.tasks.setChecked(True)
         self.rectifications = QCheckBox(self.tr("Carry the rectifications not closed yet"), self)
-        self.rectifications.setChecked(True)
         for box in (self.indicators, self.tasks, self.rectifications):
+            box.setChecked(True)
             form.addRow(box)
+        return form
 
+    def _summary(self) -> QLabel:
         carried = [p for p in self.preview if p.carried]
         remaining = sum((p.remaining_wan for p in carried if p.remaining_wan), start=0)
         self.summary = QLabel(
@@ -103,6 +115,10 @@ class RolloverDialog(QDialog):
             self,
         )
         self.summary.setWordWrap(True)
+        return self.summary
+
+    def _preview_table(self) -> QTableWidget:
+        """Each project with what it carries forward; the ones that are done greyed."""
         self.table = QTableWidget(len(self.preview), 5, self)
         self.table.setHorizontalHeaderLabels(
             [
@@ -134,18 +150,7 @@ class RolloverDialog(QDialog):
                     cell.setForeground(muted)
                 self.table.setItem(row, column, cell)
         self.table.setColumnWidth(0, 300)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create plan"))
-        buttons.accepted.connect(self.create)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(820, 560)
+        return self.table
 
     def _year_changed(self, year: int) -> None:
         self.title.setText(rollover.next_title(self.old_title, self.old_year, year))

@@ -29,7 +29,7 @@ from services import query
 from services.fields import OwnerRole, ProjectStatus
 from services.query import ProjectFilter, plan_info
 from widgets.field_labels import choice_title
-from widgets.form_parts import tool_button
+from widgets.form_parts import hbox, tool_button
 from widgets.owners_editor import OrganizationPicker, role_label
 
 NO_YEAR = 1989  # the spin box's "any year" value, just below the first valid year
@@ -131,14 +131,31 @@ class FilterBar(QWidget):
         self._extra = ProjectFilter()  # fields the bar has no widget for (drill-down ids…)
         self._owner_id: int | None = None
 
+        self._typing = QTimer(self, singleShot=True, interval=self.TYPING_DELAY_MS)
+        self._typing.timeout.connect(self._emit)
+        self._make_quick_filter()
+        self._make_field_filters()
+        self.clear_button = tool_button(
+            self.tr("Clear filters"), self.tr("Show every project of the plan"), self.clear, self
+        )
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("filterCount")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 6, 6, 4)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.addLayout(hbox((self.quick, 1), self.count_label, self.clear_button), 0, 0)
+        grid.addLayout(self._field_cells(), 1, 0)
+        self._update_role_enabled()
+
+    def _make_quick_filter(self) -> None:
+        """Words looked up in name, content, type and units; Enter or Esc go back to the grid."""
         self.quick = QLineEdit(self)
         self.quick.setObjectName("quickFilter")
         self.quick.setClearButtonEnabled(True)
         self.quick.setPlaceholderText(
             self.tr("Quick filter: name, content, type or units (Ctrl+F)")
         )
-        self._typing = QTimer(self, singleShot=True, interval=self.TYPING_DELAY_MS)
-        self._typing.timeout.connect(self._emit)
         self.quick.textChanged.connect(lambda _t: self._typing.start())
         self.quick.returnPressed.connect(self._emit_now)
         self.quick.returnPressed.connect(self.leaveRequested)
@@ -146,56 +163,41 @@ class FilterBar(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetShortcut)
         escape.activated.connect(self._escape)
 
+    def _make_field_filters(self) -> None:
+        """Section, type, unit and its role, year, status."""
         self.section = QComboBox(self)
         self.section.currentIndexChanged.connect(self._emit_now)
-
         self.type = QComboBox(self)
         self.type.setEditable(True)
         self.type.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.type.lineEdit().setPlaceholderText(self.tr("Any type"))
         self.type.lineEdit().editingFinished.connect(self._emit_now)
         self.type.activated.connect(self._emit_now)
-
-        self.owner = OrganizationPicker(ctx, self)
+        self.owner = OrganizationPicker(self.ctx, self)
         self.owner.setPlaceholderText(self.tr("Any unit"))
         self.owner.chosen.connect(lambda _name: self._resolve_owner())
         self.owner.editingFinished.connect(self._resolve_owner)
         self.owner.textChanged.connect(self._on_owner_text)
-        self.role = QComboBox(self)
-        self.role.addItem(self.tr("Any role"), None)
-        for member in OwnerRole:
-            self.role.addItem(role_label(member), member.value)
-        self.role.currentIndexChanged.connect(self._emit_now)
-
+        self.role = self._any_of(self.tr("Any role"), OwnerRole, role_label)
         self.year = YearSpin(self)
         self.year.setRange(NO_YEAR, 2100)
         self.year.setSpecialValueText(self.tr("Any year"))
         self.year.setValue(NO_YEAR)
         self.year.setToolTip(self.tr("Projects whose construction period covers this year"))
         self.year.valueChanged.connect(lambda _v: self._typing.start())
+        self.status = self._any_of(self.tr("Any status"), ProjectStatus, status_label)
 
-        self.status = QComboBox(self)
-        self.status.addItem(self.tr("Any status"), None)
-        for member in ProjectStatus:
-            self.status.addItem(status_label(member), member.value)
-        self.status.currentIndexChanged.connect(self._emit_now)
+    def _any_of(self, any_text: str, members, label_of) -> QComboBox:
+        """A choice of one member of an enum, or any."""
+        combo = QComboBox(self)
+        combo.addItem(any_text, None)
+        for member in members:
+            combo.addItem(label_of(member), member.value)
+        combo.currentIndexChanged.connect(self._emit_now)
+        return combo
 
-        self.clear_button = tool_button(
-            self.tr("Clear filters"), self.tr("Show every project of the plan"), self.clear, self
-        )
-
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("filterCount")
-
-        grid = QGridLayout(self)
-        grid.setContentsMargins(6, 6, 6, 4)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(4)
-        top = QHBoxLayout()
-        top.addWidget(self.quick, 1)
-        top.addWidget(self.count_label)
-        top.addWidget(self.clear_button)
-        grid.addLayout(top, 0, 0)
+    def _field_cells(self) -> FlowLayout:
+        """The field filters flowing onto a second line when the window is narrow."""
         fields = FlowLayout(h_spacing=8, v_spacing=4)
         for label, widget in (
             (self.tr("Section"), self.section),
@@ -228,8 +230,7 @@ class FilterBar(QWidget):
         self.type.setMinimumContentsLength(6)
         self.owner.setMinimumWidth(96)
         self.owner.setMaximumWidth(160)
-        grid.addLayout(fields, 1, 0)
-        self._update_role_enabled()
+        return fields
 
     # ------------------------------------------------------------------ scope from the tree
 

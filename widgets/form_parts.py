@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +38,18 @@ def hbox(*parts: QWidget | tuple[QWidget, int] | None) -> QHBoxLayout:
         else:
             row.addWidget(part)
     return row
+
+
+def vbox(parent: QWidget, *parts: QWidget | QLayout | tuple[QWidget | QLayout, int]) -> QVBoxLayout:
+    """`parent`'s layout: widgets and layouts top to bottom, `(part, n)` stretched."""
+    column = QVBoxLayout(parent)
+    for part in parts:
+        item, stretch = part if isinstance(part, tuple) else (part, 0)
+        if isinstance(item, QLayout):
+            column.addLayout(item, stretch)
+        else:
+            column.addWidget(item, stretch)
+    return column
 
 
 def tool_button(text: str, tip: str, on_click: Callable[[], None], parent: QWidget) -> QToolButton:
