@@ -409,14 +409,14 @@ The current file is kept as a backup.</source>
 <context>
     <name>BriefingDialog</name>
     <message>
-        <location filename="../../views/briefing_dialog.py" line="+113"/>
-        <location line="+247"/>
+        <location filename="../../views/briefing_dialog.py" line="+102"/>
+        <location line="+265"/>
         <location line="+47"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location line="-291"/>
+        <location line="-234"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
@@ -436,7 +436,7 @@ The current file is kept as a backup.</source>
         <translation>现代版式（封面、目录、主要指标）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Red masthead (报头):</source>
         <translation>红色报头：</translation>
     </message>
@@ -446,7 +446,7 @@ The current file is kept as a backup.</source>
         <translation>期号，如 第3期</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>报送: leaders and offices above</source>
         <translation>报送：上级领导和机关</translation>
     </message>
@@ -456,7 +456,7 @@ The current file is kept as a backup.</source>
         <translation>抄送：各部门、镇（街道）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-44"/>
         <source>The whole plan (%1 projects)</source>
         <translation>整个方案（%1 个项目）</translation>
     </message>
@@ -476,7 +476,7 @@ The current file is kept as a backup.</source>
         <translation>选中的项目超过 %1 个，请改用筛选。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+36"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
@@ -486,7 +486,7 @@ The current file is kept as a backup.</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+39"/>
         <source>Chapters (printed only when they have data)</source>
         <translation>章节（有数据时才打印）</translation>
     </message>
@@ -526,12 +526,12 @@ The current file is kept as a backup.</source>
         <translation>工程项目表（横向）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-43"/>
         <source>Watermark:</source>
         <translation>水印：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Issuing office shown on the cover</source>
         <translation>封面显示的印发单位</translation>
     </message>
@@ -546,12 +546,12 @@ The current file is kept as a backup.</source>
         <translation>生成后打开文档</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-123"/>
         <source>Double-click a figure to show its projects in the grid</source>
         <translation>双击数据，在表格中显示对应项目</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+153"/>
         <source>Key figures…</source>
         <translation>关键数据…</translation>
     </message>
@@ -561,12 +561,12 @@ The current file is kept as a backup.</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+92"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-257"/>
         <source>Plan:</source>
         <translation>方案：</translation>
     </message>
@@ -576,7 +576,7 @@ The current file is kept as a backup.</source>
         <translation>项目范围：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+89"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
@@ -591,7 +591,7 @@ The current file is kept as a backup.</source>
         <translation>抄送：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+15"/>
         <source>Pages:</source>
         <translation>页面：</translation>
     </message>
@@ -601,7 +601,7 @@ The current file is kept as a backup.</source>
         <translation>宽表格始终以 A4 横向打印。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+15"/>
         <source>Office:</source>
         <translation>印发单位：</translation>
     </message>
@@ -616,12 +616,12 @@ The current file is kept as a backup.</source>
         <translation>进度：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Save as:</source>
         <translation>保存为：</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+126"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -1132,7 +1132,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../views/dashboard_view.py" line="+155"/>
+        <location filename="../../views/dashboard_view.py" line="+166"/>
         <source>Clear drill-down</source>
         <translation>清除钻取</translation>
     </message>
@@ -1142,7 +1142,7 @@ The current file is kept as a backup.</source>
         <translation>回到钻取前的筛选</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Years: spread over the period</source>
         <translation>年度：按建设期限分摊</translation>
     </message>
@@ -1152,7 +1152,7 @@ The current file is kept as a backup.</source>
         <translation>年度：计入开工年度</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Timeline: per section</source>
         <translation>期限图：按分类</translation>
     </message>
@@ -1162,7 +1162,7 @@ The current file is kept as a backup.</source>
         <translation>期限图：按项目</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>As of</source>
         <translation>截至</translation>
     </message>
@@ -1172,18 +1172,18 @@ The current file is kept as a backup.</source>
         <translation>按此日期计算进度和序时进度（不勾选：方案默认日期）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+6"/>
         <source>Showing:</source>
         <translation>当前范围：</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+328"/>
+        <location line="+23"/>
+        <location line="+323"/>
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-322"/>
         <source>Planned investment (10k yuan)</source>
         <translation>计划投资（万元）</translation>
     </message>
@@ -1218,12 +1218,12 @@ The current file is kept as a backup.</source>
         <translation>慢于序时进度</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+68"/>
         <source>All projects of the plan</source>
         <translation>方案全部项目</translation>
     </message>
@@ -1728,27 +1728,27 @@ The current file is kept as a backup.</source>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="+138"/>
+        <location filename="../../widgets/filter_bar.py" line="+157"/>
         <source>Quick filter: name, content, type or units (Ctrl+F)</source>
         <translation>快速筛选：名称、内容、类型或责任单位（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Any type</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Any unit</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Any role</source>
         <translation>任意角色</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Any year</source>
         <translation>全部年份</translation>
     </message>
@@ -1758,22 +1758,22 @@ The current file is kept as a backup.</source>
         <translation>建设期限覆盖该年份的项目</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-49"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Show every project of the plan</source>
         <translation>显示本方案全部项目</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+64"/>
         <source>Section</source>
         <translation>分类</translation>
     </message>
@@ -1798,7 +1798,7 @@ The current file is kept as a backup.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+50"/>
         <source>All sections</source>
         <translation>全部分类</translation>
     </message>
@@ -1811,7 +1811,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>FormParts</name>
     <message>
-        <location filename="../../widgets/form_parts.py" line="+28"/>
+        <location filename="../../widgets/form_parts.py" line="+65"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2158,12 +2158,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>IndicatorsView</name>
     <message>
-        <location filename="../../views/tracking_views/indicators_tab.py" line="+24"/>
+        <location filename="../../views/tracking_views/indicators_tab.py" line="+22"/>
         <source>Period of the actual values: 2023 (year end), 2023Q2, 2023-05</source>
         <translation>实际值所属期间：2023（年度）、2023Q2（季度）、2023-05（月度）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Actual values for</source>
         <translation>实际值期间</translation>
     </message>
@@ -2214,7 +2214,7 @@ The current file is kept as a backup.</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+37"/>
         <source>{met} of {total} indicators met</source>
         <translation>{total} 项指标中 {met} 项达标</translation>
     </message>
@@ -2977,7 +2977,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>PlanDiffDialog</name>
     <message>
-        <location filename="../../views/plan_diff_dialog.py" line="+40"/>
+        <location filename="../../views/plan_diff_dialog.py" line="+38"/>
         <source>Compare plans</source>
         <translation>方案比对</translation>
     </message>
@@ -2987,12 +2987,12 @@ The current file is kept as a backup.</source>
         <translation>比对</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Earlier edition</source>
         <translation>对比的早期版本</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <location line="+8"/>
         <location line="+3"/>
         <source>Section</source>
@@ -3053,7 +3053,7 @@ The current file is kept as a backup.</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
@@ -3292,12 +3292,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../views/tracking_views/progress_tab.py" line="+43"/>
+        <location filename="../../views/tracking_views/progress_tab.py" line="+40"/>
         <source>Reporting period: 2023Q2 (quarter) or 2023-05 (month)</source>
         <translation>填报期：2023Q2（季度）或 2023-05（月度）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Behind &gt; 10 points</source>
         <translation>慢于序时 10 个百分点</translation>
     </message>
@@ -3447,7 +3447,7 @@ The current file is kept as a backup.</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+90"/>
         <source>{reported}/{projects} reported · {behind} behind · {overdue} overdue · {completed} (10k yuan) completed</source>
         <translation>已填报 {reported}/{projects} · 滞后 {behind} 个 · 逾期 {overdue} 个 · 累计完成 {completed} 万元</translation>
     </message>
@@ -3470,7 +3470,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>ProjectDetails</name>
     <message>
-        <location filename="../../views/project_details.py" line="+76"/>
+        <location filename="../../views/project_details.py" line="+132"/>
         <source>2023 or 2022-2024</source>
         <translation>2023 或 2022-2024</translation>
     </message>
@@ -3480,12 +3480,12 @@ The current file is kept as a backup.</source>
         <translation>/ 表示未定</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>:</source>
         <translation>：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-57"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -3500,18 +3500,18 @@ The current file is kept as a backup.</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
         <source>Select a project in the table to see its details.</source>
         <translation>在项目表中选择一个项目以查看详情。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-51"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+173"/>
+        <location line="+272"/>
         <source>History</source>
         <translation>修改历史</translation>
     </message>
@@ -3683,7 +3683,7 @@ The current file is kept as a backup.</source>
         <translation>方案不存在。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
@@ -3698,22 +3698,22 @@ The current file is kept as a backup.</source>
         <translation>复制工作目标（目标值请复核）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Copy the key tasks</source>
         <translation>复制重点任务</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Carry the rectifications not closed yet</source>
         <translation>结转尚未销号的问题</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{carried} of {total} projects carry forward as continued (续建) with {money} (10k yuan) remaining; {done} are done and stay behind.</source>
         <translation>{total} 个项目中 {carried} 个作为续建项目结转，剩余投资 {money} 万元；{done} 个已完成，不再结转。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -3748,12 +3748,12 @@ The current file is kept as a backup.</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-63"/>
         <source>Create plan</source>
         <translation>创建方案</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+90"/>
         <source>Roll over to {title}</source>
         <translation>结转为 {title}</translation>
     </message>
@@ -4322,12 +4322,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>TrackingTab</name>
     <message>
-        <location filename="../../views/tracking_views/tab.py" line="+48"/>
+        <location filename="../../views/tracking_views/tab.py" line="+52"/>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+125"/>
         <source>Tables (*.xlsx *.xlsm *.xls *.ods *.csv)</source>
         <translation>表格 (*.xlsx *.xlsm *.xls *.ods *.csv)</translation>
     </message>

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.context import AppContext
-from services import indicators, progress
+from services import indicators
 from services.query import plan_info
 from views.tracking_views.schedule_lights import LIGHT_COLORS, TintDelegate
 from views.tracking_views.tab import TrackingTab
@@ -18,15 +18,11 @@ class IndicatorsView(TrackingTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, indicators.IndicatorSource(None, str(date.today().year)), parent)
-        self.period = QComboBox(self)
-        self.period.setEditable(True)
-        self.period.setToolTip(
+        period = self.add_period_choice(
             self.tr("Period of the actual values: 2023 (year end), 2023Q2, 2023-05")
         )
-        self.period.lineEdit().editingFinished.connect(self._period_changed)
-        self.period.activated.connect(lambda _i: self._period_changed())
         self.tools.insertWidget(0, QLabel(self.tr("Actual values for"), self))
-        self.tools.insertWidget(1, self.period)
+        self.tools.insertWidget(1, period)
         self.view.new_row_values = lambda: {"name": self.tr("New indicator")}
         self.source.met_labels = {True: self.tr("Met"), False: self.tr("Not met")}
         self.model.set_headers(
@@ -55,30 +51,18 @@ class IndicatorsView(TrackingTab):
                 year = plan.year_end or plan.year_start if plan else date.today().year
                 periods = indicators.indicator_periods(session, plan_id)
             defaults = [str(year), f"{year}Q4", f"{year}Q3", f"{year}Q2", f"{year}Q1"]
-            periods = list(dict.fromkeys(periods + defaults))
-            self.period.blockSignals(True)
-            self.period.clear()
-            self.period.addItems(periods)
-            self.period.setCurrentText(str(year))
-            self.period.blockSignals(False)
-            self._use_period(str(year))
+            self.fill_periods(list(dict.fromkeys(periods + defaults)), str(year))
         super().set_plan(plan_id)
 
-    def _use_period(self, text: str) -> bool:
-        try:
-            label = progress.parse_report_period(text).label
-        except ValueError as exc:
-            self.status.setText(str(exc))
+    def use_period(self, text: str) -> bool:
+        period = self.parse_period(text)
+        if period is None:
             return False
+        label = period.label
         if label != self.source.period:
             self.source.period = label
             self.source.table = indicators.indicator_table(label)
         return True
-
-    def _period_changed(self) -> None:
-        if self._use_period(self.period.currentText()):
-            self.model.reload()
-            self.update_summary()
 
     def update_summary(self) -> None:
         if self.plan_id is None:

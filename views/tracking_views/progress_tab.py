@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from app.context import AppContext
 from app.operations import OpCommand
-from app.tasks import run_task
 from services import progress, progress_grid, schedule
 from services.operations import Operation
 from services.query import ProjectFilter, plan_info
@@ -38,11 +37,7 @@ class ProgressView(TrackingTab):
         self.unit = QComboBox(self)
         self.unit.setMinimumWidth(200)
         self.unit.currentIndexChanged.connect(lambda _i: self._apply_filter())
-        self.period = QComboBox(self)
-        self.period.setEditable(True)
-        self.period.setToolTip(self.tr("Reporting period: 2023Q2 (quarter) or 2023-05 (month)"))
-        self.period.lineEdit().editingFinished.connect(self._period_changed)
-        self.period.activated.connect(lambda _i: self._period_changed())
+        self.add_period_choice(self.tr("Reporting period: 2023Q2 (quarter) or 2023-05 (month)"))
         self.rule = QComboBox(self)
         for key, label in (
             ("default", self.tr("Behind > 10 points")),
@@ -116,7 +111,7 @@ class ProgressView(TrackingTab):
             quarters = [f"{year}Q{q}" for year in range(first, last + 1) for q in range(1, 5)]
             # This quarter, kept inside the plan's years, until the reported periods arrive.
             today = min(max(date.today(), date(first, 1, 1)), date(last, 12, 31))
-            self._fill_periods(quarters, progress.period_for_date(today).label)
+            self.fill_periods(quarters, progress.period_for_date(today).label)
             generation = self._plan_generation
 
             def work(_state):
@@ -127,22 +122,8 @@ class ProgressView(TrackingTab):
             if wait:
                 self._plan_loaded(generation, work(None))
             else:
-                run_task(
-                    self,
-                    "",
-                    work,
-                    on_done=lambda result: self._plan_loaded(generation, result),
-                    show_dialog=False,
-                )
+                self.run_quietly(work, lambda result: self._plan_loaded(generation, result))
         self._apply_filter()
-
-    def _fill_periods(self, periods: list[str], current: str) -> None:
-        self.period.blockSignals(True)
-        self.period.clear()
-        self.period.addItems(periods)
-        self.period.setCurrentText(current)
-        self.period.blockSignals(False)
-        self._use_period(current)
 
     def _plan_loaded(self, generation: int, result) -> None:
         if generation != self._plan_generation:
@@ -153,7 +134,7 @@ class ProgressView(TrackingTab):
             self.unit.addItem(f"{name} ({count})", oid)
         self.unit.blockSignals(False)
         if reported:  # the newest reported period is where work continues
-            self._fill_periods(list(dict.fromkeys(reported + quarters)), reported[0])
+            self.fill_periods(list(dict.fromkeys(reported + quarters)), reported[0])
             self.model.reload()
             self.update_summary()
 
@@ -172,19 +153,11 @@ class ProgressView(TrackingTab):
         self.model.set_filter(flt if flt is not None else ProjectFilter(ids=()))
         self.update_summary()
 
-    def _use_period(self, text: str) -> bool:
-        try:
-            period = progress.parse_report_period(text)
-        except ValueError as exc:
-            self.status.setText(str(exc))
-            return False
-        self.source.period = period
-        return True
-
-    def _period_changed(self) -> None:
-        if self._use_period(self.period.currentText()):
-            self.model.reload()
-            self.update_summary()
+    def use_period(self, text: str) -> bool:
+        period = self.parse_period(text)
+        if period is not None:
+            self.source.period = period
+        return period is not None
 
     def _rule_changed(self) -> None:
         key = self.rule.currentData()
@@ -212,13 +185,7 @@ class ProgressView(TrackingTab):
             with self.ctx.session() as session:
                 return schedule.schedule_counts(session, flt, as_of, rule=rule)
 
-        run_task(
-            self,
-            "",
-            work,
-            on_done=lambda counts: self._show_counts(generation, counts),
-            show_dialog=False,
-        )
+        self.run_quietly(work, lambda counts: self._show_counts(generation, counts))
 
     def _show_counts(self, generation: int, counts: schedule.ScheduleCounts) -> None:
         if generation != self._summary_generation:

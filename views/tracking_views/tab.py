@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.operations import listen, perform
+from app.tasks import run_task
+from services import progress
 from services.errors import LedgerError
+from services.progress import ReportPeriod
 from services.tasks import Cancelled
 from services.tracking_source import TrackingFilter
 from widgets.form_parts import open_path
@@ -116,6 +120,46 @@ class TrackingTab(QWidget):
         except LedgerError as exc:
             QMessageBox.warning(self, title, str(exc))
             return False
+
+    # ---------------------------------------------------------------- a period to show
+
+    def add_period_choice(self, tooltip: str) -> QComboBox:
+        """An editable list of periods (2023, 2023Q2, 2023-05): choosing or typing one calls
+        `use_period(text)`, which the tab defines, and shows the grid for it."""
+        self.period = QComboBox(self)
+        self.period.setEditable(True)
+        self.period.setToolTip(tooltip)
+        self.period.lineEdit().editingFinished.connect(self._period_changed)
+        self.period.activated.connect(lambda _i: self._period_changed())
+        return self.period
+
+    def fill_periods(self, periods: list[str], current: str) -> None:
+        self.period.blockSignals(True)
+        self.period.clear()
+        self.period.addItems(periods)
+        self.period.setCurrentText(current)
+        self.period.blockSignals(False)
+        self.use_period(current)
+
+    def use_period(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def parse_period(self, text: str) -> ReportPeriod | None:
+        """The period `text` names; None (and why, in the status line) when it names none."""
+        try:
+            return progress.parse_report_period(text)
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return None
+
+    def _period_changed(self) -> None:
+        if self.use_period(self.period.currentText()):
+            self.model.reload()
+            self.update_summary()
+
+    def run_quietly(self, work, on_done) -> None:
+        """`work` on a worker without a progress dialog (figures that follow the grid)."""
+        run_task(self, "", work, on_done=on_done, show_dialog=False)
 
     # ---------------------------------------------------------------- importing
 
