@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from services.about import AboutInfo, Licence
+from widgets.form_parts import vbox
 from widgets.read_only_table import read_only_table
 
 
@@ -32,28 +32,22 @@ class AboutDialog(QDialog):
         self.info = info
         self.setWindowTitle(self.tr("About GreenLedger"))
         self.resize(640, 520)
-        layout = QVBoxLayout(self)
         title = QLabel(f"<h2>GreenLedger 绿色台账 {info.version}</h2>", self)  # the name is a brand
-        layout.addWidget(title)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "The project ledger of district eco-civilization work plans: projects, "
-                    "responsible units, investment, progress and briefings."
-                ),
-                self,
-                wordWrap=True,
-            )
+        purpose = QLabel(
+            self.tr(
+                "The project ledger of district eco-civilization work plans: projects, "
+                "responsible units, investment, progress and briefings."
+            ),
+            self,
+            wordWrap=True,
         )
         form = QFormLayout()
         form.addRow(self.tr("Version:"), QLabel(info.version, self))
         form.addRow(self.tr("Database:"), self._path_label(info.database))
         form.addRow(self.tr("Backups:"), self._path_label(info.backup_folder))
         form.addRow(self.tr("Plans:"), QLabel(str(plan_count), self))
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Bundled fonts and libraries, with their licences:"), self))
+        licences_title = QLabel(self.tr("Bundled fonts and libraries, with their licences:"), self)
         self.licences = self._licence_table([*info.fonts, *info.libraries])
-        layout.addWidget(self.licences, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         if info.backup_folder:  # a server ledger has no local folder
             open_folder = buttons.addButton(
@@ -61,7 +55,7 @@ class AboutDialog(QDialog):
             )
             open_folder.clicked.connect(self.open_data_folder)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        vbox(self, title, purpose, form, licences_title, (self.licences, 1), buttons)
 
     def _path_label(self, path: str) -> QLabel:
         label = QLabel(path, self)

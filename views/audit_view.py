@@ -11,12 +11,10 @@ from __future__ import annotations
 from datetime import UTC
 
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,6 +27,7 @@ from services.fields import FIELDS
 from services.progress import REPORT_PARSERS
 from services.progress_grid import ProgressSource
 from services.records import ProjectSource
+from widgets.form_parts import hbox, vbox
 from widgets.read_only_table import read_only_table
 
 
@@ -64,13 +63,8 @@ class AuditHistoryView(QWidget):
             self.tr("Writes the old value back; Ctrl+Z undoes it like any edit.")
         )
         self.restore_button.clicked.connect(self.restore_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.info, 1)
-        buttons.addWidget(self.restore_button)
-        layout = QVBoxLayout(self)
+        layout = vbox(self, (self.table, 1), hbox((self.info, 1), self.restore_button))
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
         listen(ctx, self, projects=lambda _change: self.refresh())
         listen(ctx, self, tracking=lambda _topic: self.refresh())
         self._update_buttons()

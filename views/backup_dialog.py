@@ -14,12 +14,10 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +31,7 @@ from services.backups import (
     restore,
     take_backup,
 )
+from widgets.form_parts import hbox, vbox
 from widgets.read_only_table import read_only_table
 
 # How many automatic backups (daily, before import/merge/rollover/upgrade) each ledger keeps.
@@ -64,17 +63,10 @@ class BackupDialog(QDialog):
         self.backup_button.clicked.connect(self.back_up_now)
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button.clicked.connect(self._open_folder)
-        buttons = QHBoxLayout()
-        for button in (self.backup_button, self.restore_button, self.folder_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        buttons.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.folder_label)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
+        buttons = hbox(self.backup_button, self.restore_button, self.folder_button, None, close)
+        vbox(self, self.folder_label, self.table, buttons)
         self.reload()
 
     def _reason_text(self, reason: str) -> str:

@@ -39,7 +39,7 @@ from app.settings import Option
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
 from services.query import ProjectFilter, plan_info, totals, totals_for_ids
 from widgets.button_task import run_from_button
-from widgets.form_parts import browse_row, browse_save_as, date_edit, hbox
+from widgets.form_parts import browse_row, browse_save_as, choice_box, date_edit, hbox
 
 ORIENTATION = Option("briefing/orientation", str, "portrait", "A4 portrait or landscape pages")
 CHAPTER_CHOICE = Option("briefing/chapters", list, list(CHAPTERS), "chapters of the briefing")
@@ -176,14 +176,19 @@ class BriefingDialog(QDialog):
 
     def _add_format_rows(self, form: QFormLayout) -> None:
         """PDF or Word, 公文 or modern, and the 公文's 报头 and 版记."""
-        self.format = QComboBox(self)
-        self.format.addItem(self.tr("PDF"), "pdf")
-        self.format.addItem(self.tr("Word (.docx, editable)"), "docx")
-        self.format.setCurrentIndex(max(self.format.findData(FORMAT.value), 0))
-        self.style = QComboBox(self)
-        self.style.addItem(self.tr("Official document (公文, GB/T 9704)"), "gongwen")
-        self.style.addItem(self.tr("Modern (cover, contents, key figures)"), "modern")
-        self.style.setCurrentIndex(max(self.style.findData(STYLE.value), 0))
+        self.format = choice_box(
+            self,
+            [(self.tr("PDF"), "pdf"), (self.tr("Word (.docx, editable)"), "docx")],
+            FORMAT.value,
+        )
+        self.style = choice_box(
+            self,
+            [
+                (self.tr("Official document (公文, GB/T 9704)"), "gongwen"),
+                (self.tr("Modern (cover, contents, key figures)"), "modern"),
+            ],
+            STYLE.value,
+        )
         self.masthead = QCheckBox(self.tr("Red masthead (报头):"), self)
         self.masthead.setChecked(MASTHEAD.value)
         self.masthead_name = QLineEdit(MASTHEAD_NAME.value, self)

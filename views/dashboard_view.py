@@ -38,7 +38,7 @@ from services.aggregates import Dashboard, DashboardOptions
 from services.drilldown import Drill, DrillTooLarge
 from services.query import ProjectFilter
 from widgets.chart_canvas import ChartCanvas
-from widgets.form_parts import date_edit, hbox, tool_button
+from widgets.form_parts import choice_box, date_edit, hbox, tool_button
 
 YEAR_MODE = Option("dashboard/year_mode", str, "spread", "years chart: spread or start")
 TIMELINE_MODE = Option("dashboard/timeline_mode", str, "section", "timeline: section or project")
@@ -201,10 +201,7 @@ class DashboardView(QWidget):
     def _mode_choice(self, option, choices: list[tuple[str, str]]) -> QComboBox:
         """A remembered chart option; never wider than a short choice needs, so the window
         keeps its side panels."""
-        combo = QComboBox(self)
-        for text, key in choices:
-            combo.addItem(text, key)
-        combo.setCurrentIndex(max(combo.findData(option.value), 0))
+        combo = choice_box(self, choices, option.value)
         combo.currentIndexChanged.connect(self._options_changed)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(12)

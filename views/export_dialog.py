@@ -13,7 +13,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,7 +30,7 @@ from exports.flat import export_csv, export_flat_xlsx
 from exports.official_xlsx import OfficialOptions, export_official
 from services.query import ProjectFilter, plan_info
 from widgets.button_task import run_from_button
-from widgets.form_parts import browse_row, browse_save_as
+from widgets.form_parts import browse_row, browse_save_as, choice_box
 from widgets.written_message import show_written
 
 LAST_FORMAT = Option("impex/export_format", str, "official", "last export format")
@@ -98,13 +97,21 @@ class ExportDialog(QDialog):
         self.grand_total.setChecked(True)
         self.rectifications = QCheckBox(self.tr("Rectification list as 附件2"), self)
         self.rectifications.setChecked(True)
-        self.encoding = QComboBox(self)
-        self.encoding.addItem(self.tr("UTF-8 with BOM (Excel, WPS)"), "utf-8-sig")
-        self.encoding.addItem(self.tr("GB18030 (older Excel)"), "gb18030")
-        self.encoding.setCurrentIndex(max(0, self.encoding.findData(CSV_ENCODING.value)))
-        self.scope = QComboBox(self)
-        self.scope.addItem(self.tr("The whole plan"), "plan")
-        self.scope.addItem(self.tr("Only the projects the grid shows (current filter)"), "filter")
+        self.encoding = choice_box(
+            self,
+            [
+                (self.tr("UTF-8 with BOM (Excel, WPS)"), "utf-8-sig"),
+                (self.tr("GB18030 (older Excel)"), "gb18030"),
+            ],
+            CSV_ENCODING.value,
+        )
+        self.scope = choice_box(
+            self,
+            [
+                (self.tr("The whole plan"), "plan"),
+                (self.tr("Only the projects the grid shows (current filter)"), "filter"),
+            ],
+        )
         if self.flt == ProjectFilter(plan_id=self.plan_id):
             self.scope.setEnabled(False)
 

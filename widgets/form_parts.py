@@ -7,11 +7,12 @@ the user cancelled.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
@@ -50,6 +51,19 @@ def vbox(parent: QWidget, *parts: QWidget | QLayout | tuple[QWidget | QLayout, i
         else:
             column.addWidget(item, stretch)
     return column
+
+
+def choice_box(
+    parent: QWidget, choices: Iterable[tuple[str, object]], current: object = None
+) -> QComboBox:
+    """A list of (text, value) choices showing the one whose value is `current` (the first
+    when none is)."""
+    combo = QComboBox(parent)
+    for text, value in choices:
+        combo.addItem(text, value)
+    if current is not None:
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
 
 
 def tool_button(text: str, tip: str, on_click: Callable[[], None], parent: QWidget) -> QToolButton:

@@ -9,12 +9,12 @@
         <translation>关于绿色台账</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>The project ledger of district eco-civilization work plans: projects, responsible units, investment, progress and briefings.</source>
         <translation>区生态文明建设工作方案的项目台账：工程项目、责任单位、计划投资、进度跟踪和简报。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Version:</source>
         <translation>版本：</translation>
     </message>
@@ -34,12 +34,12 @@
         <translation>方案数：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Bundled fonts and libraries, with their licences:</source>
         <translation>随附的字体和软件库及其许可证：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
@@ -85,7 +85,7 @@
 <context>
     <name>AuditHistoryView</name>
     <message>
-        <location filename="../../views/audit_view.py" line="+48"/>
+        <location filename="../../views/audit_view.py" line="+47"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -125,7 +125,7 @@
         <translation>把旧值写回；和其他修改一样可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+37"/>
         <source>{count} change(s)</source>
         <translation>共 {count} 条修改</translation>
     </message>
@@ -278,7 +278,7 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../views/backup_dialog.py" line="+48"/>
+        <location filename="../../views/backup_dialog.py" line="+47"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
@@ -323,7 +323,7 @@
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>daily</source>
         <translation>每日</translation>
     </message>
@@ -410,23 +410,23 @@ The current file is kept as a backup.</source>
     <name>BriefingDialog</name>
     <message>
         <location filename="../../views/briefing_dialog.py" line="+102"/>
-        <location line="+265"/>
+        <location line="+270"/>
         <location line="+47"/>
         <source>Briefing</source>
         <translation>简报</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-238"/>
         <source>PDF</source>
         <translation>PDF</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Word (.docx, editable)</source>
         <translation>Word（.docx，可编辑）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Official document (公文, GB/T 9704)</source>
         <translation>公文格式（GB/T 9704）</translation>
     </message>
@@ -436,7 +436,7 @@ The current file is kept as a backup.</source>
         <translation>现代版式（封面、目录、主要指标）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Red masthead (报头):</source>
         <translation>红色报头：</translation>
     </message>
@@ -456,7 +456,7 @@ The current file is kept as a backup.</source>
         <translation>抄送：各部门、镇（街道）</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-49"/>
         <source>The whole plan (%1 projects)</source>
         <translation>整个方案（%1 个项目）</translation>
     </message>
@@ -476,7 +476,7 @@ The current file is kept as a backup.</source>
         <translation>选中的项目超过 %1 个，请改用筛选。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
@@ -546,12 +546,12 @@ The current file is kept as a backup.</source>
         <translation>生成后打开文档</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-128"/>
         <source>Double-click a figure to show its projects in the grid</source>
         <translation>双击数据，在表格中显示对应项目</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+158"/>
         <source>Key figures…</source>
         <translation>关键数据…</translation>
     </message>
@@ -566,7 +566,7 @@ The current file is kept as a backup.</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-262"/>
         <source>Plan:</source>
         <translation>方案：</translation>
     </message>
@@ -576,7 +576,7 @@ The current file is kept as a backup.</source>
         <translation>项目范围：</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+94"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
@@ -1177,7 +1177,7 @@ The current file is kept as a backup.</source>
         <translation>当前范围：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <location line="+323"/>
         <source>Projects</source>
         <translation>项目数</translation>
@@ -1478,8 +1478,8 @@ The current file is kept as a backup.</source>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../views/export_dialog.py" line="+76"/>
-        <location line="+49"/>
+        <location filename="../../views/export_dialog.py" line="+75"/>
+        <location line="+57"/>
         <location line="+30"/>
         <location line="+7"/>
         <location line="+38"/>
@@ -1487,7 +1487,7 @@ The current file is kept as a backup.</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-130"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -1522,7 +1522,7 @@ The current file is kept as a backup.</source>
         <translation>问题整改清单作为附件2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>UTF-8 with BOM (Excel, WPS)</source>
         <translation>UTF-8 带 BOM（Excel、WPS）</translation>
     </message>
@@ -1532,7 +1532,7 @@ The current file is kept as a backup.</source>
         <translation>GB18030（旧版 Excel）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>The whole plan</source>
         <translation>整个方案</translation>
     </message>
@@ -1542,7 +1542,7 @@ The current file is kept as a backup.</source>
         <translation>仅表格中显示的项目（当前筛选）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Plan:</source>
         <translation>方案：</translation>
     </message>
@@ -1811,7 +1811,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>FormParts</name>
     <message>
-        <location filename="../../widgets/form_parts.py" line="+65"/>
+        <location filename="../../widgets/form_parts.py" line="+79"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -3292,12 +3292,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>ProgressView</name>
     <message>
-        <location filename="../../views/tracking_views/progress_tab.py" line="+40"/>
+        <location filename="../../views/tracking_views/progress_tab.py" line="+41"/>
         <source>Reporting period: 2023Q2 (quarter) or 2023-05 (month)</source>
         <translation>填报期：2023Q2（季度）或 2023-05（月度）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Behind &gt; 10 points</source>
         <translation>慢于序时 10 个百分点</translation>
     </message>

@@ -21,6 +21,7 @@ from views.tracking_views.schedule_lights import (
     schedule_label,
 )
 from views.tracking_views.tab import TrackingTab
+from widgets.form_parts import choice_box
 
 
 class ProgressView(TrackingTab):
@@ -38,15 +39,16 @@ class ProgressView(TrackingTab):
         self.unit.setMinimumWidth(200)
         self.unit.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.add_period_choice(self.tr("Reporting period: 2023Q2 (quarter) or 2023-05 (month)"))
-        self.rule = QComboBox(self)
-        for key, label in (
-            ("default", self.tr("Behind > 10 points")),
-            ("yinchuan", self.tr("Yinchuan rule")),
-            ("sanya", self.tr("Sanya rule")),
-            ("tianjin", self.tr("Tianjin rule")),
-        ):
-            self.rule.addItem(label, key)
-        self.rule.setCurrentIndex(max(0, self.rule.findData(SCHEDULE_RULE.value)))
+        self.rule = choice_box(
+            self,
+            [
+                (self.tr("Behind > 10 points"), "default"),
+                (self.tr("Yinchuan rule"), "yinchuan"),
+                (self.tr("Sanya rule"), "sanya"),
+                (self.tr("Tianjin rule"), "tianjin"),
+            ],
+            SCHEDULE_RULE.value,
+        )
         self.rule.setToolTip(self.tr("Traffic-light thresholds (红黄绿灯)"))
         self.rule.currentIndexChanged.connect(self._rule_changed)
         for position, widget in enumerate(
