@@ -17,7 +17,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -32,6 +31,7 @@ from services.fields import ColumnKind
 from services.ledger import ChangeSet
 from services.query import Sort
 from services.records import Column, RecordSource
+from widgets.column_table_model import ColumnTableModel
 
 # What a view calls for a short-lived session to hand to the source's methods.
 SessionProvider = Callable[[], AbstractContextManager[Session]]
@@ -55,7 +55,7 @@ _PENDING_BG = QBrush(QColor("#ffe7b3"))  # typed but not saved (conflict, connec
 _MISSING = object()  # a row deleted since the ids were read
 
 
-class LazyTableModel(QAbstractTableModel):
+class LazyTableModel(ColumnTableModel):
     """Rows of any RecordSource, fetched lazily in pages of PAGE_SIZE."""
 
     PAGE_SIZE = 200
@@ -388,11 +388,8 @@ class LazyTableModel(QAbstractTableModel):
 
     # ---------------------------------------------------------------- Qt model API
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+    def row_total(self) -> int:
+        return len(self._ids)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
