@@ -66,21 +66,21 @@ def run(args) -> int:
     return 0
 
 
+# Each kind's aggregate in services.aggregates, and its keyword arguments from the command's
+# options: only the aggregate the chart needs, not the whole dashboard.
+_AGGREGATES: dict[str, tuple[str, dict[str, str]]] = {
+    "sections": ("by_section", {}),
+    "lead_units": ("by_lead_unit", {"top_n": "top"}),
+    "participation": ("unit_participation", {}),
+    "areas": ("by_area", {}),
+    "years": ("by_year", {"mode": "year_mode"}),
+    "status": ("status_share", {}),
+    "planned_vs_completed": ("planned_vs_completed", {}),
+    "timeline": ("timeline", {"mode": "timeline"}),
+}
+
+
 def _data(session, flt, args, aggregates):
-    """Only the aggregate the chart needs, not the whole dashboard."""
-    kind = args.kind
-    if kind == "sections":
-        return aggregates.by_section(session, flt)
-    if kind == "lead_units":
-        return aggregates.by_lead_unit(session, flt, top_n=args.top)
-    if kind == "participation":
-        return aggregates.unit_participation(session, flt)
-    if kind == "areas":
-        return aggregates.by_area(session, flt)
-    if kind == "years":
-        return aggregates.by_year(session, flt, mode=args.year_mode)
-    if kind == "status":
-        return aggregates.status_share(session, flt)
-    if kind == "planned_vs_completed":
-        return aggregates.planned_vs_completed(session, flt)
-    return aggregates.timeline(session, flt, mode=args.timeline)
+    name, options = _AGGREGATES[args.kind]
+    keywords = {keyword: getattr(args, option) for keyword, option in options.items()}
+    return getattr(aggregates, name)(session, flt, **keywords)

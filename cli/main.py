@@ -83,30 +83,28 @@ def open_session(args, *, create: bool = False) -> Iterator:
     The engine is disposed at the end: closing SQLite's last connection folds the WAL into the
     database file, so once a command returns the file alone holds everything it wrote.
     """
-    from db import open_database, session_factory
+    from db import session_factory
 
-    engine = open_database(
-        getattr(args, "db", None),
-        create=create,
-        allow_foreign=getattr(args, "allow_foreign_db", False),
-    )
-    try:
-        if create:
-            from db.backups import daily_backup
-
-            daily_backup(engine)
-        with session_factory(engine)() as session:
-            yield session
-    finally:
-        engine.dispose()
+    with _opened_database(args, create) as engine, session_factory(engine)() as session:
+        yield session
 
 
 def run_operation(args, work, *, label: str, create: bool = True):
     """Run `work(op)` as one operation (services.operations.run_op) on the database named by
     --db, authored by the OS user; returns what `work` returned. Any error writes nothing.
     Opened like a writer's `open_session` (created if missing, the day's backup taken)."""
-    from db import open_database, session_factory
+    from db import session_factory
     from services.operations import LocalContext, run_op
+
+    with _opened_database(args, create) as engine:
+        return run_op(LocalContext(session_factory(engine)), work, label=label).value
+
+
+@contextmanager
+def _opened_database(args, create: bool) -> Iterator:
+    """The engine of --db, opened and migrated (a writer's open takes the day's first
+    backup), disposed on exit."""
+    from db import open_database
 
     engine = open_database(
         getattr(args, "db", None),
@@ -118,7 +116,7 @@ def run_operation(args, work, *, label: str, create: bool = True):
             from db.backups import daily_backup
 
             daily_backup(engine)
-        return run_op(LocalContext(session_factory(engine)), work, label=label).value
+        yield engine
     finally:
         engine.dispose()
 

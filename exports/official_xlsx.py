@@ -308,6 +308,14 @@ class _ProjectTable:
         text, text_q, center, number, money = f.text, f.text_quoted, f.center, f.number, f.money
         risky = FORMULA_STARTS
         w_type, w_name, w_content, w_owners = WIDTHS[1], WIDTHS[2], WIDTHS[3], WIDTHS[7]
+
+        def text_cell(r: int, col: int, value: str | None) -> None:
+            # Left-aligned text, quote-prefixed when it looks like a formula; blank when empty.
+            if value:
+                write_string(r, col, value, text_q if value.startswith(risky) else text)
+            else:
+                write_blank(r, col, None, text)
+
         r = self.row
         for index, row in enumerate(batch):
             sid, section_name, seq, ptype, name, content, quantity, cents, start, end, owners = row
@@ -330,14 +338,8 @@ class _ProjectTable:
             if lines > 1:
                 set_row(r, row_points(lines))
             self._write_type(r, ptype)
-            if name:
-                write_string(r, 2, name, text_q if name.startswith(risky) else text)
-            else:
-                write_blank(r, 2, None, text)
-            if content:
-                write_string(r, 3, content, text_q if content.startswith(risky) else text)
-            else:
-                write_blank(r, 3, None, text)
+            text_cell(r, 2, name)
+            text_cell(r, 3, content)
             if quantity is None:
                 write_blank(r, 4, None, number)
             else:
@@ -355,10 +357,7 @@ class _ProjectTable:
                 write_blank(r, 6, None, center)
             else:
                 write_string(r, 6, period, center)
-            if owners:
-                write_string(r, 7, owners, text_q if owners.startswith(risky) else text)
-            else:
-                write_blank(r, 7, None, text)
+            text_cell(r, 7, owners)
             r += 1
         self.row = r
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from models import Indicator, IndicatorDirection, IndicatorValue
 from services.fields import ColumnKind
-from services.parsing import is_not_set, normalize_text
+from services.parsing import is_not_set, normalize_text, parse_word
 from services.progress import parse_report_period
 from services.records import Column as GridColumn
 from services.tracking_source import TableSource, TrackingFilter
@@ -56,15 +56,13 @@ _DIRECTION_WORDS = {
 
 
 def parse_direction(value: object) -> IndicatorDirection:
-    if isinstance(value, IndicatorDirection):
-        return value
-    text = normalize_text(value).replace(" ", "")
-    if text in _DIRECTION_WORDS:
-        return _DIRECTION_WORDS[text]
-    try:
-        return IndicatorDirection(text)
-    except ValueError:
-        raise ValueError(f"方向应为 ≤、≥ 或 = (direction ≤, ≥ or =): {value!r}") from None
+    return parse_word(
+        value,
+        IndicatorDirection,
+        _DIRECTION_WORDS,
+        "方向应为 ≤、≥ 或 = (direction ≤, ≥ or =)",
+        fold=lambda text: text.replace(" ", ""),
+    )
 
 
 def parse_number(value: object) -> Decimal | None:
@@ -110,15 +108,6 @@ def is_met(direction: IndicatorDirection, target: Decimal, actual: Decimal | Non
     return actual == target
 
 
-def _text(value: object) -> str | None:
-    text = "" if value is None else str(value).strip()
-    return text or None
-
-
-def _plain(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 # ---------------------------------------------------------------- the table
 
 
@@ -146,8 +135,8 @@ def indicator_table(period: str) -> AuditedTable:
         Indicator,
         "indicator",
         [
-            Column("name", _text, _plain, required=True),
-            Column("unit", _text, _plain),
+            Column("name", required=True),
+            Column("unit"),
             Column("direction", parse_direction, lambda v: DIRECTION_TEXT.get(v, "")),
             Column("target", _required_number, number_text, required=True),
             Column(
@@ -158,7 +147,7 @@ def indicator_table(period: str) -> AuditedTable:
                 write=write_actual,
                 audit_key=f"{label}/actual",
             ),
-            Column("notes", _text, _plain),
+            Column("notes"),
         ],
         defaults={"name": "新指标", "direction": IndicatorDirection.AT_LEAST, "target": "0"},
     )

@@ -28,15 +28,6 @@ from services.tracking_source import TableSource, organization_resolver
 from services.tracking_table import AuditedTable, Column
 
 
-def _text(value: object) -> str | None:
-    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
-    return text or None
-
-
-def _plain(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def _names(value: object) -> list[str]:
     return list(value) if isinstance(value, list) else split_owner_names(value)
 
@@ -76,29 +67,27 @@ def _write_role(role: OwnerRole):
     return write
 
 
+def _owners_column(key: str, role: OwnerRole) -> Column:
+    """The task's units of one role: names typed or pasted, stored as owner rows."""
+    return Column(
+        key,
+        _names,
+        "、".join,
+        read=_read_role(role),
+        write=_write_role(role),
+        canonical=lambda session, names: canonical_unit_names(session, names),
+    )
+
+
 KEY_TASK_TABLE = AuditedTable(
     KeyTask,
     "key_task",
     [
-        Column("seq_label", _text, _plain),
-        Column("campaign", _text, _plain),
-        Column("task", _text, _plain, required=True),
-        Column(
-            "lead",
-            _names,
-            "、".join,
-            read=_read_role(OwnerRole.LEAD),
-            write=_write_role(OwnerRole.LEAD),
-            canonical=lambda session, names: canonical_unit_names(session, names),
-        ),
-        Column(
-            "cooperating",
-            _names,
-            "、".join,
-            read=_read_role(OwnerRole.COOPERATING),
-            write=_write_role(OwnerRole.COOPERATING),
-            canonical=lambda session, names: canonical_unit_names(session, names),
-        ),
+        Column("seq_label"),
+        Column("campaign"),
+        Column("task", required=True),
+        _owners_column("lead", OwnerRole.LEAD),
+        _owners_column("cooperating", OwnerRole.COOPERATING),
     ],
     defaults={"task": "新任务"},
 )

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DecimalException, Overflow
+from enum import Enum
 from typing import TypeVar
 
 from models.base import CENT, to_money
@@ -88,6 +90,38 @@ def normalize_text(value: object) -> str:
 
 def is_not_set(value: object) -> bool:
     return value is None or normalize_text(value) in NOT_SET
+
+
+def optional_text(value: object) -> str | None:
+    """A free-text cell as stored: trimmed, Windows line ends made plain; empty is None."""
+    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
+    return text or None
+
+
+def plain_text(value: object) -> str:
+    """A stored text as a cell shows it; None is ""."""
+    return "" if value is None else str(value)
+
+
+_Choice = TypeVar("_Choice", bound=Enum)
+
+
+def parse_word(
+    value: object,
+    kind: type[_Choice],
+    words: Mapping[str, _Choice],
+    message: str,
+    *,
+    fold: Callable[[str], str] = str.lower,
+) -> _Choice:
+    """One of a vocabulary's words (as `fold` evens them out) → its value; else ValueError
+    with `message` and the value."""
+    if isinstance(value, kind):
+        return value
+    choice = words.get(fold(normalize_text(value)))
+    if choice is None:
+        raise ValueError(f"{message}: {value!r}")
+    return choice
 
 
 def parse_money(value: object, *, scale: Decimal = Decimal(1)) -> Decimal | None:

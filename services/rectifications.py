@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from models import Rectification, RectificationStatus
 from services.fields import ColumnKind
-from services.parsing import normalize_text, split_owner_names
+from services.parsing import parse_word, split_owner_names
 from services.progress import parse_date
 from services.records import Column as GridColumn
 from services.tracking_source import TableSource, organization_resolver
@@ -46,25 +46,12 @@ _STATUS_WORDS = {
 
 
 def parse_status(value: object) -> RectificationStatus:
-    if isinstance(value, RectificationStatus):
-        return value
-    text = normalize_text(value).lower()
-    if text in _STATUS_WORDS:
-        return _STATUS_WORDS[text]
-    raise ValueError(f"状态应为 未整改、整改中 或 已销号 (open, in progress or closed): {value!r}")
-
-
-def _text(value: object) -> str | None:
-    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
-    return text or None
-
-
-def _required(value: object) -> str | None:
-    return _text(value)
-
-
-def _plain(value: object) -> str:
-    return "" if value is None else str(value)
+    return parse_word(
+        value,
+        RectificationStatus,
+        _STATUS_WORDS,
+        "状态应为 未整改、整改中 或 已销号 (open, in progress or closed)",
+    )
 
 
 def _date_text(value: date | None) -> str:
@@ -109,14 +96,14 @@ RECTIFICATION_TABLE = AuditedTable(
     Rectification,
     "rectification",
     [
-        Column("seq_label", _text, _plain),
-        Column("category", _text, _plain),
-        Column("description", _required, _plain, required=True),
+        Column("seq_label"),
+        Column("category"),
+        Column("description", required=True),
         Column("towns", _parse_towns, "、".join, read=_read_towns, write=_write_towns),
         Column("deadline", parse_date, _date_text),
         Column("status", parse_status, lambda v: STATUS_TEXT.get(v, "")),
         Column("closed_on", parse_date, _date_text),
-        Column("evidence", _text, _plain),
+        Column("evidence"),
     ],
     check=_check,
     defaults={"description": "新问题"},

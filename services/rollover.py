@@ -14,9 +14,11 @@ Headless: never import Qt here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import TypeVar
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -46,6 +48,8 @@ from services.errors import FieldError, LedgerError, ValidationError
 from services.operations import writing
 from services.progress import latest_reports
 from services.tasks import TaskState
+
+_Owner = TypeVar("_Owner", ProjectOwner, KeyTaskOwner)
 
 
 @dataclass
@@ -243,13 +247,15 @@ def _carried_copy(original: Project, carry: CarryPlan, sections, positions, year
         owners_text=original.owners_text,
         carried_from_id=original.id,
     )
-    for owner in original.owners:
-        project.owners.append(
-            ProjectOwner(
-                position=owner.position, organization_id=owner.organization_id, role=owner.role
-            )
-        )
+    project.owners.extend(_owner_copies(original.owners, ProjectOwner))
     return project
+
+
+def _owner_copies(owners: Iterable, kind: type[_Owner]) -> list[_Owner]:
+    """The same units in the same roles and order, as new owner rows of `kind`."""
+    return [
+        kind(position=o.position, organization_id=o.organization_id, role=o.role) for o in owners
+    ]
 
 
 def _copy_indicators(session: Session, old_id: int, new_id: int) -> int:
@@ -284,12 +290,7 @@ def _copy_key_tasks(session: Session, old_id: int, new_id: int) -> int:
             campaign=task.campaign,
             task=task.task,
         )
-        for owner in task.owners:
-            copy.owners.append(
-                KeyTaskOwner(
-                    position=owner.position, organization_id=owner.organization_id, role=owner.role
-                )
-            )
+        copy.owners.extend(_owner_copies(task.owners, KeyTaskOwner))
         session.add(copy)
         count += 1
     return count

@@ -22,6 +22,7 @@ from services.audit import entry, record_changes
 from services.errors import FieldError, ValidationError
 from services.ledger import ChangeSet
 from services.operations import refuse, writing
+from services.parsing import optional_text, plain_text
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ class Column:
     key: str
     # Any: each column pairs its own parse/to_text/read/write over its own value type
     # (dates, names, statuses); the table only passes values between them.
-    parse: Callable[[Any], object]
-    to_text: Callable[[Any], str]
+    parse: Callable[[Any], object] = optional_text
+    to_text: Callable[[Any], str] = plain_text
     read: Callable[[Any], object] | None = None
     # write(session, obj, value): writes link-table rows; may return own-row columns to set
     # ({column: value}), which the row writer stores.

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from models import ProjectStatus
 from models.base import CENT
 from services.fields import FIELDS
-from services.parsing import is_not_set, normalize_text, parse_money
+from services.parsing import is_not_set, normalize_text, optional_text, parse_money
 
 
 def parse_pct(value: object) -> Decimal | None:
@@ -64,11 +64,6 @@ def parse_date(value: object) -> date | None:
         raise ValueError(f"没有这一天 (no such day): {value!r}") from None
 
 
-def _text(value: object) -> str | None:
-    text = "" if value is None else str(value).replace("\r\n", "\n").strip()
-    return text or None
-
-
 def pct_text(value: Decimal | None) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
@@ -86,10 +81,10 @@ REPORT_PARSERS = {
     "completed_investment_wan": lambda v: parse_money(str(v) if isinstance(v, Decimal) else v),
     "over_plan_confirmed": parse_bool,
     "status": _status,
-    "narrative": _text,
-    "problems": _text,
-    "next_steps": _text,
-    "reporter": _text,
+    "narrative": optional_text,
+    "problems": optional_text,
+    "next_steps": optional_text,
+    "reporter": optional_text,
     "reported_on": parse_date,
 }
 REPORT_TEXT = {
