@@ -159,39 +159,27 @@ class _Builder:
         width = self.body_geo.frame_width
         # Two charts share a portrait page; a landscape page takes one at a time.
         max_height = self.body_geo.frame_height * (0.4 if width < 600 else 0.8)
-        number = 0
-        for spec in briefing_charts.CHARTS:
-            payload = briefing_charts.chart_data(self.data, spec.kind)
-            if payload is None:
-                continue
-            self.state.check()
-            started = time.perf_counter()
-            figure = briefing_charts.make_figure(spec.kind, payload)
-            self.timings[f"chart_{spec.kind}"] = time.perf_counter() - started
-            number += 1
+        drawn = briefing_charts.drawn_charts(self.data, self.timings, before=self.state.check)
+        for number, (spec, figure) in enumerate(drawn, 1):
             chart = briefing_charts.ChartFlowable(figure, width, max_height)
             caption = para(f"图{number}　{spec.title}", st.figure_caption)
             flow.append(KeepTogether([chart, caption]))
         return flow
 
     def units(self, title: str) -> list[Flowable]:
-        st = self.st
-        flow = _heading(title, st.h1, "units", 0)
-        flow.append(
-            para(
-                (
-                    "各责任单位作为牵头单位和配合单位（含建设主体）承担的项目数及其计划投资；"
-                    "一个项目的计划投资计入每个参与单位，因此各行不可相加。"
-                ),
-                st.note,
-            )
+        note = (
+            "各责任单位作为牵头单位和配合单位（含建设主体）承担的项目数及其计划投资；"
+            "一个项目的计划投资计入每个参与单位，因此各行不可相加。"
         )
-        flow.append(Spacer(1, 4))
-        flow.append(
-            briefing_tables.units_table(
-                self.data, self.table_st, self.body_geo.frame_width, self.body_geo.frame_height
-            )
-        )
+        return self._table_chapter(title, "units", briefing_tables.units_table, self.body_geo, note)
+
+    def _table_chapter(self, title: str, anchor: str, table, geo, note: str | None = None):
+        """A chapter that is a heading, an optional note and one table of the data."""
+        flow = _heading(title, self.st.h1, anchor, 0)
+        if note:
+            flow.append(para(note, self.st.note))
+            flow.append(Spacer(1, 4))
+        flow.append(table(self.data, self.table_st, geo.frame_width, geo.frame_height))
         return flow
 
     def indicators(self, title: str) -> list[Flowable]:
@@ -204,38 +192,22 @@ class _Builder:
         return flow
 
     def rectifications(self, title: str) -> list[Flowable]:
-        st = self.st
-        flow = _heading(title, st.h1, "rectifications", 0)
-        flow.append(
-            briefing_tables.rectifications_table(
-                self.data, self.table_st, self.body_geo.frame_width, self.body_geo.frame_height
-            )
+        return self._table_chapter(
+            title, "rectifications", briefing_tables.rectifications_table, self.body_geo
         )
-        return flow
 
     def behind(self, title: str) -> list[Flowable]:
-        st = self.st
         track = self.data.tracking
         if track is None:  # the chapter is only offered when there is tracking data
             raise ValueError("the behind chapter needs the tracking figures")
-        flow = _heading(title, st.h1, "behind", 0)
-        flow.append(
-            para(
-                (
-                    f"截至{cn_date(track.as_of)}，慢于序时进度或逾期未完成的项目共"
-                    f"{len(track.behind)}项（红色：逾期或严重滞后；黄色：滞后）。"
-                    "序时进度按建设期限线性计算，实际进度取最近一期进展填报。"
-                ),
-                st.note,
-            )
+        note = (
+            f"截至{cn_date(track.as_of)}，慢于序时进度或逾期未完成的项目共"
+            f"{len(track.behind)}项（红色：逾期或严重滞后；黄色：滞后）。"
+            "序时进度按建设期限线性计算，实际进度取最近一期进展填报。"
         )
-        flow.append(Spacer(1, 4))
-        flow.append(
-            briefing_tables.behind_table(
-                self.data, self.table_st, self.wide_geo.frame_width, self.wide_geo.frame_height
-            )
+        return self._table_chapter(
+            title, "behind", briefing_tables.behind_table, self.wide_geo, note
         )
-        return flow
 
     def projects(self, title: str) -> list[Flowable]:
         st, tst = self.st, self.table_st

@@ -13,6 +13,8 @@ Headless: matplotlib Figure objects only, never pyplot state, never Qt.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -52,6 +54,27 @@ def chart_data(data: BriefingData, kind: str) -> object | None:
     if kind == "years":
         return data.years if data.years.years else None
     return None
+
+
+def drawn_charts(
+    data: BriefingData,
+    timings: dict[str, float],
+    specs: Sequence[ChartSpec] = CHARTS,
+    *,
+    before: Callable[[], None] | None = None,
+) -> Iterator[tuple[ChartSpec, Any]]:
+    """(spec, figure) of each chart with something to show, drawn in order; the drawing time of
+    each goes into `timings` ("chart_<kind>"). `before` runs before each drawing (a cancel check)."""
+    for spec in specs:
+        payload = chart_data(data, spec.kind)
+        if payload is None:
+            continue
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        figure = make_figure(spec.kind, payload)
+        timings[f"chart_{spec.kind}"] = time.perf_counter() - started
+        yield spec, figure
 
 
 def make_figure(kind: str, payload: object):

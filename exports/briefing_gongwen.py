@@ -421,15 +421,8 @@ class GongwenBuilder:
         st = gongwen_styles()
         caption = ParagraphStyle("gw-caption", parent=st.note, alignment=1)
         flow: list[Flowable] = []
-        number = 0
-        for spec in briefing_charts.CHARTS[:2]:
-            payload = briefing_charts.chart_data(self.data, spec.kind)
-            if payload is None:
-                continue
-            started = time.perf_counter()
-            figure = briefing_charts.make_figure(spec.kind, payload)
-            self.timings[f"chart_{spec.kind}"] = time.perf_counter() - started
-            number += 1
+        drawn = briefing_charts.drawn_charts(self.data, self.timings, briefing_charts.CHARTS[:2])
+        for number, (spec, figure) in enumerate(drawn, 1):
             chart = briefing_charts.ChartFlowable(figure, TYPE_W, TYPE_H * 0.36)
             flow.append(KeepTogether([chart, gpara(f"图{number}　{spec.title}", caption)]))
         return flow

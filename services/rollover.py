@@ -50,6 +50,7 @@ from services.progress import latest_reports
 from services.tasks import TaskState
 
 _Owner = TypeVar("_Owner", ProjectOwner, KeyTaskOwner)
+_Row = TypeVar("_Row", Indicator, KeyTask, Rectification)
 
 
 @dataclass
@@ -263,17 +264,7 @@ def _copy_indicators(session: Session, old_id: int, new_id: int) -> int:
     for item in session.scalars(
         select(Indicator).where(Indicator.plan_id == old_id).order_by(Indicator.position)
     ):
-        session.add(
-            Indicator(
-                plan_id=new_id,
-                position=item.position,
-                name=item.name,
-                unit=item.unit,
-                direction=item.direction,
-                target=item.target,
-                notes=item.notes,
-            )
-        )
+        session.add(_copied(item, Indicator, INDICATOR_COPIED, plan_id=new_id))
         count += 1
     return count
 
@@ -283,13 +274,7 @@ def _copy_key_tasks(session: Session, old_id: int, new_id: int) -> int:
     for task in session.scalars(
         select(KeyTask).where(KeyTask.plan_id == old_id).order_by(KeyTask.position)
     ):
-        copy = KeyTask(
-            plan_id=new_id,
-            position=task.position,
-            seq_label=task.seq_label,
-            campaign=task.campaign,
-            task=task.task,
-        )
+        copy = _copied(task, KeyTask, KEY_TASK_COPIED, plan_id=new_id)
         copy.owners.extend(_owner_copies(task.owners, KeyTaskOwner))
         session.add(copy)
         count += 1
@@ -307,21 +292,30 @@ def _carry_rectifications(session: Session, old_id: int, new_id: int) -> int:
         .order_by(Rectification.position)
     )
     for position, item in enumerate(open_items):
-        copy = Rectification(
-            plan_id=new_id,
-            position=position,
-            seq_label=item.seq_label,
-            category=item.category,
-            description=item.description,
-            towns_text=item.towns_text,
-            deadline=item.deadline,
-            status=item.status,
-            evidence=item.evidence,
-        )
+        copy = _copied(item, Rectification, RECTIFICATION_COPIED, plan_id=new_id, position=position)
         copy.towns = list(item.towns)
         session.add(copy)
         count += 1
     return count
+
+
+# What a new plan takes over from the old one's rows, column by column.
+INDICATOR_COPIED = ("position", "name", "unit", "direction", "target", "notes")
+KEY_TASK_COPIED = ("position", "seq_label", "campaign", "task")
+RECTIFICATION_COPIED = (
+    "seq_label",
+    "category",
+    "description",
+    "towns_text",
+    "deadline",
+    "status",
+    "evidence",
+)
+
+
+def _copied(item: object, kind: type[_Row], columns: tuple[str, ...], **values: object) -> _Row:
+    """A new `kind` row with `columns` taken from `item`, and `values` set."""
+    return kind(**{column: getattr(item, column) for column in columns}, **values)
 
 
 def _plan(session: Session, plan_id: int) -> Plan:
