@@ -52,7 +52,30 @@ def cents_to_money(cents: int) -> Decimal:
     return (Decimal(int(cents)) / 100).quantize(CENT)
 
 
-class Money(TypeDecorator):
+class _ExactDecimal(TypeDecorator):
+    """A Decimal column that refuses floats: a float has already lost the exact value."""
+
+    cache_ok = True
+    kind = "decimal values"
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError(f"{self.kind} must be Decimal, not float")
+        return self.stored(Decimal(value))
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else self.loaded(value)
+
+    def stored(self, value: Decimal) -> object:
+        raise NotImplementedError
+
+    def loaded(self, value) -> Decimal:
+        raise NotImplementedError
+
+
+class Money(_ExactDecimal):
     """万元 with two decimals, stored as integer hundredths (exact SUM in SQL).
 
     64-bit: SQLite's integers always are; PostgreSQL's INTEGER would overflow at 2147亿 and in
@@ -60,33 +83,26 @@ class Money(TypeDecorator):
 
     impl = BigInteger
     cache_ok = True
+    kind = "money"
 
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if isinstance(value, float):
-            raise TypeError("money must be Decimal, not float")
-        return money_to_cents(Decimal(value))
+    def stored(self, value: Decimal) -> int:
+        return money_to_cents(value)
 
-    def process_result_value(self, value, dialect):
-        return None if value is None else cents_to_money(value)
+    def loaded(self, value) -> Decimal:
+        return cents_to_money(value)
 
 
-class DecimalText(TypeDecorator):
+class DecimalText(_ExactDecimal):
     """A decimal kept exactly as text (indicator targets like 31.5 or 79.7)."""
 
     impl = String(40)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if isinstance(value, float):
-            raise TypeError("decimal values must be Decimal, not float")
-        return str(Decimal(value))
+    def stored(self, value: Decimal) -> str:
+        return str(value)
 
-    def process_result_value(self, value, dialect):
-        return None if value is None else Decimal(value)
+    def loaded(self, value) -> Decimal:
+        return Decimal(value)
 
 
 class Versioned:
