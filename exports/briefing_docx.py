@@ -30,16 +30,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from sqlalchemy.orm import Session
 
-from exports import briefing_charts
+from exports import briefing_charts, briefing_figures
 from exports.briefing_data import BriefingData, period_label
-from exports.briefing_figures import (
-    LIST_HEADER,
-    Figure,
-    OfficeFigures,
-    prepare,
-    project_list_values,
-    traced_lists,
-)
 from exports.briefing_gongwen import ATTACHMENT_PROJECTS, ATTACHMENT_SOURCES
 from exports.briefing_office_text import Block, office_blocks
 from exports.briefing_options import BriefingResult
@@ -192,7 +184,9 @@ def _no_indent(paragraph) -> None:
 
 
 class DocxBuilder:
-    def __init__(self, state, session, data: BriefingData, figures: OfficeFigures, options):
+    def __init__(
+        self, state, session, data: BriefingData, figures: briefing_figures.OfficeFigures, options
+    ):
         self.state, self.session, self.data, self.figures = state, session, data, figures
         self.options = options
         self.doc = Document()
@@ -228,7 +222,9 @@ class DocxBuilder:
             paragraph.paragraph_format.first_line_indent = Pt(0)
             paragraph.paragraph_format.left_indent = Pt(16 * 5)
         for segment in block.segments:
-            paragraph.add_run(segment.text() if isinstance(segment, Figure) else segment)
+            paragraph.add_run(
+                segment.text() if isinstance(segment, briefing_figures.Figure) else segment
+            )
 
     def charts(self) -> None:
         if "charts" not in self.options.chapters:
@@ -385,8 +381,8 @@ class DocxBuilder:
                 f"（{'一二三四五六七八九十'[k - 1] if k <= 10 else k}）{heading}（{len(ids)}个）",
                 style="Heading 2",
             )
-            table = self._table(LIST_HEADER, [12, 70, 40, 22, 24, 18, 18, 21])
-            for values in project_list_values(self.session, ids, as_of):
+            table = self._table(briefing_figures.LIST_HEADER, [12, 70, 40, 22, 24, 18, 18, 21])
+            for values in briefing_figures.project_list_values(self.session, ids, as_of):
                 self._row(table, values)
 
     # ------------------------------------------------------------ the document
@@ -425,14 +421,14 @@ class DocxBuilder:
         props.comments = f"截至{self.figures.as_of.isoformat()}；GreenLedger 绿色台账生成"
 
     def traced(self) -> list[tuple[str, str, tuple[int, ...]]]:
-        return traced_lists(self.figures)
+        return briefing_figures.traced_lists(self.figures)
 
 
 def build_docx(state: TaskState, session: Session, options, out) -> BriefingResult:
     """Write the Word copy to `out` (atomically) and return a BriefingResult."""
 
     started = time.perf_counter()
-    data, figures, timings = prepare(state, session, options)
+    data, figures, timings = briefing_figures.prepare(state, session, options)
     builder = DocxBuilder(state, session, data, figures, options)
     t = time.perf_counter()
     builder.build()
