@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import add_database_arguments, ensure_database
 from db import open_database, session_factory
-from services import ledger, query
+from services import ledger, query, writer
 from services.summary import section_totals
 
 WINDOW = 200
@@ -109,6 +109,13 @@ def main() -> None:
     rows.append(("paste 10,000 cells (5,000 rows × 2), one transaction", t_paste, 2.0, None))
     _, t_undo = timed(lambda: ledger.set_fields(session, change.inverse))
     rows.append(("undo of that paste", t_undo, 2.0, None))
+    # As the grid writes since row versions: the paste says which version each row was read
+    # at (the grid has them with its pages), and the writer checks them under FOR UPDATE.
+    seen = writer.row_versions(session, ledger.PROJECTS.table, list(paste))
+    session.rollback()
+    again = {pid: {"quantity": "8", "planned_investment_wan": "23.45"} for pid in paste}
+    change, t_versioned = timed(lambda: ledger.set_fields(session, again, expected_versions=seen))
+    rows.append(("the same paste checked against row versions", t_versioned, 2.0, None))
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\nGreenLedger ledger benchmark — {len(ids):,} projects, {args.db}")

@@ -62,6 +62,9 @@ class SaveGuardMixin:
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_MS)
         self._retry_timer.timeout.connect(self.retry_pending)
+        # Any change notice (this window's or, live, another client's) means the database
+        # answers again: the waiting edits need not wait for the timer.
+        self.ctx.bus.changed.connect(self._database_answered)
         with self.ctx.session() as session:
             self.set_rights(rights_for(session))
         self.selectionModel().currentChanged.connect(self._say_why_read_only)
@@ -315,6 +318,10 @@ class SaveGuardMixin:
             [],
         )
         return False
+
+    def _database_answered(self, _changes: object) -> None:
+        if self._waiting:
+            QTimer.singleShot(0, self.retry_pending)
 
     def pending_saves(self) -> int:
         """Edits waiting for the database to come back."""
