@@ -54,6 +54,7 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
 # This process's name on the server: change notices it sent itself are told apart by it
 # (services.live), and the server's activity view shows GreenLedger clients as such.
 APPLICATION_NAME = f"GreenLedger {uuid.uuid4().hex[:12]}"
+CONNECT_TIMEOUT = 8  # seconds
 
 
 def _set_postgresql_session(dbapi_connection, _record) -> None:
@@ -69,7 +70,12 @@ def create_db_engine(target: str | Path | None, *, pool_size: int = 5) -> Engine
     url = database_url(target)
     if url.startswith("postgresql"):
         # pre_ping: a server restarted overnight costs a reconnect, not an error dialog.
-        engine = create_engine(url, pool_pre_ping=True, pool_size=pool_size)
+        # connect_timeout: an unreachable server (cable out, VPN down) fails a retry in
+        # seconds instead of blocking the window for the system's TCP timeout.
+        connect_args = {} if "connect_timeout=" in url else {"connect_timeout": CONNECT_TIMEOUT}
+        engine = create_engine(
+            url, pool_pre_ping=True, pool_size=pool_size, connect_args=connect_args
+        )
         event.listen(engine, "connect", _set_postgresql_session)
         return engine
     engine = create_engine(url)

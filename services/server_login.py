@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from db.engine import CONNECT_TIMEOUT  # an unreachable host is a message after this, not a hang
 from db.engine import is_server_url as is_server_url  # the shell asks it here
 
 DEFAULT_PORT = 5432
 SSL_MODES = ("disable", "prefer", "require", "verify-full")
-CONNECT_TIMEOUT = 8  # seconds: an unreachable host is a message after this, not a hang
 
 # LoginProblem.kind: what went wrong, and the dialog field it points at.
 UNREACHABLE, NO_SSL, PASSWORD, NO_PASSWORD, NO_DATABASE = (
