@@ -1,30 +1,23 @@
-"""The CLI contract: sample, summary --json, errors without tracebacks."""
+"""The CLI contract: sample, summary --json, errors without tracebacks.
+
+The first test runs each command as a new process, as the office's scripts call them; the
+others run the same entry point in this process (tests/cli_runner.py).
+"""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args, check=False):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT
-    )
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result
+from tests.cli_runner import run_cli as run
+from tests.cli_runner import run_cli_process
 
 
 @pytest.mark.backends
 def test_sample_then_summary_json(backend, db_target):
     db = str(db_target)
-    loaded = run("sample", "--db", db, check=True)
+    loaded = run_cli_process("sample", "--db", db, check=True)
     assert "56" in loaded.stdout
-    summary = json.loads(run("summary", "--db", db, "--json", check=True).stdout)
+    summary = json.loads(run_cli_process("summary", "--db", db, "--json", check=True).stdout)
     assert summary["projects"] == 56
     assert summary["planned_investment_wan"] == "67619.88"
     assert summary["sections"][2] == {
@@ -32,7 +25,9 @@ def test_sample_then_summary_json(backend, db_target):
         "projects": 12,
         "planned_investment_wan": "40363.88",
     }
-    by_name = json.loads(run("summary", "--db", db, "--plan", "钟楼", "--json", check=True).stdout)
+    by_name = json.loads(
+        run_cli_process("summary", "--db", db, "--plan", "钟楼", "--json", check=True).stdout
+    )
     assert by_name["projects"] == 56
 
 

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 from cli.main import main
 from services.sample import sample_workbook_path
+from tests.cli_runner import run_cli
 from tests.test_import import HEADER, build_workbook
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.backends
@@ -76,28 +72,15 @@ def test_import_missing_file(tmp_path, capsys):
     assert "文件不存在" in capsys.readouterr().err
 
 
-def test_export_official_and_csv_via_subprocess(tmp_path):
+def test_export_official_and_csv(tmp_path):
     db = tmp_path / "x.sqlite"
-    run = [sys.executable, str(ROOT / "main.py")]
-    subprocess.run([*run, "sample", "--db", str(db)], check=True, capture_output=True)
+    run_cli("sample", "--db", db, check=True)
     out = tmp_path / "plan.xlsx"
-    done = subprocess.run(
-        [*run, "export", str(out), "--db", str(db), "--plan", "钟楼"],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    run_cli("export", out, "--db", db, "--plan", "钟楼", check=True)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     assert sheet["A1"].value == "附件1" and sheet.print_title_rows == "$5:$5"
     csv_out = tmp_path / "plan.csv"
-    done = subprocess.run(
-        [*run, "export", str(csv_out), "--db", str(db), "--encoding", "gb18030"],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
+    run_cli("export", csv_out, "--db", db, "--encoding", "gb18030", check=True)
     assert "工程项目名称" in csv_out.read_bytes().decode("gb18030")
-    done = subprocess.run(
-        [*run, "export", str(tmp_path / "x.pdf"), "--db", str(db)], capture_output=True, text=True
-    )
+    done = run_cli("export", tmp_path / "x.pdf", "--db", db)
     assert done.returncode == 1 and ".xlsx" in done.stderr

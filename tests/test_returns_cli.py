@@ -1,32 +1,22 @@
-"""`returns make | collect | status` from a new process, as the office's scripts call them."""
+"""`returns make | collect | status` as the office's scripts call them.
+
+The round trip runs main.py's entry point in this process; the bad-input test runs each
+command as a new process, where an exit status and a traceback on stderr really show.
+"""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import openpyxl
 
+from tests.cli_runner import run_cli, run_cli_process
 from tests.returns_helpers import ids_in, type_values
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(*args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
 
 
 def ok(*args):
-    result = run(*args)
-    assert result.returncode == 0, result.stderr
-    return result
+    return run_cli(*args, check=True)
 
 
 def test_round_trip_from_the_command_line(tmp_path):
@@ -62,7 +52,7 @@ def test_round_trip_from_the_command_line(tmp_path):
     summary = json.loads(ok("summary", "--db", db, "--json").stdout)
     assert summary["projects"] == 56
 
-    again = run("returns", "collect", sheet, "--db", db, "--apply")
+    again = run_cli("returns", "collect", sheet, "--db", db, "--apply")
     assert again.returncode == 1 and "重复报送" in again.stderr and "Traceback" not in again.stderr
 
     chase = tmp_path / "催报.xlsx"
@@ -72,12 +62,12 @@ def test_round_trip_from_the_command_line(tmp_path):
 
 def test_bad_input_is_one_clear_line(tmp_path):
     db = tmp_path / "cli.sqlite"
-    ok("sample", "--db", db)
-    none = run("returns", "status", "--db", db)
+    run_cli("sample", "--db", db, check=True)
+    none = run_cli_process("returns", "status", "--db", db)
     assert none.returncode == 1 and "returns make" in none.stderr
-    bad = run("returns", "make", tmp_path / "o", "--db", db, "--round", "春季填报")
+    bad = run_cli_process("returns", "make", tmp_path / "o", "--db", db, "--round", "春季填报")
     assert bad.returncode == 1 and "--period" in bad.stderr and "Traceback" not in bad.stderr
     csv = tmp_path / "back.csv"
     csv.write_text("项目编号,存在问题\n1,x\n", encoding="utf-8")
-    refused = run("returns", "collect", csv, "--db", db)
+    refused = run_cli_process("returns", "collect", csv, "--db", db)
     assert refused.returncode == 1 and "CSV" in refused.stderr
