@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 from exports import briefing_charts, briefing_tables
 from exports.briefing_data import BriefingData
 from exports.briefing_doc import Bookmark, BriefingDoc, TableOfContents, TocEntry, geometry
-from exports.briefing_docx import build_docx
 from exports.briefing_figures import prepare
 from exports.briefing_fonts import ACCENT, para, register_fonts, styles
 from exports.briefing_gongwen import build_gongwen
@@ -283,6 +282,8 @@ def build_briefing(
     Word copy, a .pdf is laid out in `options.style` (公文 or modern)."""
     out = Path(out_path)
     if out.suffix.lower() == ".docx":
+        from exports.briefing_docx import build_docx  # python-docx: only for the Word copy
+
         return build_docx(state or TaskState(), session, options, out)
     if options.style == "gongwen":
         return build_gongwen(state or TaskState(), session, options, out)
