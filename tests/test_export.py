@@ -23,7 +23,7 @@ from services.plans import add_section, create_plan
 from services.query import ProjectFilter
 from services.sample import sample_workbook_path
 from services.tasks import TaskState
-from tests.test_import import projects_of
+from tests.import_helpers import projects_of
 
 pytestmark = pytest.mark.backends
 

@@ -11,7 +11,7 @@ import pytest
 from cli.main import main
 from services.sample import sample_workbook_path
 from tests.cli_runner import run_cli
-from tests.test_import import HEADER, build_workbook
+from tests.import_helpers import HEADER, build_workbook
 
 
 @pytest.mark.backends

@@ -18,7 +18,7 @@ from db import session_factory
 from models import Plan, Project
 from services.query import ProjectFilter
 from services.sample import sample_workbook_path
-from tests.test_import import HEADER, build_workbook
+from tests.import_helpers import HEADER, build_workbook
 
 pytestmark = pytest.mark.gui
 
