@@ -224,14 +224,15 @@ def bench_brief(db: Path, tmp: Path, runs: int) -> None:
     row(work, ours, "LibreOffice xlsx→pdf", peer, "≤ 0.5×")
 
 
-_MILLION = """
+# The start of a script run as a new process in the repository (argv: target, runs): the query
+# services and timed(key, fn), which stores the median of `runs` calls in results[key].
+QUERY_SCRIPT_HEAD = """
 import json, sqlite3, statistics, sys, time
-sys.path.insert(0, sys.argv[2])
 from db import open_database, session_factory
 from services import aggregates
 from services.query import ProjectFilter, Sort, find_plan, project_ids, totals
 
-runs, results = int(sys.argv[3]), {}
+target, runs, results = sys.argv[1], int(sys.argv[2]), {}
 def timed(key, fn):
     walls = []
     for _ in range(runs):
@@ -239,9 +240,13 @@ def timed(key, fn):
         fn()
         walls.append(time.perf_counter() - started)
     results[key] = statistics.median(walls)
+"""
 
+_MILLION = (
+    QUERY_SCRIPT_HEAD
+    + """
 first = time.perf_counter()
-engine = open_database(sys.argv[1])
+engine = open_database(target)
 factory = session_factory(engine)
 with factory() as session:
     plan = find_plan(session, None).id
@@ -256,7 +261,7 @@ with factory() as session:
         sort = Sort(column)
         timed(f"sort_{column}", lambda: project_ids(session, ProjectFilter(plan_id=plan), sort, limit=200))
         timed(f"sort_{column}_all", lambda: project_ids(session, ProjectFilter(plan_id=plan), sort))
-raw = sqlite3.connect(sys.argv[1])
+raw = sqlite3.connect(target)
 like = " OR ".join(f"{c} LIKE '%口袋公园%'" for c in ("name", "content", "project_type", "owners_text"))
 timed("peer_text", lambda: raw.execute(f"SELECT count(*) FROM project WHERE {like}").fetchone())
 for column in ("name", "planned_investment_wan"):
@@ -264,16 +269,18 @@ for column in ("name", "planned_investment_wan"):
         f"SELECT id FROM project ORDER BY {column} LIMIT 200").fetchall())
 print(json.dumps(results))
 """
+)
 
 
 def bench_million(db: Path, runs: int) -> None:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
-        [PY, "-c", _MILLION, str(db), str(ROOT), str(runs)],
+        [PY, "-c", _MILLION, str(db), str(runs)],
         check=True,
         capture_output=True,
         text=True,
         env=_env(),
+        cwd=ROOT,
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     r = json.loads(done.stdout.strip().splitlines()[-1])

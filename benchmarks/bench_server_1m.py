@@ -30,6 +30,7 @@ from benchmarks.bench_issue17 import (  # noqa: E402 - after the path
     _APP_WINDOW,
     MAIN,
     PY,
+    QUERY_SCRIPT_HEAD,
     _env,
     official_workbook,
     run_process,
@@ -41,21 +42,9 @@ IMPORT_DATABASE = "gl_bench_import"
 TABLES = ("plan", "section", "organization", "project", "project_owner")
 
 # Measured in a new process per backend (argv: target, runs); prints one JSON line.
-_QUERIES = """
-import json, statistics, sys, time
-from db import open_database, session_factory
-from services import aggregates
-from services.query import ProjectFilter, Sort, find_plan, project_ids, totals
-
-target, runs, results = sys.argv[1], int(sys.argv[2]), {}
-def timed(key, fn):
-    walls = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        walls.append(time.perf_counter() - started)
-    results[key] = statistics.median(walls)
-
+_QUERIES = (
+    QUERY_SCRIPT_HEAD
+    + """
 first = time.perf_counter()
 engine = open_database(target)
 with session_factory(engine)() as session:
@@ -78,6 +67,7 @@ with session_factory(engine)() as session:
 engine.dispose()
 print(json.dumps(results))
 """
+)
 
 ROWS = [
     ("open → first page of 200 ids (new process)", "first_page"),
