@@ -9,12 +9,12 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import func, select
 
-from app import operations
 from app.context import AppContext
 from db import session_factory
 from models import Plan, ProgressReport, Project
 from services import indicators, ledger, progress, rectifications
 from services.audit import project_history
+from tests import grid_helpers
 
 pytestmark = pytest.mark.gui
 
@@ -32,11 +32,8 @@ def ctx(qapp, engine, sample_plan, tmp_path):
     settings.use_settings_file(None)
 
 
-@pytest.fixture(autouse=True)
-def _quiet_errors(monkeypatch):
-    shown = []
-    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
-    return shown
+# Error pop-ups are recorded, not shown (the grid tests' fixture).
+quiet_errors = grid_helpers.quiet_errors
 
 
 def _show(qtbot, widget, plan_id):
@@ -154,7 +151,7 @@ def test_key_tasks_insert_into_empty_table_link_and_undo(qtbot, ctx, sample_plan
     assert view.model.rowCount() == 1 and view.model.id_at(0) == tid
 
 
-def test_failed_link_undo_is_reported_and_keeps_the_history(qtbot, ctx, sample_plan, _quiet_errors):
+def test_failed_link_undo_is_reported_and_keeps_the_history(qtbot, ctx, sample_plan, quiet_errors):
     from services.key_tasks import KEY_TASK_TABLE
     from views.tracking_views import KeyTasksView
 
@@ -169,7 +166,7 @@ def test_failed_link_undo_is_reported_and_keeps_the_history(qtbot, ctx, sample_p
     with ctx.session() as session:  # another window deletes the task meanwhile
         KEY_TASK_TABLE.delete_rows(session, [tid])
     stack.undo()
-    assert _quiet_errors and _quiet_errors[0][0] == "Undo failed"
+    assert quiet_errors and quiet_errors[0][0] == "Undo failed"
     # The link step is still the one to undo; the history did not move past it.
     qtbot.waitUntil(lambda: stack.index() == 2)
     assert stack.count() == 2 and stack.undoText() == "Link projects to task"
