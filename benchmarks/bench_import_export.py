@@ -4,8 +4,8 @@
    layout (timed) against a bare xlsxwriter constant_memory write of the same cells (goal ≤ 1.5×),
    and an openpyxl write_only write of the same cells (why the exporter uses xlsxwriter).
 2. Imports that workbook into an empty SQLite file (analyze + write, all checks on) against a bare
-   calamine read of the same file (goal ≤ 2.5×) and the naive pandas.read_excel + DataFrame.to_sql
-   path (goal: ours ≥ 5× faster). Also times SQLite alone storing the same rows in the same
+   calamine read of the same file (goal ≤ 2.5×) and pandas' fastest path,
+   read_excel(engine="calamine") + DataFrame.to_sql (goal: ours faster). Also times SQLite alone storing the same rows in the same
    schema (ready-made tuples, indexes built after): read + that is the floor of any importer
    into this schema, so "import / floor" shows what the importer's own work costs.
 Each step runs in its own process so its peak RSS (ru_maxrss) is its own. Prints figures and
@@ -175,7 +175,8 @@ def step_pandas(path: str, db: str) -> dict:
 
     Path(db).unlink(missing_ok=True)
     started = time.perf_counter()
-    frame = pd.read_excel(path, sheet_name=0, header=None)
+    # pandas' fastest reader, not its openpyxl default: the strongest fair peer.
+    frame = pd.read_excel(path, sheet_name=0, header=None, engine="calamine")
     con = sqlite3.connect(db)
     frame.astype(str).to_sql("raw", con, if_exists="replace", index=False)
     con.commit()
@@ -278,7 +279,7 @@ def main() -> None:
             f"  (analyze {imp['analyze_seconds']:.2f} s, write {imp['write_seconds']:.2f} s)"
         )
         print(
-            f"pandas.read_excel + to_sql   {pan['seconds']:7.2f} s  peak {pan['peak_mb']:6.0f} MB"
+            f"pandas calamine + to_sql     {pan['seconds']:7.2f} s  peak {pan['peak_mb']:6.0f} MB"
         )
         print(
             f"SQLite alone, same rows      {floor['seconds']:7.2f} s  peak {floor['peak_mb']:6.0f} MB"
@@ -290,7 +291,9 @@ def main() -> None:
             f"  floor: calamine read + SQLite alone = {least:.2f} s"
             f" = {least / cal['seconds']:.2f}x calamine; import / floor = {imp['seconds'] / least:.2f}x"
         )
-        print(f"  pandas / import        = {pan['seconds'] / imp['seconds']:.2f}x  (goal >= 5x)")
+        print(
+            f"  pandas / import        = {pan['seconds'] / imp['seconds']:.2f}x  (goal > 1x: faster than it)"
+        )
 
 
 if __name__ == "__main__":
