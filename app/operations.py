@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.context import AppContext
 from app.lock_wait import retry_while_locked
 from app.tasks import run_blocking
+from app.version_book import VersionBook
 from db.errors import is_locked
 from services.ledger import ChangeSet
 from services.operations import OpChanges, Operation, run_op
@@ -156,7 +157,12 @@ class OpCommand(QUndoCommand):
         raise NotImplementedError
 
     def run(self, step: Callable[[Operation], Any]) -> OpChanges:
-        """Run one step as an operation, on a worker when `in_background` was asked for."""
+        """Run one step as an operation, on a worker when `in_background` was asked for;
+        the session's version book learns the versions it left (app.version_book)."""
+        book = VersionBook.of(self.ctx)
+        return book.run(lambda: self._run_op(book.recorded(step)))
+
+    def _run_op(self, step: Callable[[Operation], Any]) -> OpChanges:
         label = self.text()
         if self._progress is None:
             try:
@@ -207,7 +213,8 @@ class OpCommand(QUndoCommand):
 def run_and_announce(ctx: AppContext, work: Callable[[Operation], Any], *, label: str) -> OpChanges:
     """An operation that is not an undo step (a new plan, the sample plan): run it through
     the boundary and announce what changed. Raises what the work raised; nothing written."""
-    changes = run_op(ctx, work, label=label)
+    book = VersionBook.of(ctx)
+    changes = book.run(lambda: run_op(ctx, book.recorded(work), label=label))
     announce(ctx, changes)
     return changes
 

@@ -16,10 +16,12 @@ from PySide6.QtGui import QUndoCommand
 
 from app.context import AppContext
 from app.operations import OpCommand
+from app.version_book import VersionBook
 from services.errors import LedgerError, StaleRowError
 from services.ledger import ChangeSet
 from services.operations import Operation
 from services.records import InsertPoint, MoveRun, RecordSource
+from services.writer import VersionScope
 
 MERGE_SECONDS = 2.0  # consecutive typing in one cell within this window is one undo step
 _SET_CELL_ID = 0x6C01  # QUndoCommand.id() of single-cell edits (the only mergeable kind)
@@ -29,41 +31,33 @@ class RecordCommand(OpCommand):
     """A step on one record source (the project grid or a tracking table).
 
     On a source with row versions every step says which version of each row it is based on:
-    the first run what the grid read, undo and redo what this session's own latest step on
-    the row left (`_VersionBook`: the later steps of the stack, undone before this one, moved
-    the versions on too). A row changed by someone else in between refuses the step
-    (StaleRowError), so undo never overwrites another user's later change unseen.
+    the first run what the grid read, undo and redo what this session's own latest write of
+    the row left (app.version_book: the later steps of the stack, undone before this one, and
+    the session's imports, merges and rollovers moved the versions on too). A row changed by
+    someone else in between refuses the step (StaleRowError), so undo never overwrites another
+    user's later change unseen.
     """
 
     def __init__(self, ctx: AppContext, source: RecordSource, text: str) -> None:
         super().__init__(ctx, text)
         self.source = source
         self.versioned = getattr(source, "supports_versions", False)
-
-    def run(self, step):
-        book = _VersionBook.of(self.ctx)
-        book.pending.clear()
-        try:
-            changes = super().run(step)
-        finally:
-            written, book.pending = dict(book.pending), {}
-        book.known.update(written)  # only what was committed
-        return changes
+        self.scope: VersionScope | None = source.version_scope() if self.versioned else None
 
     def versions_now(self, op: Operation, ids: Iterable[int]) -> dict[int, int]:
         """The versions the next step (undo or redo) must find, read in this transaction."""
         ids = list(ids)
-        if not self.versioned or not ids:
+        if self.scope is None or not ids:
             return {}
-        found = self.source.versions(op.session, ids)
-        kind = type(self.source).__name__
-        _VersionBook.of(self.ctx).pending.update({(kind, i): v for i, v in found.items()})
+        found = self.scope.read(op.session, ids)
+        VersionBook.of(self.ctx).note(self.scope, found)
         return found
 
     def expecting(self, own: dict[int, int]) -> dict[int, int]:
         """What the rows of `own` must be at: this session's latest write of each row."""
-        known, kind = _VersionBook.of(self.ctx).known, type(self.source).__name__
-        return {i: known.get((kind, i), v) for i, v in own.items()}
+        if self.scope is None:
+            return own
+        return VersionBook.of(self.ctx).expected(self.scope, own)
 
     def refused_as_stale(self, exc: StaleRowError, *, undoing: bool) -> LedgerError:
         rows = "、".join(f"#{i}" for i in sorted(exc.current)[:10])
@@ -82,22 +76,6 @@ class RecordCommand(OpCommand):
         refusal = StepRefused(text.format(rows=rows))
         refusal.stale = exc
         return refusal
-
-
-class _VersionBook:
-    """The row versions this session's own undo steps left, per source kind and row id."""
-
-    def __init__(self, stack: object) -> None:
-        self.stack = stack
-        self.known: dict[tuple[str, int], int] = {}
-        self.pending: dict[tuple[str, int], int] = {}  # read in the running step
-
-    @classmethod
-    def of(cls, ctx: AppContext) -> _VersionBook:
-        book = ctx.__dict__.get("_version_book")
-        if book is None or book.stack is not ctx.undo_stack:  # a new ledger, a new stack
-            book = ctx.__dict__["_version_book"] = cls(ctx.undo_stack)
-        return book
 
 
 class StepRefused(LedgerError):

@@ -116,6 +116,9 @@ def _same(source: Any, key: str, a: str, b: str) -> bool:
 
 def _audit_place(source: Any, key: str) -> tuple[str | None, str]:
     """Where the audit trail keeps a cell's changes: (entity, field)."""
+    place = getattr(source, "audit_place", None)
+    if place is not None:  # a source that says so (the progress grid)
+        return place(key)
     table = getattr(source, "table", None)
     if table is not None and hasattr(table, "entity"):  # a tracking table
         column = table.columns.get(key)
@@ -129,31 +132,30 @@ def _audit_place(source: Any, key: str) -> tuple[str | None, str]:
 def _latest_changes(
     session: Session, source: Any, mine: Cells
 ) -> dict[tuple[int, str], tuple[str, datetime]]:
-    """Who last changed each edited cell, and when (one query per 500 records)."""
-    wanted: dict[tuple[int, str], str] = {}  # (id, audit field) → grid key
-    entity = None
+    """Who last changed each edited cell, and when (one query per entity and 500 records)."""
+    wanted: dict[str, dict[tuple[int, str], str]] = {}  # entity → (id, audit field) → grid key
     for record_id, values in mine.items():
         for key in values:
             entity, audit_field = _audit_place(source, key)
-            wanted[(record_id, audit_field)] = key
-    if entity is None:
-        return {}
+            if entity is not None:
+                wanted.setdefault(entity, {})[(record_id, audit_field)] = key
     found: dict[tuple[int, str], tuple[str, datetime]] = {}
-    fields = {f for _i, f in wanted}
-    for part in chunks(sorted(mine)):
-        statement = (
-            select(AuditEntry.entity_id, AuditEntry.field, AuditEntry.user, AuditEntry.at)
-            .where(
-                AuditEntry.entity == entity,
-                AuditEntry.entity_id.in_(part),
-                AuditEntry.field.in_(fields),
+    for entity, places in wanted.items():
+        fields = {f for _i, f in places}
+        for part in chunks(sorted({i for i, _f in places})):
+            statement = (
+                select(AuditEntry.entity_id, AuditEntry.field, AuditEntry.user, AuditEntry.at)
+                .where(
+                    AuditEntry.entity == entity,
+                    AuditEntry.entity_id.in_(part),
+                    AuditEntry.field.in_(fields),
+                )
+                .order_by(AuditEntry.id.desc())
             )
-            .order_by(AuditEntry.id.desc())
-        )
-        for row in session.execute(statement):
-            grid_key = wanted.get((row.entity_id, row.field or ""))
-            if grid_key is not None and (row.entity_id, grid_key) not in found:
-                found[(row.entity_id, grid_key)] = (row.user, row.at)
+            for row in session.execute(statement):
+                grid_key = places.get((row.entity_id, row.field or ""))
+                if grid_key is not None and (row.entity_id, grid_key) not in found:
+                    found[(row.entity_id, grid_key)] = (row.user, row.at)
     return found
 
 

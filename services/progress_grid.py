@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import ProjectStatus
+from models import AuditEntry, ProgressReport, ProjectStatus
 from services import schedule
-from services.errors import FieldError, LedgerError, ValidationError
+from services.errors import FieldError, LedgerError, StaleRowError, ValidationError
 from services.fields import ColumnKind
 from services.ledger import ChangeSet
+from services.operations import refuse
 from services.parsing import Period, format_money
 from services.progress import (
     REPORT_PARSERS,
@@ -29,6 +31,7 @@ from services.progress import (
     pct_text,
     previous_reports,
     report_text,
+    report_writes,
     reports_for_period,
     set_reports,
 )
@@ -36,6 +39,8 @@ from services.query import ProjectFilter, ProjectRow, project_ids, rows_for_ids
 from services.query import totals as query_totals
 from services.query import totals_for_ids as query_totals_for_ids
 from services.records import Column
+from services.schedule.milestones import MILESTONE_WRITES
+from services.writer import VersionScope, chunks
 
 # ---------------------------------------------------------------- the progress entry grid
 
@@ -53,6 +58,35 @@ class ProgressRecord:
     previous: ReportRow | None
     milestones: list
     schedule: schedule.ScheduleStatus | None
+    version: int = 0  # the row's version as read (what an edit expects): see `row_versions`
+
+
+# A row's version joins two counters: its period report's row_version, and the audit line of
+# its latest milestone change (milestones are replaced, not updated, so their own row_version
+# says nothing). Either one moving on makes an edit based on the row stale.
+MILESTONE_STEP = 1 << 32
+
+
+def row_versions(
+    session: Session, period: ReportPeriod, ids, *, lock: bool = False
+) -> dict[int, int]:
+    """{project id: version} of progress rows (0: no report and no milestone change yet).
+    `lock` holds the reports as read until the transaction ends (PostgreSQL's FOR UPDATE)."""
+    found = dict.fromkeys(ids, 0)
+    for part in chunks(sorted(found)):
+        reports = select(ProgressReport.project_id, ProgressReport.row_version).where(
+            ProgressReport.period == period.label, ProgressReport.project_id.in_(part)
+        )
+        for pid, version in session.execute(reports.with_for_update() if lock else reports):
+            found[pid] += version
+        changes = (
+            select(AuditEntry.entity_id, func.max(AuditEntry.id))
+            .where(AuditEntry.entity == "project_milestone", AuditEntry.entity_id.in_(part))
+            .group_by(AuditEntry.entity_id)
+        )
+        for pid, line in session.execute(changes):
+            found[pid] += line * MILESTONE_STEP
+    return found
 
 
 class ProgressSource:
@@ -130,9 +164,15 @@ class ProgressSource:
         previous = previous_reports(session, self.period, ids)
         milestones = schedule.milestones_for(session, ids)
         flags = schedule.schedule_for_ids(session, ids, self.period.end, rule=self.rule)
+        versions = row_versions(session, self.period, ids)
         return [
             ProgressRecord(
-                p, reports.get(p.id), previous.get(p.id), milestones.get(p.id, []), flags.get(p.id)
+                p,
+                reports.get(p.id),
+                previous.get(p.id),
+                milestones.get(p.id, []),
+                flags.get(p.id),
+                versions.get(p.id, 0),
             )
             for p in projects
         ]
@@ -217,9 +257,42 @@ class ProgressSource:
             raise ValueError("只读列 (read-only column)")
         return parser(text)
 
+    # -- versions: edits, undo and redo are refused when another user changed the row since
+
+    supports_versions = True
+
+    def version(self, row: ProgressRecord) -> int:
+        return row.version
+
+    def versions(self, session: Session, ids) -> dict[int, int]:
+        return row_versions(session, self.period, ids)
+
+    def version_scope(self) -> VersionScope:
+        """This period's rows: moved on by its report writes and by milestone writes."""
+        period = self.period
+        return VersionScope(
+            f"progress:{period.label}",
+            (report_writes(period.label), MILESTONE_WRITES),
+            lambda session, ids: row_versions(session, period, ids),
+        )
+
+    def audit_place(self, key: str) -> tuple[str, str]:
+        """Where the audit trail keeps a cell's changes (who changed it, for a conflict)."""
+        if key == MILESTONES:
+            return "project_milestone", MILESTONES
+        return "progress_report", f"{self.period.label}/{key}"
+
     # -- writing
 
-    def set_fields(self, session: Session, changes) -> ChangeSet:
+    def set_fields(self, session: Session, changes, expected=None) -> ChangeSet:
+        """`expected` (project id → the row version the edit was based on) refuses, writing
+        nothing, when another user changed one of those rows since (StaleRowError)."""
+        if expected:
+            wanted = {pid: v for pid, v in expected.items() if changes.get(pid)}
+            current = row_versions(session, self.period, wanted, lock=True)
+            stale = {pid: current[pid] for pid, v in wanted.items() if current[pid] != v}
+            if stale:
+                raise refuse(session, StaleRowError("progress_report", stale))
         milestones = {pid: v[MILESTONES] for pid, v in changes.items() if MILESTONES in v}
         reports = {
             pid: {k: x for k, x in v.items() if k != MILESTONES}

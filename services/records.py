@@ -314,6 +314,9 @@ class ProjectSource:
     def versions(self, session: Session, ids: Sequence[int]) -> dict[int, int]:
         return writer.row_versions(session, ledger.PROJECTS.table, ids)
 
+    def version_scope(self) -> writer.VersionScope:
+        return writer.table_scope(ledger.PROJECTS.table)
+
     def set_fields(
         self,
         session: Session,

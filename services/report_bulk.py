@@ -99,6 +99,7 @@ def set_reports_fast(
         _insert(session, rows, lines)
         if change:
             change.plan_ids |= set(_plans(session, list(change.changed_ids)))
+            op.wrote(progress.report_writes(p.label), change.changed_ids)
             op.note("progress_report", plan_ids=change.plan_ids)
             op.note("project", ids=change.changed_ids, fields=change.fields)
     return change

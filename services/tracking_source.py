@@ -149,6 +149,9 @@ class TableSource:
     def versions(self, session: Session, ids) -> dict[int, int]:
         return writer.row_versions(session, self.table.kind.table, ids)
 
+    def version_scope(self) -> writer.VersionScope:
+        return writer.table_scope(self.table.kind.table)
+
     def set_fields(self, session: Session, changes, expected=None) -> ChangeSet:
         return self.table.set_fields(session, changes, expected=expected)
 

@@ -17,7 +17,7 @@ Headless: never import Qt here. Never commit: the caller's operation does (servi
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -42,6 +42,7 @@ from db.bulk import indexes_deferred, insert_rows, reserve_ids, worth_deferring
 from models import AuditEntry
 from models.base import utcnow
 from services.errors import StaleRowError
+from services.operations import operation_of
 
 CHUNK = 500  # ids per IN (...) list: SQLite's bound-parameter limit
 
@@ -198,6 +199,9 @@ def update_rows(
     versioned = "row_version" in table.c
     if versioned and expected:
         check_versions(session, table, {i: v for i, v in expected.items() if values.get(i)})
+    op = operation_of(session)
+    if versioned and op is not None:
+        op.wrote(table.name, (i for i, columns in values.items() if set(columns) - {"position"}))
     by_columns: dict[tuple[str, ...], list[dict[str, object]]] = {}
     for row_id, columns in values.items():
         if columns:
@@ -208,6 +212,22 @@ def update_rows(
             assigned["row_version"] = table.c.row_version + 1
         statement = update(table).where(table.c.id == bindparam("_id")).values(assigned)
         session.execute(statement, rows)
+
+
+@dataclass(frozen=True)
+class VersionScope:
+    """Where a record source's row versions live: `key` names them in a session's record of
+    its own writes, `writes` are the keys (Operation.wrote) whose writes move them on, and
+    `read(session, ids)` reads them now."""
+
+    key: str
+    writes: tuple[str, ...]
+    read: Callable[[Session, Sequence[int]], dict[int, int]]
+
+
+def table_scope(table: Table) -> VersionScope:
+    """The versions of a table's own rows, moved on by `update_rows`."""
+    return VersionScope(table.name, (table.name,), lambda s, ids: row_versions(s, table, ids))
 
 
 def row_versions(session: Session, table: Table, ids: Iterable[int]) -> dict[int, int]:

@@ -50,6 +50,7 @@ from services.progress.writing import (
     PROJECT_STATUS,
     delete_reports,
     parse_changes,
+    report_writes,
     set_reports,
 )
 
@@ -79,6 +80,7 @@ __all__ = [
     "quarter",
     "report_history",
     "report_text",
+    "report_writes",
     "reported_periods",
     "reports_for_period",
     "set_reports",

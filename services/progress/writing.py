@@ -23,6 +23,12 @@ from services.progress.values import REPORT_FIELDS, REPORT_PARSERS, report_text
 
 DELETE = "_delete"  # inverse marker: the report did not exist, undo removes it
 PROJECT_STATUS = "_project_status"  # inverse marker: the project's status before the sync
+REPORT_WRITES = "progress_report_of"  # Operation.wrote key prefix: a period's reports, by project
+
+
+def report_writes(label: str) -> str:
+    """The Operation.wrote key of one period's reports (row ids are project ids)."""
+    return f"{REPORT_WRITES}:{label}"
 
 
 def parse_changes(
@@ -92,6 +98,7 @@ def set_reports(
             changeset.inverse[pid] = inverse
             changeset.plan_ids.add(project.plan_id)
         if changeset:
+            op.wrote(report_writes(p.label), changeset.changed_ids)
             op.note("progress_report", plan_ids=changeset.plan_ids)
             # The progress tab lists projects, and a report may set the project's status.
             op.note("project", ids=changeset.changed_ids, fields=changeset.fields)

@@ -20,6 +20,8 @@ from services.parsing import is_not_set, normalize_text
 from services.progress import parse_date, parse_pct, parse_report_period
 from services.schedule.expected import Milestone
 
+MILESTONE_WRITES = "project_milestones"  # Operation.wrote key: a project's milestones, by project
+
 
 def parse_milestones(value: object) -> list[Milestone]:
     """ "2023-06-30 50%; 2023-12 100%" — a date, month or quarter, then a percentage, per item
@@ -112,6 +114,7 @@ def set_milestones(
                 {"milestones": (milestones_text(before) or None, milestones_text(points) or None)},
                 user,
             )
+            op.wrote(MILESTONE_WRITES, [pid])
             op.note("project_milestone")
             op.note("project", ids=[pid], fields=["milestones"])
     return {pid: old.get(pid, []) for pid in parsed}
