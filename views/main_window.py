@@ -189,38 +189,32 @@ class MainWindow(QMainWindow):
         return menu
 
     def _build_menus(self) -> None:
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_view_menu()
+        self._build_plan_menu()
+        from views.returns_dialog import add_menu_actions  # 分发填报表 / 收回填报表 / 填报情况
+
+        add_menu_actions(self)
+        from views.backup_dialog import add_menu_action as add_backup_action  # 备份与恢复
+
+        add_backup_action(self)
+        about = self._action("about", self.tr("&About GreenLedger"), self.about)
+        self._menu("help", self.tr("&Help"), [about])
+        ledger_menu.install(self)  # 打开台账文件 / 连接服务器 / recent ledgers; sets self.live
+        self._update_actions()
+
+    def _build_file_menu(self) -> None:
         a = self._action
-        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.actions_by_key.update(undo=undo, redo=redo)
         self._menu(
             "file",
             self.tr("&File"),
             [
                 a("new_plan", self.tr("&New Plan…"), self.new_plan, "Ctrl+N"),
                 None,
-                a(
-                    "import",
-                    self.tr("&Import…"),
-                    self.import_table,
-                    "Ctrl+I",
-                ),
-                a(
-                    "export",
-                    self.tr("&Export…"),
-                    self.export_table,
-                    "Ctrl+E",
-                    needs_plan=True,
-                ),
-                a(
-                    "briefing",
-                    self.tr("&Briefing PDF…"),
-                    self.briefing,
-                    "Ctrl+P",
-                    needs_plan=True,
-                ),
+                a("import", self.tr("&Import…"), self.import_table, "Ctrl+I"),
+                a("export", self.tr("&Export…"), self.export_table, "Ctrl+E", needs_plan=True),
+                a("briefing", self.tr("&Briefing PDF…"), self.briefing, "Ctrl+P", needs_plan=True),
                 *self.grid.view.print_actions_by_name.values(),
                 None,
                 a("load_sample", self.tr("Load &Sample Plan"), self.load_sample),
@@ -228,6 +222,14 @@ class MainWindow(QMainWindow):
                 a("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit),
             ],
         )
+
+    def _build_edit_menu(self) -> None:
+        a = self._action
+        undo = self.ctx.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        redo = self.ctx.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.actions_by_key.update(undo=undo, redo=redo)
         self._menu(
             "edit",
             self.tr("&Edit"),
@@ -242,12 +244,14 @@ class MainWindow(QMainWindow):
                 a("clear_filter", self.tr("&Clear Filters"), self.filter_bar.clear, "Ctrl+Shift+F"),
             ],
         )
+
+    def _build_view_menu(self) -> None:
         view = self._menu("view", self.tr("&View"), [])
         self._tabs_anchor = view.addSeparator()
         for dock in (self.tree_dock, self.details_dock, self.undo_dock):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
-        view.addAction(a("refresh", self.tr("&Refresh"), self.refresh, "F5"))
+        view.addAction(self._action("refresh", self.tr("&Refresh"), self.refresh, "F5"))
         languages = view.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -256,6 +260,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
             group.addAction(action)
             languages.addAction(action)
+
+    def _build_plan_menu(self) -> None:
+        a = self._action
         tree = self.plan_tree
         plan = self._menu(
             "plan",
@@ -268,32 +275,11 @@ class MainWindow(QMainWindow):
                 tree.move_down_action,
                 tree.delete_section_action,
                 None,
-                a(
-                    "rollover",
-                    self.tr("&Roll Over to Next Year…"),
-                    self.rollover,
-                    needs_plan=True,
-                ),
-                a(
-                    "compare",
-                    self.tr("&Compare With…"),
-                    self.compare_plans,
-                    needs_plan=True,
-                ),
+                a("rollover", self.tr("&Roll Over to Next Year…"), self.rollover, needs_plan=True),
+                a("compare", self.tr("&Compare With…"), self.compare_plans, needs_plan=True),
             ],
         )
         plan.aboutToShow.connect(tree._update_actions)
-        from views.returns_dialog import add_menu_actions  # 分发填报表 / 收回填报表 / 填报情况
-
-        add_menu_actions(self)
-        from views.backup_dialog import add_menu_action as add_backup_action  # 备份与恢复
-
-        add_backup_action(self)
-        self._menu(
-            "help", self.tr("&Help"), [a("about", self.tr("&About GreenLedger"), self.about)]
-        )
-        ledger_menu.install(self)  # 打开台账文件 / 连接服务器 / recent ledgers; sets self.live
-        self._update_actions()
 
     def _build_builtin_tabs(self) -> None:
         ctx = self.ctx

@@ -2449,12 +2449,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="+508"/>
+        <location filename="../../views/main_window.py" line="+494"/>
         <source>GreenLedger</source>
         <translation>绿色台账</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-383"/>
         <source>Projects</source>
         <translation>项目表</translation>
     </message>
@@ -2504,7 +2504,7 @@ The current file is kept as a backup.</source>
         <translation>撤销历史</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+50"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2514,22 +2514,22 @@ The current file is kept as a backup.</source>
         <translation>新建方案(&amp;N)…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>&amp;Briefing PDF…</source>
         <translation>简报 PDF(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
         <source>Load &amp;Sample Plan</source>
         <translation>载入示例方案(&amp;S)</translation>
     </message>
@@ -2539,12 +2539,12 @@ The current file is kept as a backup.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-7"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2554,7 +2554,7 @@ The current file is kept as a backup.</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+9"/>
         <source>Undo &amp;History</source>
         <translation>撤销历史(&amp;H)</translation>
     </message>
@@ -2569,7 +2569,7 @@ The current file is kept as a backup.</source>
         <translation>清除筛选(&amp;C)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -2584,7 +2584,7 @@ The current file is kept as a backup.</source>
         <translation>界面语言(&amp;L)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>&amp;Plan</source>
         <translation>方案(&amp;P)</translation>
     </message>
@@ -2594,27 +2594,27 @@ The current file is kept as a backup.</source>
         <translation>方案属性(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>&amp;Roll Over to Next Year…</source>
         <translation>结转到下一年度(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>&amp;Compare With…</source>
         <translation>与其他方案比较(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-76"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>&amp;About GreenLedger</source>
         <translation>关于绿色台账(&amp;A)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+84"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
@@ -3950,7 +3950,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>SaveGuardMixin</name>
     <message>
-        <location filename="../../widgets/grid/save_guard.py" line="+87"/>
+        <location filename="../../widgets/grid/save_guard.py" line="+90"/>
         <source>Read-only: your account may only view this ledger.</source>
         <translation>只读：您的账号只能查看本台账</translation>
     </message>
@@ -4028,12 +4028,12 @@ The current file is kept as a backup.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>Edit refused</source>
         <translation>编辑被拒绝</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-56"/>
         <source>Row {row}</source>
         <translation>第 {row} 行</translation>
     </message>
@@ -4053,7 +4053,7 @@ The current file is kept as a backup.</source>
         <translation>与数据库的连接已断开，未做任何修改。请在连接恢复后重试。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Connection back: the waiting edits were saved.</source>
         <translation>连接已恢复：待保存的修改已保存。</translation>
     </message>
