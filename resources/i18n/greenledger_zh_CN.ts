@@ -4388,7 +4388,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../app/operations.py" line="+196"/>
+        <location filename="../../app/operations.py" line="+202"/>
         <source>Redo failed</source>
         <translation>重做失败</translation>
     </message>
@@ -4398,7 +4398,7 @@ The current file is kept as a backup.</source>
         <translation>撤销失败</translation>
     </message>
     <message>
-        <location filename="../../app/undo.py" line="+71"/>
+        <location filename="../../app/undo.py" line="+65"/>
         <source>Undo refused: another user changed these rows after your edit ({rows}). Their change was kept and nothing was undone.</source>
         <translation>无法撤销：在您修改之后，其他用户又修改了这些行（{rows}）。已保留对方的修改，未撤销任何内容。</translation>
     </message>
