@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from models import Organization, OrgKind, OwnerRole, Project, ProjectOwner, ProjectStatus
 from services.query import ProjectFilter, filter_clauses, scope_ids
+
+K = TypeVar("K")
 
 # Money is stored as integer hundredths; integer maths on the raw column keeps splits exact.
 CENTS = type_coerce(Project.planned_investment_wan, Integer)
@@ -71,6 +76,16 @@ def project_cube(session: Session, flt: ProjectFilter) -> list[CubeCell]:
         cell[1] += cents or 0
         cell[2] += nulls
     return [CubeCell(*k, *v) for k, v in cells.items()]
+
+
+def tally(cube: list[CubeCell], key: Callable[[CubeCell], K]) -> tuple[dict[K, int], dict[K, int]]:
+    """Projects and cents of the cube's cells summed per key (one pass, no SQL)."""
+    counts: dict[K, int] = defaultdict(int)
+    cents: dict[K, int] = defaultdict(int)
+    for cell in cube:
+        counts[key(cell)] += cell.projects
+        cents[key(cell)] += cell.cents
+    return counts, cents
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 
 from models import OrgKind, ProgressReport, Project, ProjectStatus, Section
 from services import schedule
-from services.aggregates.cubes import CubeCell, OwnerCell, org_info, owner_cube, project_cube
+from services.aggregates.cubes import (
+    CubeCell,
+    OwnerCell,
+    org_info,
+    owner_cube,
+    project_cube,
+    tally,
+)
 from services.aggregates.results import (
     KeyFigures,
     ScheduleFigures,
@@ -110,11 +117,7 @@ def by_section(
 ) -> list[SectionFigure]:
     """Per section, in table order; with a plan, its sections without matches show as zero."""
     cube = project_cube(session, flt) if cube is None else cube
-    counts: dict[int, int] = defaultdict(int)
-    cents: dict[int, int] = defaultdict(int)
-    for c in cube:
-        counts[c.section_id] += c.projects
-        cents[c.section_id] += c.cents
+    counts, cents = tally(cube, lambda c: c.section_id)
     sections = select(Section.id, Section.position, Section.name)
     if flt.plan_id is not None:
         sections = sections.where(Section.plan_id == flt.plan_id)
@@ -143,11 +146,7 @@ def status_share(
 ) -> list[StatusFigure]:
     """Projects per status (only statuses that occur), in life-cycle order."""
     cube = project_cube(session, flt) if cube is None else cube
-    counts: dict[ProjectStatus, int] = defaultdict(int)
-    cents: dict[ProjectStatus, int] = defaultdict(int)
-    for c in cube:
-        counts[c.status] += c.projects
-        cents[c.status] += c.cents
+    counts, cents = tally(cube, lambda c: c.status)
     return [StatusFigure(s, counts[s], money(cents[s])) for s in STATUS_ORDER if counts[s]]
 
 
