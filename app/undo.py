@@ -40,7 +40,9 @@ class RecordCommand(OpCommand):
 
     def __init__(self, ctx: AppContext, source: RecordSource, text: str) -> None:
         super().__init__(ctx, text)
-        self.source = source
+        # A source whose writes depend on what the tab shows (the progress grid's period)
+        # gives a copy held as it is now: undo must write where the edit was made.
+        self.source = source.pinned() if hasattr(source, "pinned") else source
         self.versioned = getattr(source, "supports_versions", False)
         self.scope: VersionScope | None = source.version_scope() if self.versioned else None
 

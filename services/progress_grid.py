@@ -8,6 +8,7 @@ Headless: never import Qt here.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -106,6 +107,16 @@ class ProgressSource:
         self.rule = rule
         # How the schedule cell reads; the UI replaces it with its translated wording.
         self.schedule_label = schedule_text
+        self._pins: dict[str, ProgressSource] = {}
+
+    def pinned(self) -> ProgressSource:
+        """This source held at its current period, for an undo step: undo and redo write the
+        period the edit was made in, whatever period the tab shows by then. One per period,
+        so steps of the same period still merge."""
+        label = self.period.label
+        if label not in self._pins:
+            self._pins[label] = copy.copy(self)
+        return self._pins[label]
 
     def columns(self) -> list:
         choices = tuple(m.value for m in ProjectStatus)

@@ -198,3 +198,71 @@ def test_import_then_edit_then_undo_and_redo_in_one_session(qtbot, clerks, shown
     qtbot.wait(50)
     assert not shown_errors and stack.index() == 2
     assert _report(a, "narrative", row=row) == "核对后改"
+
+
+def test_undo_after_switching_period_writes_the_period_of_the_edit(qtbot, clerks, shown_errors):
+    a, _b = clerks
+    row = _row_of(a, PROJECT)
+    pid = a.model.id_at(row)
+    assert _edit(a, "narrative", "三季度的进展", row=row)
+    assert _edit(a, "narrative", "三季度的进展（改）", row=row)
+    a.period.setCurrentText("2023Q4")
+    a._period_changed()
+    assert _edit(a, "narrative", "四季度的进展", row=_row_of(a, PROJECT))
+    stack = a.ctx.undo_stack
+    stack.undo()
+    stack.undo()  # the third-quarter edit, while the tab shows the fourth quarter
+    qtbot.wait(50)
+    assert not shown_errors and stack.index() == 0
+    with a.ctx.session() as s:
+        assert progress.reports_for_period(s, PERIOD, [pid]) == {}
+        assert progress.reports_for_period(s, "2023Q4", [pid]) == {}
+    stack.redo()
+    with a.ctx.session() as s:
+        assert progress.reports_for_period(s, PERIOD, [pid])[pid].narrative == "三季度的进展（改）"
+        assert progress.reports_for_period(s, "2023Q4", [pid]) == {}
+
+
+def test_project_grid_undo_after_own_merge_is_not_refused(
+    qtbot, engine, sample_plan, shown_errors, tmp_path
+):
+    """The project grid's side of the same record: a merge of a returned plan sheet writes
+    through the row writer, which tells this session's record the versions it left."""
+    from importers.plan_import import analyze, diff_plan
+    from models import Project
+    from services.query import ProjectFilter
+    from services.sample import sample_workbook_path
+    from services.tasks import TaskState
+    from views.import_merge import MergeImportCommand
+    from widgets.project_grid import ProjectGrid
+
+    ctx = AppContext(engine, session_factory(engine), QUndoStack(), plan_id=sample_plan.id)
+    grid = ProjectGrid(ctx)
+    qtbot.addWidget(grid)
+    grid.set_filter(ProjectFilter(plan_id=sample_plan.id))
+    model = grid.model
+    names = model.column_index("name")
+    row = next(
+        r for r in range(model.rowCount()) if model.index(r, names).data() == "工业绿色制造体系"
+    )
+    pid = model.id_at(row)
+    assert model.setData(model.index(row, model.column_index("remarks")), "先改备注")
+
+    book = openpyxl.load_workbook(sample_workbook_path())
+    book.worksheets[0]["F5"] = 750  # the returned sheet changes that project's amount
+    book.save(tmp_path / "returned.xlsx")
+    with ctx.session() as s:
+        diff = diff_plan(s, analyze(TaskState(), tmp_path / "returned.xlsx"), sample_plan.id)
+    [changed] = diff.changed
+    assert changed.project_id == pid
+    operations.perform(ctx, MergeImportCommand(ctx, diff, set(), {pid}, "merge"))
+    stack = ctx.undo_stack
+    stack.undo()  # the merge
+    stack.undo()  # the edit: the merge was this session's own write of the row
+    qtbot.wait(50)
+    assert not shown_errors and stack.index() == 0
+    with ctx.session() as s:
+        project = s.get(Project, pid)
+        assert project.remarks != "先改备注" and project.planned_investment_wan == 700
+    grid._stats_timer.stop()
+    grid.setParent(None)
