@@ -13,6 +13,8 @@ from models import Organization, Plan, Project, ProjectOwner, Section
 
 # The official layout's header row, as exports/official_xlsx.py writes it.
 HEADER = list(HEADERS)
+# The key-task table's header row, as the office sends it.
+KEY_TASK_HEADER = ["序号", "工作内容", "工作任务", "牵头单位", "配合单位"]
 
 
 def build_workbook(

@@ -17,24 +17,13 @@ from models import Project
 from services import ledger
 from services.operations import run_op
 from services.query import ProjectFilter, Sort
-from tests import grid_helpers
-from tests.grid_helpers import (
-    INVEST,
-    column_of,
-    db_value,
-    open_editor,
-    row_of,
-    select_cells,
-    select_row,
-    show_grid,
-    type_text,
-)
+from tests import grid_helpers as gh
 from widgets.project_grid import ProjectGrid
 
 pytestmark = pytest.mark.gui
 
 # The shared fixtures by name: the sample plan in a shown grid, error pop-ups recorded.
-ctx, grid, quiet_errors = grid_helpers.ctx, grid_helpers.grid, grid_helpers.quiet_errors
+ctx, grid, quiet_errors = gh.ctx, gh.grid, gh.quiet_errors
 
 
 # ---------------------------------------------------------------- showing
@@ -44,8 +33,8 @@ def test_shows_sample_lazily_with_formatted_money(grid):
     model = grid.model
     assert model.rowCount() == 56
     assert model.page_fetches <= 1  # one page painted, not 56 row queries
-    row, _pid = row_of(grid, "光伏发电试点区建设")
-    index = model.index(row, column_of(grid, INVEST))
+    row, _pid = gh.row_of(grid, "光伏发电试点区建设")
+    index = model.index(row, gh.column_of(grid, gh.INVEST))
     assert index.data() == "2,000.00"
     assert index.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
@@ -55,32 +44,32 @@ def test_shows_sample_lazily_with_formatted_money(grid):
 
 
 def test_unset_money_shows_slash(grid):
-    row, pid = row_of(grid, "光伏发电试点区建设")
-    grid.view.setCurrentIndex(grid.model.index(row, column_of(grid, INVEST)))
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
+    grid.view.setCurrentIndex(grid.model.index(row, gh.column_of(grid, gh.INVEST)))
     assert grid.view.clear_cells()
-    assert db_value(grid.ctx, pid, INVEST) is None
-    assert grid.model.index(row, column_of(grid, INVEST)).data() == "/"
+    assert gh.db_value(grid.ctx, pid, gh.INVEST) is None
+    assert grid.model.index(row, gh.column_of(grid, gh.INVEST)).data() == "/"
 
 
 # ---------------------------------------------------------------- editing
 
 
 def test_edit_cell_through_editor_writes_db_and_moves_down(qtbot, grid):
-    row, pid = row_of(grid, "光伏发电试点区建设")
-    editor = open_editor(qtbot, grid, row, column_of(grid, INVEST))
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
+    editor = gh.open_editor(qtbot, grid, row, gh.column_of(grid, gh.INVEST))
     editor.clear()
     qtbot.keyClicks(editor, "2,500.5")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert db_value(grid.ctx, pid, INVEST) == Decimal("2500.50")
-    assert grid.model.index(row, column_of(grid, INVEST)).data() == "2,500.50"
+    assert gh.db_value(grid.ctx, pid, gh.INVEST) == Decimal("2500.50")
+    assert grid.model.index(row, gh.column_of(grid, gh.INVEST)).data() == "2,500.50"
     assert grid.view.currentIndex().row() == row + 1
     assert grid.ctx.undo_stack.count() == 1
     assert grid.stats().filtered_investment_wan == Decimal("68120.38")
 
 
 def test_invalid_edit_refused_visibly_and_editor_stays(qtbot, grid):
-    row, pid = row_of(grid, "光伏发电试点区建设")
-    editor = open_editor(qtbot, grid, row, column_of(grid, INVEST))
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
+    editor = gh.open_editor(qtbot, grid, row, gh.column_of(grid, gh.INVEST))
     messages = []
     grid.view.statusMessage.connect(messages.append)
     editor.clear()
@@ -89,28 +78,28 @@ def test_invalid_edit_refused_visibly_and_editor_stays(qtbot, grid):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert editor.isVisible()  # still editing: the value is not dropped
     assert messages and "负" in messages[-1]
-    assert db_value(grid.ctx, pid, INVEST) == Decimal("2000.00")
+    assert gh.db_value(grid.ctx, pid, gh.INVEST) == Decimal("2000.00")
     assert grid.ctx.undo_stack.count() == 0
 
 
 def test_period_editor_accepts_office_spellings(qtbot, grid):
-    row, pid = row_of(grid, "光伏发电试点区建设")
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
     for text, expected in (("2022年-2024年", (2022, 2024)), ("2022—2025", (2022, 2025))):
-        editor = open_editor(qtbot, grid, row, column_of(grid, "period"))
+        editor = gh.open_editor(qtbot, grid, row, gh.column_of(grid, "period"))
         editor.clear()
-        type_text(editor, text)
+        gh.type_text(editor, text)
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         assert (
-            db_value(grid.ctx, pid, "start_year"),
-            db_value(grid.ctx, pid, "end_year"),
+            gh.db_value(grid.ctx, pid, "start_year"),
+            gh.db_value(grid.ctx, pid, "end_year"),
         ) == expected
 
 
 def test_owner_completion_uses_aliases(qtbot, grid):
-    row, _pid = row_of(grid, "光伏发电试点区建设")
-    editor = open_editor(qtbot, grid, row, column_of(grid, "owners"))
+    row, _pid = gh.row_of(grid, "光伏发电试点区建设")
+    editor = gh.open_editor(qtbot, grid, row, gh.column_of(grid, "owners"))
     editor.clear()
-    type_text(editor, "区发改局、资规")
+    gh.type_text(editor, "区发改局、资规")
     names = editor.completer_popup.model().stringList()
     assert "钟楼自然资源和规划分局" in names
     editor._insert("钟楼自然资源和规划分局")
@@ -118,18 +107,18 @@ def test_owner_completion_uses_aliases(qtbot, grid):
 
 
 def test_undo_redo_round_trip_and_merge_typing(grid):
-    row, pid = row_of(grid, "光伏发电试点区建设")
-    index = grid.model.index(row, column_of(grid, "quantity"))
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
+    index = grid.model.index(row, gh.column_of(grid, "quantity"))
     stack = grid.ctx.undo_stack
     assert grid.model.setData(index, "5")
     assert grid.model.setData(index, "6")  # same cell again: merged into one step
     assert stack.count() == 1
-    assert db_value(grid.ctx, pid, "quantity") == 6
+    assert gh.db_value(grid.ctx, pid, "quantity") == 6
     stack.undo()
-    assert db_value(grid.ctx, pid, "quantity") == 1
+    assert gh.db_value(grid.ctx, pid, "quantity") == 1
     assert index.data() == "1"
     stack.redo()
-    assert db_value(grid.ctx, pid, "quantity") == 6
+    assert gh.db_value(grid.ctx, pid, "quantity") == 6
     assert index.data() == "6"
 
 
@@ -137,28 +126,28 @@ def test_undo_redo_round_trip_and_merge_typing(grid):
 
 
 def test_delete_and_undo_restores_ids_and_owners(grid):
-    row, pid = row_of(grid, "储罐综合整治")
-    owners = db_value(grid.ctx, pid, "owners")
-    select_row(grid, row)
+    row, pid = gh.row_of(grid, "储罐综合整治")
+    owners = gh.db_value(grid.ctx, pid, "owners")
+    gh.select_row(grid, row)
     assert grid.view.delete_rows()
     assert grid.model.rowCount() == 55
     with grid.ctx.session() as s:
         assert s.get(Project, pid) is None
     grid.ctx.undo_stack.undo()
     assert grid.model.rowCount() == 56
-    assert db_value(grid.ctx, pid, "owners") == owners
-    assert row_of(grid, "储罐综合整治")[0] == row
+    assert gh.db_value(grid.ctx, pid, "owners") == owners
+    assert gh.row_of(grid, "储罐综合整治")[0] == row
     assert grid.current_project_id() == pid
     grid.ctx.undo_stack.redo()
     assert grid.model.rowCount() == 55
 
 
 def test_insert_row_below_and_undo(grid):
-    select_cells(grid, 5, 0, 5, 0)
+    gh.select_cells(grid, 5, 0, 5, 0)
     ids = grid.view.insert_rows(below=True)
     assert len(ids) == 1 and grid.model.id_at(6) == ids[0]
-    assert grid.model.index(6, column_of(grid, "name")).data() == "New project"
-    assert grid.view.currentIndex().column() == column_of(grid, "name")
+    assert grid.model.index(6, gh.column_of(grid, "name")).data() == "New project"
+    assert grid.view.currentIndex().column() == gh.column_of(grid, "name")
     assert grid.view.currentIndex().row() == 6
     grid.ctx.undo_stack.undo()
     assert grid.model.rowCount() == 56
@@ -168,7 +157,7 @@ def test_insert_row_below_and_undo(grid):
 
 def test_rows_inserted_into_a_big_table_are_selected_when_its_ids_arrive(qtbot, grid):
     grid.model.ASYNC_ROWS = 20  # the 56 sample rows count as big: re-reads run in background
-    select_cells(grid, 5, 0, 5, 0)
+    gh.select_cells(grid, 5, 0, 5, 0)
     ids = grid.view.insert_rows(below=True)
     qtbot.waitUntil(lambda: not grid.model.is_loading(), timeout=5000)
     assert grid.model.id_at(6) == ids[0]
@@ -178,7 +167,7 @@ def test_rows_inserted_into_a_big_table_are_selected_when_its_ids_arrive(qtbot, 
 def test_move_rows_up_down_and_between_sections(grid):
     model = grid.model
     order = list(model.ids())
-    select_row(grid, 5)
+    gh.select_row(grid, 5)
     assert grid.view.move_rows(-1)
     assert list(model.ids())[4:6] == [order[5], order[4]]
     assert grid.current_project_id() == order[5]
@@ -188,14 +177,14 @@ def test_move_rows_up_down_and_between_sections(grid):
     with grid.ctx.session() as s:
         sections = [s.get(Project, pid).section_id for pid in order]
     boundary = next(i for i in range(1, 56) if sections[i] != sections[i - 1])
-    select_row(grid, boundary)
+    gh.select_row(grid, boundary)
     assert grid.view.move_rows(-1)
     assert list(model.ids()) == order  # same visual order, but now in the earlier section
-    assert db_value(grid.ctx, order[boundary], "section_id") == sections[0]
+    assert gh.db_value(grid.ctx, order[boundary], "section_id") == sections[0]
     grid.ctx.undo_stack.undo()
-    assert db_value(grid.ctx, order[boundary], "section_id") == sections[boundary]
+    assert gh.db_value(grid.ctx, order[boundary], "section_id") == sections[boundary]
     # Move to another section's end, then undo.
-    select_row(grid, 0)
+    gh.select_row(grid, 0)
     assert grid.view.move_to_group(sections[-1])
     assert model.id_at(55) == order[0]
     grid.ctx.undo_stack.undo()
@@ -205,8 +194,8 @@ def test_move_rows_up_down_and_between_sections(grid):
 def test_move_refused_while_sorted(grid, monkeypatch):
     informed = []
     monkeypatch.setattr(grid.view, "inform", informed.append)
-    grid.set_sort(Sort(INVEST))
-    select_row(grid, 3)
+    grid.set_sort(Sort(gh.INVEST))
+    gh.select_row(grid, 3)
     assert not grid.view.move_rows(1)
     assert informed
 
@@ -215,14 +204,14 @@ def test_move_refused_while_sorted(grid, monkeypatch):
 
 
 def test_sort_by_investment_header_keeps_current_by_id(qtbot, grid):
-    row, pid = row_of(grid, "光伏发电试点区建设")
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
     grid.view.setCurrentIndex(grid.model.index(row, 2))
     header = grid.view.horizontalHeader()
-    col = column_of(grid, INVEST)
+    col = gh.column_of(grid, gh.INVEST)
     header.sectionClicked.emit(col)  # ascending
     header.sectionClicked.emit(col)  # descending
-    assert grid.model.sort_state() == Sort(INVEST, True)
-    amounts = [db_value(grid.ctx, grid.model.id_at(r), INVEST) for r in range(56)]
+    assert grid.model.sort_state() == Sort(gh.INVEST, True)
+    amounts = [gh.db_value(grid.ctx, grid.model.id_at(r), gh.INVEST) for r in range(56)]
     values = [a for a in amounts if a is not None]
     assert values == sorted(values, reverse=True)
     assert amounts.index(None) == len(values) if None in amounts else True
@@ -236,15 +225,15 @@ def test_filter_and_selection_stats(qtbot, grid, sample_plan):
     grid.set_filter(ProjectFilter(plan_id=sample_plan.id, text="VOCs"))
     count = grid.model.rowCount()
     assert 0 < count < 56
-    names = [grid.model.index(r, column_of(grid, "name")).data() for r in range(count)]
-    contents = [grid.model.index(r, column_of(grid, "content")).data() for r in range(count)]
-    types = [grid.model.index(r, column_of(grid, "project_type")).data() for r in range(count)]
+    names = [grid.model.index(r, gh.column_of(grid, "name")).data() for r in range(count)]
+    contents = [grid.model.index(r, gh.column_of(grid, "content")).data() for r in range(count)]
+    types = [grid.model.index(r, gh.column_of(grid, "project_type")).data() for r in range(count)]
     assert all("VOCs" in " ".join(t) for t in zip(names, contents, types, strict=True))
     with qtbot.waitSignal(grid.selectionStatsChanged, timeout=2000) as blocker:
-        select_row(grid, 0)
+        gh.select_row(grid, 0)
     stats = blocker.args[0]
     assert stats.projects == 1
-    assert stats.planned_investment_wan == db_value(grid.ctx, grid.model.id_at(0), INVEST)
+    assert stats.planned_investment_wan == gh.db_value(grid.ctx, grid.model.id_at(0), gh.INVEST)
     assert stats.filtered_projects == count
     with qtbot.waitSignal(grid.selectionStatsChanged, timeout=2000) as blocker:
         grid.view.selectAll()
@@ -268,13 +257,13 @@ def test_external_change_refreshes_only_changed_rows(grid):
     )
     operations.announce(grid.ctx, changes)
     assert blocks == [(2, 4), (9, 9)]
-    assert grid.model.index(9, column_of(grid, "remarks")).data() == "外部修改"
+    assert grid.model.index(9, gh.column_of(grid, "remarks")).data() == "外部修改"
 
 
 def test_failed_undo_is_reported_and_leaves_the_history_where_it_was(qtbot, grid, quiet_errors):
-    row, pid = row_of(grid, "光伏发电试点区建设")
-    grid.model.setData(grid.model.index(row, column_of(grid, "remarks")), "备注")
-    grid.model.setData(grid.model.index(row, column_of(grid, "quantity")), "9")
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
+    grid.model.setData(grid.model.index(row, gh.column_of(grid, "remarks")), "备注")
+    grid.model.setData(grid.model.index(row, gh.column_of(grid, "quantity")), "9")
     stack = grid.ctx.undo_stack
     with grid.ctx.session() as s:  # someone deletes the project behind the grid's back
         ledger.delete_projects(s, [pid])
@@ -289,7 +278,7 @@ def test_large_table_reads_only_visible_pages(qtbot, ctx, sample_plan):
     with ctx.session() as s:
         section = s.scalar(select(Project.section_id).where(Project.plan_id == sample_plan.id))
         ledger.insert_projects(s, section, None, [{"name": f"P{i}"} for i in range(3000)])
-    widget = show_grid(qtbot, ctx, sample_plan.id, 1000, 500)
+    widget = gh.show_grid(qtbot, ctx, sample_plan.id, 1000, 500)
     assert widget.model.rowCount() == 3056
     widget.view.scrollToBottom()
     QApplication.processEvents()
@@ -300,15 +289,15 @@ def test_large_table_reads_only_visible_pages(qtbot, ctx, sample_plan):
 def test_big_tables_reload_in_background_latest_wins(qtbot, grid):
     model = grid.model
     model.ASYNC_ROWS = 10  # treat the sample as "big"
-    row, pid = row_of(grid, "光伏发电试点区建设")
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
     grid.view.setCurrentIndex(model.index(row, 2))
     with qtbot.waitSignal(model.loadingChanged, timeout=5000, check_params_cb=lambda b: not b):
-        model.set_sort(Sort(INVEST))
-        model.set_sort(Sort(INVEST, descending=True))  # supersedes the first request
+        model.set_sort(Sort(gh.INVEST))
+        model.set_sort(Sort(gh.INVEST, descending=True))  # supersedes the first request
         assert model.is_loading()
         assert model.rowCount() == 56  # old rows stay on screen meanwhile
-    assert model.sort_state() == Sort(INVEST, True)
-    amounts = [db_value(grid.ctx, model.id_at(r), INVEST) for r in range(56)]
+    assert model.sort_state() == Sort(gh.INVEST, True)
+    amounts = [gh.db_value(grid.ctx, model.id_at(r), gh.INVEST) for r in range(56)]
     values = [a for a in amounts if a is not None]
     assert values == sorted(values, reverse=True)
     assert grid.current_project_id() == pid
@@ -324,7 +313,7 @@ def test_registered_column_shows_read_only(grid):
         assert grid.model.columnCount() == 14  # 11 official, 牵头单位, 配合单位, the flag
         assert grid.model.index(0, col).data() == "behind"
         assert not grid.model.flags(grid.model.index(0, col)) & Qt.ItemFlag.ItemIsEditable
-        select_cells(grid, 0, col, 0, col)
+        gh.select_cells(grid, 0, col, 0, col)
         assert not grid.view.paste("on_track\r\n")
         assert grid.view.last_error_dialog.errors[0].reason == "This column is read-only."
     finally:
@@ -342,7 +331,7 @@ def test_first_load_of_a_big_table_paints_its_head_then_fills_in(
     qtbot.addWidget(widget)
     widget.set_filter(ProjectFilter(plan_id=sample_plan.id))
     assert widget.model.rowCount() == 10
-    assert widget.model.index(0, column_of(widget, "name")).data() == "工业绿色制造体系"
+    assert widget.model.index(0, gh.column_of(widget, "name")).data() == "工业绿色制造体系"
     qtbot.waitUntil(lambda: widget.model.rowCount() == 56, timeout=5000)
     assert not widget.model.is_loading()
     # Once the table has been big, narrowing and clearing a filter read in the background:

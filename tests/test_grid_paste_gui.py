@@ -10,19 +10,12 @@ from models import OwnerRole
 from services import ledger
 from services.parsing import Period
 from services.tsv import format_tsv, parse_tsv
-from tests import grid_helpers
-from tests.grid_helpers import (
-    INVEST,
-    column_of,
-    db_value,
-    row_of,
-    select_cells,
-)
+from tests import grid_helpers as gh
 
 pytestmark = pytest.mark.gui
 
 # The shared fixtures by name: the sample plan in a shown grid, error pop-ups recorded.
-ctx, grid, quiet_errors = grid_helpers.ctx, grid_helpers.grid, grid_helpers.quiet_errors
+ctx, grid, quiet_errors = gh.ctx, gh.grid, gh.quiet_errors
 
 
 # ---------------------------------------------------------------- paste
@@ -32,14 +25,16 @@ def _block_values(grid, top, left, height, width):
     out = []
     for r in range(height):
         pid = grid.model.id_at(top + r)
-        out.append([db_value(grid.ctx, pid, grid.model.column(left + c).key) for c in range(width)])
+        out.append(
+            [gh.db_value(grid.ctx, pid, grid.model.column(left + c).key) for c in range(width)]
+        )
     return out
 
 
 def test_paste_with_bad_value_changes_nothing_and_lists_error(grid):
-    top, left = 4, column_of(grid, "quantity")  # quantity, investment, period, owners
+    top, left = 4, gh.column_of(grid, "quantity")  # quantity, investment, period, owners
     before = _block_values(grid, top, left, 3, 4)
-    select_cells(grid, top, left, top, left)
+    gh.select_cells(grid, top, left, top, left)
     text = format_tsv(
         [
             ["3", "100", "2023", "区住建局"],
@@ -62,10 +57,10 @@ def test_paste_with_bad_value_changes_nothing_and_lists_error(grid):
 
 
 def test_paste_block_is_one_undo_step(grid):
-    top, left = 4, column_of(grid, "quantity")
+    top, left = 4, gh.column_of(grid, "quantity")
     before = _block_values(grid, top, left, 3, 4)
     text = "3\t100\t2023\t区住建局\r\n4\t200.5\t2022—2024\t区发改局\r\n5\t/\t2023年\t资规分局\r\n"
-    select_cells(grid, top, left, top, left)
+    gh.select_cells(grid, top, left, top, left)
     assert grid.view.paste(text)
     after = _block_values(grid, top, left, 3, 4)
     assert after[0][:3] == [3, Decimal("100.00"), Period(2023, 2023)]
@@ -81,10 +76,10 @@ def test_paste_block_is_one_undo_step(grid):
 
 
 def test_paste_single_value_fills_selection(grid):
-    col = column_of(grid, "status")
-    select_cells(grid, 0, col, 5, col)
+    col = gh.column_of(grid, "status")
+    gh.select_cells(grid, 0, col, 5, col)
     assert grid.view.paste("在建\r\n")
-    assert {db_value(grid.ctx, grid.model.id_at(r), "status").value for r in range(6)} == {
+    assert {gh.db_value(grid.ctx, grid.model.id_at(r), "status").value for r in range(6)} == {
         "in_progress"
     }
     assert grid.model.index(0, col).data() == "In progress"
@@ -94,22 +89,22 @@ def test_paste_beyond_last_row_asks_then_adds_rows(grid, monkeypatch):
     model = grid.model
     last = model.rowCount() - 1
     text = "末行\t9\r\n新项目甲\t1\r\n新项目乙\t2\r\n"
-    grid.view.setCurrentIndex(model.index(last, column_of(grid, "name")))
+    grid.view.setCurrentIndex(model.index(last, gh.column_of(grid, "name")))
     monkeypatch.setattr(grid.view, "confirm", lambda title, body: False)
     assert not grid.view.paste(text)
     assert model.rowCount() == 56
     monkeypatch.setattr(grid.view, "confirm", lambda title, body: True)
     assert grid.view.paste(text)
     assert model.rowCount() == 58
-    assert [model.index(r, column_of(grid, "name")).data() for r in range(56, 58)] == [
+    assert [model.index(r, gh.column_of(grid, "name")).data() for r in range(56, 58)] == [
         "新项目甲",
         "新项目乙",
     ]
-    assert model.index(57, column_of(grid, "content")).data() == "2"
+    assert model.index(57, gh.column_of(grid, "content")).data() == "2"
     assert grid.ctx.undo_stack.count() == 1
     grid.ctx.undo_stack.undo()
     assert model.rowCount() == 56
-    assert model.index(last, column_of(grid, "name")).data() != "末行"
+    assert model.index(last, gh.column_of(grid, "name")).data() != "末行"
 
 
 def test_paste_that_adds_rows_failing_half_way_changes_nothing(grid, db_path, monkeypatch):
@@ -130,7 +125,7 @@ def test_paste_that_adds_rows_failing_half_way_changes_nothing(grid, db_path, mo
 
     model = grid.model
     last = model.rowCount() - 1
-    grid.view.setCurrentIndex(model.index(last, column_of(grid, "name")))
+    grid.view.setCurrentIndex(model.index(last, gh.column_of(grid, "name")))
     monkeypatch.setattr(grid.view, "confirm", lambda title, body: True)
     monkeypatch.setattr(ledger, "insert_projects", insert_then_fail)
     before = dump()
@@ -141,8 +136,10 @@ def test_paste_that_adds_rows_failing_half_way_changes_nothing(grid, db_path, mo
 
 def test_a_history_jump_stops_at_the_step_that_cannot_be_undone(qtbot, grid, quiet_errors):
     stack = grid.ctx.undo_stack
-    quantity = column_of(grid, "quantity")
-    rows = [row_of(grid, name) for name in ("光伏发电试点区建设", "VOCs源头替代", "储罐综合整治")]
+    quantity = gh.column_of(grid, "quantity")
+    rows = [
+        gh.row_of(grid, name) for name in ("光伏发电试点区建设", "VOCs源头替代", "储罐综合整治")
+    ]
     for row, _pid in rows:
         grid.model.setData(grid.model.index(row, quantity), "9")
     (_r1, first), (_r2, second), (_r3, third) = rows
@@ -151,13 +148,13 @@ def test_a_history_jump_stops_at_the_step_that_cannot_be_undone(qtbot, grid, qui
     stack.setIndex(0)  # the history view: undo all three at once
     assert [title for title, _exc in quiet_errors] == ["Undo failed"]
     qtbot.waitUntil(lambda: stack.index() == 2)
-    assert db_value(grid.ctx, third, "quantity") != 9  # undone before the failing step
-    assert db_value(grid.ctx, first, "quantity") == 9  # never reached: still as edited
+    assert gh.db_value(grid.ctx, third, "quantity") != 9  # undone before the failing step
+    assert gh.db_value(grid.ctx, first, "quantity") == 9  # never reached: still as edited
 
 
 def test_failed_redo_is_reported_and_leaves_the_history_where_it_was(qtbot, grid, quiet_errors):
-    row, pid = row_of(grid, "光伏发电试点区建设")
-    grid.model.setData(grid.model.index(row, column_of(grid, "quantity")), "9")
+    row, pid = gh.row_of(grid, "光伏发电试点区建设")
+    grid.model.setData(grid.model.index(row, gh.column_of(grid, "quantity")), "9")
     stack = grid.ctx.undo_stack
     stack.undo()
     with grid.ctx.session() as s:
@@ -179,14 +176,14 @@ def test_paste_too_wide_refused(grid):
 
 
 def test_copy_gives_excel_tsv(grid):
-    row, _pid = row_of(grid, "光伏发电试点区建设")
-    name, content = column_of(grid, "name"), column_of(grid, "content")
-    select_cells(grid, row, name, row + 1, column_of(grid, INVEST))
+    row, _pid = gh.row_of(grid, "光伏发电试点区建设")
+    name, content = gh.column_of(grid, "name"), gh.column_of(grid, "content")
+    gh.select_cells(grid, row, name, row + 1, gh.column_of(grid, gh.INVEST))
     assert grid.view.copy_selection()
     text = QGuiApplication.clipboard().text()
     assert text.endswith("\r\n") and text.count("\r\n") >= 2
     rows = parse_tsv(text)
-    assert len(rows) == 2 and len(rows[0]) == column_of(grid, INVEST) - name + 1
+    assert len(rows) == 2 and len(rows[0]) == gh.column_of(grid, gh.INVEST) - name + 1
     assert rows[0][0] == "光伏发电试点区建设" and rows[0][-1] == "2000.00"
     full = grid.model.index(row, content).data(Qt.ItemDataRole.EditRole)
     assert rows[0][1] == full
@@ -196,7 +193,7 @@ def test_copy_gives_excel_tsv(grid):
 
 
 def test_copy_then_paste_round_trip_is_no_change(grid):
-    select_cells(grid, 0, 0, 9, grid.model.columnCount() - 1)
+    gh.select_cells(grid, 0, 0, 9, grid.model.columnCount() - 1)
     grid.view.copy_selection()
     # Everything copied (money, periods, owners, status labels) pastes back as the same values.
     assert grid.view.paste() is False
@@ -205,9 +202,9 @@ def test_copy_then_paste_round_trip_is_no_change(grid):
 
 
 def test_ctrl_c_key_copies(qtbot, grid):
-    row, _pid = row_of(grid, "光伏发电试点区建设")
+    row, _pid = gh.row_of(grid, "光伏发电试点区建设")
     grid.view.setFocus()
-    select_cells(grid, row, column_of(grid, "name"), row, column_of(grid, "name"))
+    gh.select_cells(grid, row, gh.column_of(grid, "name"), row, gh.column_of(grid, "name"))
     QGuiApplication.clipboard().setText("")
     qtbot.keyClick(grid.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "光伏发电试点区建设\r\n"
@@ -217,42 +214,45 @@ def test_ctrl_c_key_copies(qtbot, grid):
 
 
 def test_fill_down_is_one_step(grid):
-    col_q, col_p = column_of(grid, "quantity"), column_of(grid, "period")
-    select_cells(grid, 10, col_q, 14, col_p)
+    col_q, col_p = gh.column_of(grid, "quantity"), gh.column_of(grid, "period")
+    gh.select_cells(grid, 10, col_q, 14, col_p)
     top_id = grid.model.id_at(10)
-    expected = (db_value(grid.ctx, top_id, "quantity"), db_value(grid.ctx, top_id, INVEST))
-    before = [db_value(grid.ctx, grid.model.id_at(r), "quantity") for r in range(11, 15)]
+    expected = (gh.db_value(grid.ctx, top_id, "quantity"), gh.db_value(grid.ctx, top_id, gh.INVEST))
+    before = [gh.db_value(grid.ctx, grid.model.id_at(r), "quantity") for r in range(11, 15)]
     assert grid.view.fill_down()
     for r in range(11, 15):
         pid = grid.model.id_at(r)
-        assert (db_value(grid.ctx, pid, "quantity"), db_value(grid.ctx, pid, INVEST)) == expected
+        assert (
+            gh.db_value(grid.ctx, pid, "quantity"),
+            gh.db_value(grid.ctx, pid, gh.INVEST),
+        ) == expected
     assert grid.ctx.undo_stack.count() == 1
     grid.ctx.undo_stack.undo()
-    assert [db_value(grid.ctx, grid.model.id_at(r), "quantity") for r in range(11, 15)] == before
+    assert [gh.db_value(grid.ctx, grid.model.id_at(r), "quantity") for r in range(11, 15)] == before
 
 
 def test_ctrl_d_key_fills_down(qtbot, grid):
-    col = column_of(grid, "remarks")
+    col = gh.column_of(grid, "remarks")
     grid.model.setData(grid.model.index(0, col), "备注A")
-    select_cells(grid, 0, col, 3, col)
+    gh.select_cells(grid, 0, col, 3, col)
     grid.view.setFocus()
     qtbot.keyClick(grid.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert {db_value(grid.ctx, grid.model.id_at(r), "remarks") for r in range(4)} == {"备注A"}
+    assert {gh.db_value(grid.ctx, grid.model.id_at(r), "remarks") for r in range(4)} == {"备注A"}
 
 
 def test_clear_refuses_name_and_clears_others(grid):
-    select_cells(grid, 2, column_of(grid, "name"), 3, column_of(grid, "quantity"))
-    names = [db_value(grid.ctx, grid.model.id_at(r), "name") for r in (2, 3)]
+    gh.select_cells(grid, 2, gh.column_of(grid, "name"), 3, gh.column_of(grid, "quantity"))
+    names = [gh.db_value(grid.ctx, grid.model.id_at(r), "name") for r in (2, 3)]
     assert not grid.view.clear_cells()
     errors = grid.view.last_error_dialog.errors
     assert [(e.row, e.column) for e in errors] == [("3–4", "Project name")]
-    assert [db_value(grid.ctx, grid.model.id_at(r), "name") for r in (2, 3)] == names
-    select_cells(grid, 2, column_of(grid, "content"), 3, column_of(grid, "quantity"))
+    assert [gh.db_value(grid.ctx, grid.model.id_at(r), "name") for r in (2, 3)] == names
+    gh.select_cells(grid, 2, gh.column_of(grid, "content"), 3, gh.column_of(grid, "quantity"))
     assert grid.view.clear_cells()
-    assert db_value(grid.ctx, grid.model.id_at(2), "quantity") is None
+    assert gh.db_value(grid.ctx, grid.model.id_at(2), "quantity") is None
     assert grid.ctx.undo_stack.count() == 1
     grid.ctx.undo_stack.undo()
-    assert db_value(grid.ctx, grid.model.id_at(2), "quantity") is not None
+    assert gh.db_value(grid.ctx, grid.model.id_at(2), "quantity") is not None
 
 
 def test_refused_paste_dialog_is_resizable_and_shows_each_reason_in_full(qtbot, qapp):

@@ -24,6 +24,7 @@ from services.operations import LocalContext, run_op
 from services.progress import writing as progress_writing
 from services.sample import sample_workbook_path
 from services.tasks import TaskState
+from tests.import_helpers import KEY_TASK_HEADER, build_workbook
 
 
 class Injected(RuntimeError):
@@ -261,13 +262,11 @@ def test_a_key_task_import_failing_half_way_writes_nothing(
 ):
     from services import tracking_table
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["序号", "工作内容", "工作任务", "牵头单位", "配合单位"])
-    sheet.append(["1", "(二)深入打好蓝天保卫战", "推进VOCs治理", "钟楼生态环境局", "各板块"])
-    sheet.append(["2", "(二)深入打好蓝天保卫战", "开展扬尘整治", "区住建局", "各板块"])
-    path = tmp_path / "tasks.xlsx"
-    book.save(path)
+    rows = [
+        ["1", "(二)深入打好蓝天保卫战", "推进VOCs治理", "钟楼生态环境局", "各板块"],
+        ["2", "(二)深入打好蓝天保卫战", "开展扬尘整治", "区住建局", "各板块"],
+    ]
+    path = build_workbook(tmp_path / "tasks.xlsx", {"Sheet": [KEY_TASK_HEADER, *rows]})
     # The first task and its audit lines are written when the second one's audit fails.
     calls = fail_on_call(monkeypatch, tracking_table, "record_changes", call=2)
     assert_leaves_nothing(

@@ -15,6 +15,7 @@ from models import Plan, ProgressReport, Project
 from services import indicators, ledger, progress, rectifications
 from services.audit import project_history
 from tests import grid_helpers
+from tests.import_helpers import build_workbook
 
 pytestmark = pytest.mark.gui
 
@@ -213,12 +214,9 @@ def test_progress_import_return_through_the_view(qtbot, ctx, sample_plan, tmp_pa
     qtbot.waitUntil(lambda: view.unit.count() > 1, timeout=5000)  # units load off-thread
     view.period.setCurrentText("2023Q3")
     view._period_changed()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["序号", "项目名称", "进展情况", "完成投资", "完成比例"])
-    sheet.append(["1", "光伏发电试点区建设", "并网发电", "1800", "90"])
-    path = tmp_path / "return.xlsx"
-    book.save(path)
+    header = ["序号", "项目名称", "进展情况", "完成投资", "完成比例"]
+    row = ["1", "光伏发电试点区建设", "并网发电", "1800", "90"]
+    path = build_workbook(tmp_path / "return.xlsx", {"Sheet": [header, row]})
     view.import_return(str(path))
     qtbot.waitUntil(lambda: ctx.undo_stack.count() == 1, timeout=5000)
     with ctx.session() as s:

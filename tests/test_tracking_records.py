@@ -18,6 +18,7 @@ from services.errors import ValidationError
 from services.records import InsertPoint, MoveRun, MoveTarget, RecordSource
 from services.summary import plan_summary
 from services.tracking_source import TrackingFilter
+from tests.import_helpers import KEY_TASK_HEADER, build_workbook
 
 pytestmark = pytest.mark.backends
 
@@ -193,7 +194,7 @@ def test_decomposition_table_import_export_round_trip(session, sample_plan, tmp_
     sheet = book.active
     sheet.append(["附件"])
     sheet.append(["2023年生态文明建设工作任务责任分解表"])
-    sheet.append(["序号", "工作内容", "工作任务", "牵头单位", "配合单位"])
+    sheet.append(KEY_TASK_HEADER)
     sheet.append(
         ["1", "(二)深入打好蓝天保卫战", "推进VOCs源头替代", "钟楼生态环境局", "区发改局、工信局"]
     )
@@ -237,12 +238,8 @@ def test_decomposition_table_import_export_round_trip(session, sample_plan, tmp_
 
 
 def test_key_task_units_with_role_words_are_the_units_themselves(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["序号", "工作内容", "工作任务", "牵头单位", "配合单位"])
-    sheet.append(["1", "蓝天", "任务一", "区住建局（牵头）", "北港街道(配合)、新闸街道"])
-    path = tmp_path / "roles.xlsx"
-    book.save(path)
+    row = ["1", "蓝天", "任务一", "区住建局（牵头）", "北港街道(配合)、新闸街道"]
+    path = build_workbook(tmp_path / "roles.xlsx", {"Sheet": [KEY_TASK_HEADER, row]})
     checked = analyze_key_tasks(None, path)
     assert checked.errors == []
     [row] = checked.rows
@@ -250,13 +247,8 @@ def test_key_task_units_with_role_words_are_the_units_themselves(tmp_path):
 
 
 def test_key_task_import_without_lead_writes_nothing(session, sample_plan, tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["序号", "工作内容", "工作任务", "牵头单位", "配合单位"])
-    sheet.append(["1", "蓝天", "任务一", "区发改局", ""])
-    sheet.append(["2", "蓝天", "任务二", "", "区发改局"])
-    path = tmp_path / "bad.xlsx"
-    book.save(path)
+    rows = [["1", "蓝天", "任务一", "区发改局", ""], ["2", "蓝天", "任务二", "", "区发改局"]]
+    path = build_workbook(tmp_path / "bad.xlsx", {"Sheet": [KEY_TASK_HEADER, *rows]})
     with pytest.raises(Exception) as info:
         import_key_tasks(None, session, sample_plan.id, path)
     [issue] = info.value.issues
@@ -268,16 +260,9 @@ def test_key_task_import_without_lead_writes_nothing(session, sample_plan, tmp_p
 
 
 def _return(tmp_path, rows, header=("序号", "项目名称", "进展情况", "完成投资(万元)", "完成比例")):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "钟楼生态环境局"
-    sheet.append(["2023年第二季度生态文明建设项目进展情况表"])
-    sheet.append(list(header))
-    for row in rows:
-        sheet.append(list(row))
-    path = tmp_path / "return.xlsx"
-    book.save(path)
-    return path
+    title = ["2023年第二季度生态文明建设项目进展情况表"]
+    table = [title, list(header), *map(list, rows)]
+    return build_workbook(tmp_path / "return.xlsx", {"钟楼生态环境局": table})
 
 
 def test_progress_import_writes_one_period(session, sample_plan, tmp_path):
