@@ -2,7 +2,7 @@
 
 In this process (`run_cli`) the same entry point main.py calls runs with stdout and stderr
 captured: a command costs its own work, not a Python start-up and its imports (~0.7 s).
-A new process (`run_cli_process`) is for what only a process shows: the exit status, that
+A new process (`run_cli_process`, `run_python`) is for what only a process shows: the exit status, that
 a command loads no Qt, the environment. Both return returncode, stdout and stderr.
 """
 
@@ -54,3 +54,17 @@ def run_cli_process(*args, check: bool = False, env: dict[str, str] | None = Non
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+def run_python(code: str, env: dict[str, str] | None = None, timeout: float = 120) -> str:
+    """`python -c CODE` from the repository folder; its stdout (it must exit 0)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -73,6 +73,16 @@ def wait_rows(qtbot, window, count: int) -> None:
     qtbot.waitUntil(lambda: grid_rows(window) == count, timeout=3000)
 
 
+def open_details_of_row(qtbot, window, row: int) -> int:
+    """Wait for the sample's rows, make `row` current and wait until the details show it."""
+    wait_rows(qtbot, window, 56)
+    view = window.grid.view
+    view.setCurrentIndex(view.model().index(row, 2))
+    project_id = window.grid.current_project_id()
+    qtbot.waitUntil(lambda: window.details.project_id == project_id, timeout=2000)
+    return project_id
+
+
 def owners_in_db(window, project_id):
     from services.query import rows_for_ids
 
@@ -205,11 +215,7 @@ def test_selection_sum_in_status_bar(qtbot, window):
 def test_details_owners_round_trip_and_undo(qtbot, window):
     from models import OwnerRole
 
-    wait_rows(qtbot, window, 56)
-    view = window.grid.view
-    view.setCurrentIndex(view.model().index(3, 2))
-    project_id = window.grid.current_project_id()
-    qtbot.waitUntil(lambda: window.details.project_id == project_id, timeout=2000)
+    project_id = open_details_of_row(qtbot, window, 3)
     before = owners_in_db(window, project_id)
     assert window.details.owners.value() == [(n, OwnerRole(r)) for n, r in before]
 
@@ -237,11 +243,7 @@ def test_details_owners_round_trip_and_undo(qtbot, window):
 
 
 def test_details_refuses_bad_values_and_shows_why(qtbot, window):
-    wait_rows(qtbot, window, 56)
-    view = window.grid.view
-    view.setCurrentIndex(view.model().index(0, 2))
-    project_id = window.grid.current_project_id()
-    qtbot.waitUntil(lambda: window.details.project_id == project_id, timeout=2000)
+    open_details_of_row(qtbot, window, 0)
     money = window.details.editors["planned_investment_wan"]
     money.setText("-5")
     money.textEdited.emit("-5")
@@ -488,11 +490,7 @@ def test_grid_edits_update_tree_totals_and_details(qtbot, window, sample_plan):
     from app.operations import perform
     from app.undo import SetFieldsCommand
 
-    wait_rows(qtbot, window, 56)
-    view = window.grid.view
-    view.setCurrentIndex(view.model().index(0, 2))
-    project_id = window.grid.current_project_id()
-    qtbot.waitUntil(lambda: window.details.project_id == project_id, timeout=2000)
+    project_id = open_details_of_row(qtbot, window, 0)
     perform(
         window.ctx,
         SetFieldsCommand(
@@ -510,11 +508,8 @@ def test_grid_edits_update_tree_totals_and_details(qtbot, window, sample_plan):
 
 
 def test_leaving_a_project_saves_its_details(qtbot, window):
-    wait_rows(qtbot, window, 56)
+    first = open_details_of_row(qtbot, window, 0)
     view = window.grid.view
-    view.setCurrentIndex(view.model().index(0, 2))
-    first = window.grid.current_project_id()
-    qtbot.waitUntil(lambda: window.details.project_id == first, timeout=2000)
     content = window.details.editors["content"]
     content.setPlainText("第一行\n第二行")
     assert window.details.is_dirty()

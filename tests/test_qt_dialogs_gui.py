@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +14,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_runner import run_python  # noqa: E402
 
 
 @pytest.fixture
@@ -91,13 +89,4 @@ def test_file_dialog_dates_are_chinese_under_a_c_locale(tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     env.update(LANG="C", QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "2026/12/3"
+    assert run_python(script, env, timeout=60).strip() == "2026/12/3"

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.cli_runner import run_python
+
 HEAVY = ("matplotlib", "reportlab", "openpyxl", "xlsxwriter", "alembic", "python_calamine")
 
 _REPORT = (
@@ -26,16 +24,8 @@ _REPORT = (
 
 def _loaded_after(code: str) -> list[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", f"{code}\n{_REPORT}"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    out = run_python(f"{code}\n{_REPORT}", env)
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def test_summary_json_loads_no_heavy_library(engine, sample_plan, db_path):
