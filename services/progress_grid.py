@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from models import AuditEntry, ProgressReport, ProjectStatus
@@ -66,15 +66,28 @@ class ProgressRecord:
 # its latest milestone change (milestones are replaced, not updated, so their own row_version
 # says nothing). Either one moving on makes an edit based on the row stale.
 MILESTONE_STEP = 1 << 32
+ROW_LOCK_KEY = 0x47_4C_50  # "GLP": PostgreSQL advisory locks of progress rows, by project id
 
 
 def row_versions(
     session: Session, period: ReportPeriod, ids, *, lock: bool = False
 ) -> dict[int, int]:
     """{project id: version} of progress rows (0: no report and no milestone change yet).
-    `lock` holds the reports as read until the transaction ends (PostgreSQL's FOR UPDATE)."""
+    `lock` holds the rows as read until the transaction ends (PostgreSQL; SQLite has one
+    writer): FOR UPDATE on the reports, and a lock per project for what has no row to lock
+    yet (a first report, milestones, which are replaced) that a second checked save of the
+    same row waits for, and then finds stale."""
     found = dict.fromkeys(ids, 0)
     for part in chunks(sorted(found)):
+        if lock and session.get_bind().dialect.name == "postgresql":
+            ordered = sorted(part)  # always the same order: two saves never deadlock
+            session.execute(
+                text(
+                    "SELECT pg_advisory_xact_lock(CAST(:key AS integer), id)"
+                    " FROM unnest(CAST(:ids AS integer[])) AS part(id)"
+                ),
+                {"key": ROW_LOCK_KEY, "ids": ordered},
+            )
         reports = select(ProgressReport.project_id, ProgressReport.row_version).where(
             ProgressReport.period == period.label, ProgressReport.project_id.in_(part)
         )
