@@ -113,7 +113,10 @@ def test_editor_writes_notes_of_its_units_project_but_not_its_money(editor_grid)
 def test_paste_and_row_edits_over_read_only_cells_are_refused_with_the_reason(editor_grid):
     grid, _own, other = editor_grid
     index = _cell(grid, other, "remarks")
-    grid.view.setCurrentIndex(index)
+    # Select explicitly: a bare setCurrentIndex() selects according to the keyboard modifiers
+    # Qt last saw, which another test in this worker may have left held down.
+    select = QItemSelectionModel.SelectionFlag.ClearAndSelect
+    grid.view.selectionModel().setCurrentIndex(index, select)
     before = _remarks(grid, other)
     assert not grid.view.paste("越权粘贴\n")
     dialog = grid.view.last_error_dialog
@@ -157,7 +160,8 @@ def editor_on_server(request, monkeypatch):
     """The sample ledger on a server after `server init`, and an editor of 区住建局."""
     if not os.environ.get("GREENLEDGER_TEST_PG_URL"):
         pytest.skip("GREENLEDGER_TEST_PG_URL not set (no PostgreSQL server for the tests)")
-    login = f"t_ro_editor_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{next(_logins)}"
+    # The process id too: a server reused by a second run still holds the first run's logins.
+    login = f"t_ro_editor_{os.getpid()}_{next(_logins)}"
     monkeypatch.setenv("GREENLEDGER_PASSWORD", "Secret-123")
     with pg_databases.fresh_database(request.node.name, "sample") as url:
         assert main(["server", "init", "--db", url]) == 0
