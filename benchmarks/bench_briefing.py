@@ -19,7 +19,6 @@ import argparse
 import os
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.timing import median_text, median_time  # noqa: E402
 from db import open_database, session_factory  # noqa: E402
 from exports.briefing import build_briefing  # noqa: E402
 from exports.briefing_options import BriefingOptions  # noqa: E402
@@ -36,15 +36,6 @@ from services.sample import load_sample, sample_workbook_path  # noqa: E402
 from services.tasks import TaskState  # noqa: E402
 
 GOAL = 0.5
-
-
-def median_time(fn, runs: int) -> tuple[float, list[float]]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), times
 
 
 def official_workbook(db: Path, folder: Path) -> tuple[Path, str]:
@@ -88,6 +79,142 @@ def pdf_pages(path: Path) -> int:
     return len(PdfReader(str(path)).pages)
 
 
+def stage_text(timings: dict[str, float]) -> str:
+    """The briefing's own stage timings, without the per-story details."""
+    return ", ".join(f"{k} {v:.2f}" for k, v in timings.items() if not k.startswith("story_"))
+
+
+def make_sample(work: Path) -> tuple[Path, int]:
+    db = work / "sample.sqlite"
+    engine = open_database(db)
+    with session_factory(engine)() as session:
+        plan_id = load_sample(session).id
+    engine.dispose()
+    return db, plan_id
+
+
+def bench_libreoffice(db: Path, work: Path, runs: int) -> float | None:
+    """LibreOffice's median conversion time, or None when it is not installed."""
+    xlsx, origin = official_workbook(db, work)
+    lo_out = work / "lo"
+    lo_out.mkdir()
+    command = soffice_command(xlsx, lo_out, work / "lo-profile")
+    if command is None:
+        print("LibreOffice (soffice) not found: install libreoffice-calc for the comparison")
+        return None
+    subprocess.run(command, check=True, capture_output=True)  # warm-up: creates profile
+    lo_median, lo_times = median_time(
+        lambda: subprocess.run(command, check=True, capture_output=True), runs
+    )
+    lo_pdf = lo_out / (xlsx.stem + ".pdf")
+    print(f"\nLibreOffice xlsx → PDF ({origin})")
+    print(f"  {median_text(lo_median, lo_times)}, {pdf_pages(lo_pdf)} pages")
+    return lo_median
+
+
+def bench_cli(db: Path, work: Path, runs: int) -> float:
+    cli_pdf = work / "cli.pdf"
+    cli = [sys.executable, str(ROOT / "main.py"), "brief", str(cli_pdf), "--db", str(db)]
+    cli_median, cli_times = median_time(
+        lambda: subprocess.run(cli, check=True, capture_output=True, cwd=ROOT), runs
+    )
+    print("\nGreenLedger `main.py brief` (new process: imports + fonts + data + PDF)")
+    print(
+        f"  {median_text(cli_median, cli_times)}, {pdf_pages(cli_pdf)} pages, "
+        f"{cli_pdf.stat().st_size / 1024:.0f} KB"
+    )
+    return cli_median
+
+
+def bench_in_process(db: Path, plan_id: int, work: Path, runs: int) -> float:
+    engine = open_database(db)
+    factory = session_factory(engine)
+    inproc_pdf = work / "inproc.pdf"
+
+    def build() -> object:
+        with factory() as session:
+            return build_briefing(TaskState(), session, BriefingOptions(plan_id), inproc_pdf)
+
+    first_started = time.perf_counter()
+    build()  # registers the fonts and loads matplotlib once per process, as the GUI does
+    first = time.perf_counter() - first_started
+    warm_median, warm_times = median_time(build, runs)
+    result = build()
+    engine.dispose()
+    print("GreenLedger build_briefing in a running process (the GUI worker)")
+    print(f"  {first:6.2f} s first in the process")
+    print(
+        f"  {median_text(warm_median, warm_times)}, {result.pages} pages; stages: "
+        + stage_text(result.timings)
+    )
+    return warm_median
+
+
+def bench_other_formats(db: Path, plan_id: int, work: Path, runs: int) -> None:
+    """The 公文 PDF and the Word copy of the same briefing, warm, in the same process."""
+    engine = open_database(db)
+    factory = session_factory(engine)
+    for label, options, name in (
+        ("公文 PDF", BriefingOptions(plan_id, style="gongwen", masthead=True), "gongwen.pdf"),
+        ("Word copy", BriefingOptions(plan_id), "brief.docx"),
+    ):
+
+        def other(options=options, name=name) -> object:
+            with factory() as session:
+                return build_briefing(TaskState(), session, options, work / name)
+
+        other()
+        median, times = median_time(other, runs)
+        print(f"  {label}: {median_text(median, times)}")
+    engine.dispose()
+
+
+def print_ratios(lo_median: float, cli_median: float, warm_median: float) -> None:
+    print("\nRatio to LibreOffice (goal ≤ 0.5):")
+    for label, value in (("CLI, new process", cli_median), ("in process", warm_median)):
+        ratio = value / lo_median
+        verdict = "meets the goal" if ratio <= GOAL else "MISSES the goal"
+        print(f"  {label:18} {ratio:5.2f}×  {verdict}")
+
+
+def bench_big(work: Path, projects: int) -> None:
+    """The generated big plan's briefing: time, pages, size, peak memory; then 公文 and Word."""
+    from benchmarks.generate import generate
+
+    big_db = work / "big.sqlite"
+    generate(big_db, projects)
+    engine = open_database(big_db)
+    big_pdf = work / "big.pdf"
+    with session_factory(engine)() as session:
+        from services.query import find_plan
+
+        big_plan = find_plan(session, None)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        big = build_briefing(TaskState(), session, BriefingOptions(big_plan.id), big_pdf)
+        seconds = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    engine.dispose()
+    print(f"\n{big.projects:,}-project briefing")
+    print(
+        f"  {seconds:6.2f} s, {big.pages:,} pages, {big_pdf.stat().st_size / 1e6:.1f} MB, "
+        f"{big.pages / seconds:.0f} pages/s, peak RSS {peak / 1024:.0f} MB "
+        f"(before {before / 1024:.0f} MB); stages: " + stage_text(big.timings)
+    )
+    with session_factory(engine)() as session:
+        for label, options, name in (
+            ("公文 PDF", BriefingOptions(big_plan.id, style="gongwen"), "big-gongwen.pdf"),
+            ("Word copy", BriefingOptions(big_plan.id), "big.docx"),
+        ):
+            started = time.perf_counter()
+            other = build_briefing(TaskState(), session, options, work / name)
+            seconds = time.perf_counter() - started
+            size = (work / name).stat().st_size / 1e6
+            pages = f", {other.pages:,} pages" if other.pages else ""
+            print(f"  {label}: {seconds:6.2f} s{pages}, {size:.1f} MB")
+    engine.dispose()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (median)")
@@ -98,139 +225,18 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="gl-bench-brief-"))
     try:
-        db = work / "sample.sqlite"
-        engine = open_database(db)
-        with session_factory(engine)() as session:
-            plan_id = load_sample(session).id
-        engine.dispose()
+        db, plan_id = make_sample(work)
         print(
             f"GreenLedger briefing benchmark — {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}"
         )
-
-        # ---------------------------------------------------------------- LibreOffice
-        xlsx, origin = official_workbook(db, work)
-        lo_out = work / "lo"
-        lo_out.mkdir()
-        command = soffice_command(xlsx, lo_out, work / "lo-profile")
-        lo_median = None
-        if command is None:
-            print("LibreOffice (soffice) not found: install libreoffice-calc for the comparison")
-        else:
-            subprocess.run(command, check=True, capture_output=True)  # warm-up: creates profile
-            lo_median, lo_times = median_time(
-                lambda: subprocess.run(command, check=True, capture_output=True), args.runs
-            )
-            lo_pdf = lo_out / (xlsx.stem + ".pdf")
-            print(f"\nLibreOffice xlsx → PDF ({origin})")
-            print(
-                f"  {lo_median:6.2f} s median of {args.runs} "
-                f"({', '.join(f'{t:.2f}' for t in lo_times)}), {pdf_pages(lo_pdf)} pages"
-            )
-
-        # ---------------------------------------------------------------- GreenLedger, CLI
-        cli_pdf = work / "cli.pdf"
-        cli = [sys.executable, str(ROOT / "main.py"), "brief", str(cli_pdf), "--db", str(db)]
-        cli_median, cli_times = median_time(
-            lambda: subprocess.run(cli, check=True, capture_output=True, cwd=ROOT), args.runs
-        )
-        print("\nGreenLedger `main.py brief` (new process: imports + fonts + data + PDF)")
-        print(
-            f"  {cli_median:6.2f} s median of {args.runs} "
-            f"({', '.join(f'{t:.2f}' for t in cli_times)}), {pdf_pages(cli_pdf)} pages, "
-            f"{cli_pdf.stat().st_size / 1024:.0f} KB"
-        )
-
-        # ---------------------------------------------------------------- GreenLedger, in process
-        engine = open_database(db)
-        factory = session_factory(engine)
-        inproc_pdf = work / "inproc.pdf"
-
-        def build() -> object:
-            with factory() as session:
-                return build_briefing(TaskState(), session, BriefingOptions(plan_id), inproc_pdf)
-
-        first_started = time.perf_counter()
-        build()  # registers the fonts and loads matplotlib once per process, as the GUI does
-        first = time.perf_counter() - first_started
-        warm_median, warm_times = median_time(build, args.runs)
-        result = build()
-        engine.dispose()
-        print("GreenLedger build_briefing in a running process (the GUI worker)")
-        print(f"  {first:6.2f} s first in the process")
-        print(
-            f"  {warm_median:6.2f} s median of {args.runs} "
-            f"({', '.join(f'{t:.2f}' for t in warm_times)}), {result.pages} pages; stages: "
-            + ", ".join(
-                f"{k} {v:.2f}" for k, v in result.timings.items() if not k.startswith("story_")
-            )
-        )
-
-        # The 公文 PDF and the Word copy of the same briefing, warm, in the same process.
-        engine = open_database(db)
-        factory = session_factory(engine)
-        for label, options, name in (
-            ("公文 PDF", BriefingOptions(plan_id, style="gongwen", masthead=True), "gongwen.pdf"),
-            ("Word copy", BriefingOptions(plan_id), "brief.docx"),
-        ):
-
-            def other(options=options, name=name) -> object:
-                with factory() as session:
-                    return build_briefing(TaskState(), session, options, work / name)
-
-            other()
-            median, times = median_time(other, args.runs)
-            print(
-                f"  {label}: {median:6.2f} s median of {args.runs} "
-                f"({', '.join(f'{t:.2f}' for t in times)})"
-            )
-        engine.dispose()
-
+        lo_median = bench_libreoffice(db, work, args.runs)
+        cli_median = bench_cli(db, work, args.runs)
+        warm_median = bench_in_process(db, plan_id, work, args.runs)
+        bench_other_formats(db, plan_id, work, args.runs)
         if lo_median:
-            print("\nRatio to LibreOffice (goal ≤ 0.5):")
-            for label, value in (("CLI, new process", cli_median), ("in process", warm_median)):
-                ratio = value / lo_median
-                verdict = "meets the goal" if ratio <= GOAL else "MISSES the goal"
-                print(f"  {label:18} {ratio:5.2f}×  {verdict}")
-
-        # ---------------------------------------------------------------- 10,000 projects
+            print_ratios(lo_median, cli_median, warm_median)
         if not args.skip_big:
-            from benchmarks.generate import generate
-
-            big_db = work / "big.sqlite"
-            generate(big_db, args.projects)
-            engine = open_database(big_db)
-            big_pdf = work / "big.pdf"
-            with session_factory(engine)() as session:
-                from services.query import find_plan
-
-                big_plan = find_plan(session, None)
-                before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                started = time.perf_counter()
-                big = build_briefing(TaskState(), session, BriefingOptions(big_plan.id), big_pdf)
-                seconds = time.perf_counter() - started
-                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            engine.dispose()
-            print(f"\n{big.projects:,}-project briefing")
-            print(
-                f"  {seconds:6.2f} s, {big.pages:,} pages, {big_pdf.stat().st_size / 1e6:.1f} MB, "
-                f"{big.pages / seconds:.0f} pages/s, peak RSS {peak / 1024:.0f} MB "
-                f"(before {before / 1024:.0f} MB); stages: "
-                + ", ".join(
-                    f"{k} {v:.2f}" for k, v in big.timings.items() if not k.startswith("story_")
-                )
-            )
-            with session_factory(engine)() as session:
-                for label, options, name in (
-                    ("公文 PDF", BriefingOptions(big_plan.id, style="gongwen"), "big-gongwen.pdf"),
-                    ("Word copy", BriefingOptions(big_plan.id), "big.docx"),
-                ):
-                    started = time.perf_counter()
-                    other = build_briefing(TaskState(), session, options, work / name)
-                    seconds = time.perf_counter() - started
-                    size = (work / name).stat().st_size / 1e6
-                    pages = f", {other.pages:,} pages" if other.pages else ""
-                    print(f"  {label}: {seconds:6.2f} s{pages}, {size:.1f} MB")
-            engine.dispose()
+            bench_big(work, args.projects)
         if args.keep:
             args.keep.mkdir(parents=True, exist_ok=True)
             for pdf in work.glob("*.pdf"):

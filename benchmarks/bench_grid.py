@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -24,32 +23,30 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.generate import add_database_arguments, ensure_database
+from benchmarks.timing import peak_rss_mb
+
+# label, seconds, target
+Result = tuple[str, float, float | None]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    add_database_arguments(parser)
-    args = parser.parse_args()
-    ensure_database(args.db, args.projects)
+def wait_for_reload(app: QApplication, grid) -> None:
+    if grid.model.is_loading():
+        loop = QEventLoop()
+        grid.model.reloaded.connect(loop.quit)
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec()
+    app.processEvents()
 
-    app = QApplication([])
-    results: list[tuple[str, float, float | None]] = []
 
-    def wait_for_reload(grid) -> None:
-        if grid.model.is_loading():
-            loop = QEventLoop()
-            grid.model.reloaded.connect(loop.quit)
-            QTimer.singleShot(60_000, loop.quit)
-            loop.exec()
-        app.processEvents()
-
+def open_grid(app: QApplication, db: Path, results: list[Result]):
+    """Open the database and paint the first screen; returns the grid, plan id and 区住建局."""
     started = time.perf_counter()
     from app.context import AppContext
     from db import open_database, session_factory
-    from services.query import ProjectFilter, Sort, find_plan
+    from services.query import ProjectFilter, find_plan
     from widgets.project_grid import ProjectGrid
 
-    engine = open_database(args.db)
+    engine = open_database(db)
     factory = session_factory(engine)
     with factory() as session:
         plan_id = find_plan(session, None).id
@@ -63,7 +60,7 @@ def main() -> None:
     grid.set_filter(ProjectFilter(plan_id=plan_id))
     grid.grab()
     results.append(("open database → first paint", time.perf_counter() - started, 1.0))
-    wait_for_reload(grid)
+    wait_for_reload(app, grid)
     results.append(
         (
             f"  … all {grid.model.rowCount():,} ids loaded (background)",
@@ -71,12 +68,18 @@ def main() -> None:
             None,
         )
     )
+    return grid, plan_id, owner
+
+
+def bench_interactions(app: QApplication, grid, plan_id: int, owner, results: list[Result]):
+    """Scroll, sorts, filters and select-all, each until its result is painted."""
+    from services.query import ProjectFilter, Sort
 
     def step(label: str, action, target: float | None = None) -> None:
         t0 = time.perf_counter()
         action()
         blocked = time.perf_counter() - t0
-        wait_for_reload(grid)
+        wait_for_reload(app, grid)
         grid.grab()
         total = time.perf_counter() - t0
         results.append((f"{label} (GUI blocked {blocked * 1000:.0f} ms)", total, target))
@@ -103,13 +106,28 @@ def main() -> None:
     step("clear filter", lambda: grid.set_filter(ProjectFilter(plan_id=plan_id)), 1.5)
     step("select all + status-bar sum", lambda: (grid.view.selectAll(), grid.stats()), 1.0)
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nGreenLedger grid benchmark — {args.db}")
+
+def print_results(results: list[Result], db: Path) -> None:
+    peak = peak_rss_mb()
+    print(f"\nGreenLedger grid benchmark — {db}")
     print(f"{'measure':70} {'seconds':>8} {'target':>7} {'÷target':>8}")
     for label, seconds, target in results:
         extra = f"{target:7.1f} {seconds / target:8.2f}" if target else ""
         print(f"{label:70} {seconds:8.3f} {extra}")
     print(f"{'peak RSS (MB)':70} {peak:8.0f} {500:7d} {peak / 500:8.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    add_database_arguments(parser)
+    args = parser.parse_args()
+    ensure_database(args.db, args.projects)
+
+    app = QApplication([])
+    results: list[Result] = []
+    grid, plan_id, owner = open_grid(app, args.db, results)
+    bench_interactions(app, grid, plan_id, owner, results)
+    print_results(results, args.db)
     app.quit()
 
 

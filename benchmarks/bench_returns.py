@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import sqlite3
 import sys
 import tempfile
@@ -21,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.timing import peak_rss_mb
 from db import open_database, session_factory
 
 UNIT_NAMES = [
@@ -101,16 +101,77 @@ def fill_like_a_unit(path: Path) -> Path:
     return out
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def timed(label: str, fn):
     started = time.perf_counter()
     result = fn()
     elapsed = time.perf_counter() - started
-    print(f"{label:<52} {elapsed:8.2f} s   peak RSS {peak_mb():6.0f} MB", flush=True)
+    print(f"{label:<52} {elapsed:8.2f} s   peak RSS {peak_rss_mb():6.0f} MB", flush=True)
     return result, elapsed
+
+
+def bare_write(folder: Path, units: int, per_unit: int) -> None:
+    """The same cells (ids, texts, numbers) with xlsxwriter alone: no formats, no checks."""
+    import xlsxwriter
+
+    for unit in range(units):
+        book = xlsxwriter.Workbook(str(folder / f"bare{unit}.xlsx"), {"in_memory": True})
+        ws = book.add_worksheet()
+        for r in range(per_unit):
+            pid = unit + r * units + 1
+            ws.write_number(r, 0, pid)
+            for c, text in enumerate(
+                ("1", "(1)分类1", f"项目{pid}", f"建设内容{pid}，含多项子工程。")
+            ):
+                ws.write_string(r, c + 1, text)
+            ws.write_number(r, 5, 1234.56)
+            for c, text in enumerate(("2023-2024", "区住建局", "牵头"), 6):
+                ws.write_string(r, c, text)
+            for c in range(9, 15):
+                ws.write_blank(r, c, None)
+        book.close()
+
+
+def bare_read(paths: list[Path]) -> None:
+    import python_calamine
+
+    for path in paths:
+        book = python_calamine.CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+
+
+def bench_make(session, round_, folder: Path, units: int, per_unit: int):
+    """The round's sheets, ZIP and notice, next to a bare write of the same cells."""
+    from exports.return_sheets import make_round
+
+    made, make_s = timed(
+        f"make: {units} locked sheets + ZIP + notice",
+        lambda: make_round(session, round_, folder / "out"),
+    )
+    _, bare_make_s = timed(
+        "baseline: bare xlsxwriter write of the same cells",
+        lambda: bare_write(folder, units, per_unit),
+    )
+    size = sum(s.path.stat().st_size for s in made.sheets) / len(made.sheets) / 1024
+    print(f"{'':<52} {size:8.0f} KB per sheet, ZIP {made.zip_path.stat().st_size / 1e6:.1f} MB")
+    return made, make_s, bare_make_s
+
+
+def bench_collect(session, made, total: int):
+    """Units fill their sheets (untimed as ours), then the bare read and GreenLedger's collect."""
+    from importers.return_sheets import collect
+
+    filled, _ = timed(
+        "units fill every row (openpyxl, not GreenLedger)",
+        lambda: [fill_like_a_unit(s.path) for s in made.sheets],
+    )
+    _, bare_s = timed(
+        "baseline: bare calamine read of the returned files", lambda: bare_read(filled)
+    )
+    diffs, collect_s = timed("collect: read + diff every return", lambda: collect(session, filled))
+    cells = sum(len(d.changes) for d in diffs)
+    assert all(d.usable for d in diffs) and cells == total * 4, (cells, [d.fatal for d in diffs])
+    return diffs, cells, collect_s, bare_s
 
 
 def main() -> None:
@@ -118,9 +179,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=30)
     parser.add_argument("--per-unit", type=int, default=3000)
     args = parser.parse_args()
-    from exports.return_sheets import make_round
     from importers.return_apply import apply_returns
-    from importers.return_sheets import collect
     from services import returns
 
     folder = Path(tempfile.mkdtemp(prefix="bench-returns-"))
@@ -131,52 +190,8 @@ def main() -> None:
     engine = open_database(db)
     session = session_factory(engine)()
     round_ = returns.open_round(session, 1, "2023年第一季度", deadline=date(2023, 4, 10))
-    made, make_s = timed(
-        f"make: {args.units} locked sheets + ZIP + notice",
-        lambda: make_round(session, round_, folder / "out"),
-    )
-
-    def bare_write():
-        """The same cells (ids, texts, numbers) with xlsxwriter alone: no formats, no checks."""
-        import xlsxwriter
-
-        for unit in range(args.units):
-            book = xlsxwriter.Workbook(str(folder / f"bare{unit}.xlsx"), {"in_memory": True})
-            ws = book.add_worksheet()
-            for r in range(args.per_unit):
-                pid = unit + r * args.units + 1
-                ws.write_number(r, 0, pid)
-                for c, text in enumerate(
-                    ("1", "(1)分类1", f"项目{pid}", f"建设内容{pid}，含多项子工程。")
-                ):
-                    ws.write_string(r, c + 1, text)
-                ws.write_number(r, 5, 1234.56)
-                for c, text in enumerate(("2023-2024", "区住建局", "牵头"), 6):
-                    ws.write_string(r, c, text)
-                for c in range(9, 15):
-                    ws.write_blank(r, c, None)
-            book.close()
-
-    _, bare_make_s = timed("baseline: bare xlsxwriter write of the same cells", bare_write)
-    size = sum(s.path.stat().st_size for s in made.sheets) / len(made.sheets) / 1024
-    print(f"{'':<52} {size:8.0f} KB per sheet, ZIP {made.zip_path.stat().st_size / 1e6:.1f} MB")
-    filled, _ = timed(
-        "units fill every row (openpyxl, not GreenLedger)",
-        lambda: [fill_like_a_unit(s.path) for s in made.sheets],
-    )
-
-    def bare_read():
-        import python_calamine
-
-        for path in filled:
-            book = python_calamine.CalamineWorkbook.from_path(str(path))
-            for name in book.sheet_names:
-                book.get_sheet_by_name(name).to_python()
-
-    _, bare_s = timed("baseline: bare calamine read of the returned files", bare_read)
-    diffs, collect_s = timed("collect: read + diff every return", lambda: collect(session, filled))
-    cells = sum(len(d.changes) for d in diffs)
-    assert all(d.usable for d in diffs) and cells == total * 4, (cells, [d.fatal for d in diffs])
+    made, make_s, bare_make_s = bench_make(session, round_, folder, args.units, args.per_unit)
+    diffs, cells, collect_s, bare_s = bench_collect(session, made, total)
     applied, apply_s = timed(
         f"apply: {cells:,} cells as one operation", lambda: apply_returns(session, diffs)
     )
@@ -191,7 +206,7 @@ def main() -> None:
     print(
         f"whole round (make+collect+apply+status) {make_s + collect_s + apply_s + status_s:.1f} s"
     )
-    print(f"peak RSS                     {peak_mb():6.0f} MB")
+    print(f"peak RSS                     {peak_rss_mb():6.0f} MB")
     session.close()
     engine.dispose()
 
