@@ -155,3 +155,13 @@ def _private_settings(tmp_path_factory):
     settings.use_settings_file(str(tmp_path_factory.mktemp("settings") / "settings.ini"))
     yield
     settings.use_settings_file(str(tmp_path_factory.mktemp("settings") / "after.ini"))
+
+
+@pytest.fixture
+def shown_errors(monkeypatch) -> list[tuple[str, Exception]]:
+    """The (title, error) of every error dialog the app would have shown, instead of showing it."""
+    from app import operations
+
+    shown: list[tuple[str, Exception]] = []
+    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
+    return shown

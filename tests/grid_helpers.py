@@ -6,7 +6,6 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import select
 
-from app import operations
 from app.context import AppContext
 from db import session_factory
 from models import Project
@@ -39,10 +38,8 @@ def grid(qtbot, ctx, sample_plan):
 
 
 @pytest.fixture(autouse=True)
-def quiet_errors(monkeypatch):
-    shown = []
-    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
-    return shown
+def quiet_errors(shown_errors):
+    return shown_errors
 
 
 def db_value(ctx, pid, field):

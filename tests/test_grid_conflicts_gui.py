@@ -15,7 +15,6 @@ from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from app import operations
 from app.context import AppContext
 from db import open_database, session_factory
 from models import AuditEntry, Project
@@ -24,13 +23,6 @@ from widgets.grid.table_model import _PENDING_BG
 from widgets.project_grid import ProjectGrid
 
 pytestmark = [pytest.mark.gui, pytest.mark.backends]
-
-
-@pytest.fixture
-def shown_errors(monkeypatch):
-    shown: list[tuple[str, Exception]] = []
-    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
-    return shown
 
 
 def _grid(qtbot, engine, plan_id, author):
@@ -295,3 +287,16 @@ def test_a_tracking_table_conflict_names_the_field_and_keeps_mine(
         assert model_a.index(0, notes).data() == "乙：未整改"
     finally:
         other.dispose()
+
+
+def test_selecting_rows_while_the_server_is_out_of_reach_does_not_raise(qtbot, clerks, monkeypatch):
+    """The status bar's selection sum waits for the server; the count still shows."""
+    _a, b = clerks
+
+    def unreachable(*_args):
+        raise OperationalError("SELECT", {}, ConnectionError("server closed"), True)
+
+    monkeypatch.setattr(b.source, "totals_for_ids", unreachable)
+    b.view.selectRow(0)
+    stats = b.stats()
+    assert stats.projects == 1 and stats.planned_investment_wan is None

@@ -29,13 +29,6 @@ PERIOD = "2023Q3"
 PROJECT = "光伏发电试点区建设"  # a sample project, named in the returned sheet below
 
 
-@pytest.fixture
-def shown_errors(monkeypatch):
-    shown: list[tuple[str, Exception]] = []
-    monkeypatch.setattr(operations, "error_handler", lambda title, exc: shown.append((title, exc)))
-    return shown
-
-
 def _view(qtbot, engine, plan_id, author):
     from views.tracking_views import ProgressView
 

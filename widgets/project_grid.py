@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.context import AppContext
 from app.operations import listen
+from services.conflicts import connection_lost
 from services.fields import FIELDS
 from services.ledger import ChangeSet
 from services.query import ZERO, ProjectFilter, Sort
@@ -139,12 +140,23 @@ class ProjectGrid(QWidget):
         if selected_rows and selected_rows == self.model.rowCount() and not self.model.is_loading():
             selected = (selected_rows, amount)  # select-all: the filter's own SQL sum
         elif selected_rows:
-            with self.ctx.session() as session:
-                totals = self.source.totals_for_ids(session, self.view.selected_ids())
-            selected = (totals.projects, totals.planned_investment_wan)
+            selected = (selected_rows, self._selected_sum())
         else:
             selected = (0, ZERO)
         return SelectionStats(selected[0], selected[1], count, amount)
+
+    def _selected_sum(self) -> Decimal | None:
+        """The selection's planned investment; None while the server is out of reach (the
+        status bar is a courtesy: clicking around on a lost connection must not raise)."""
+        try:
+            with self.ctx.session() as session:
+                return self.source.totals_for_ids(
+                    session, self.view.selected_ids()
+                ).planned_investment_wan
+        except Exception as exc:
+            if not connection_lost(exc):
+                raise
+            return None
 
     def edit_actions(self) -> list[QAction]:
         """Copy, paste, fill down, clear, insert/delete/move rows (for the Edit menu)."""
