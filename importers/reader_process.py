@@ -74,6 +74,7 @@ def _silence_native_output() -> None:
 
 def _serve(connection, max_memory: int) -> None:
     """The worker: read each path it is sent, answer with the sheets or the reason."""
+    _silence_native_output()
     limit_memory(max_memory)
     from importers.workbook import ReadError, read_workbook
 
