@@ -80,7 +80,8 @@ def install(window) -> None:
     recent_files.aboutToShow.connect(lambda: _fill_recent_files(window, recent_files))
     for action in (open_file, connect, recent_servers.menuAction(), recent_files.menuAction()):
         menu.insertAction(first, action)
-    menu.insertSeparator(first)
+    if first is None or not first.isSeparator():  # New Plan's section already ends in one
+        menu.insertSeparator(first)
     window.actions_by_key.update(open_ledger=open_file, connect_server=connect)
     window.recent_menus = {"servers": recent_servers, "files": recent_files}
     login = server_login_of(window.ctx)

@@ -320,8 +320,17 @@ class MainWindow(QMainWindow):
             self._sync_tab_actions()
 
     def add_action(self, menu_key: str, action: QAction) -> None:
-        """Append an action to one of the menus ("file", "edit", "view", "plan", "help")."""
-        self.menus[menu_key].addAction(action)
+        """Add an action at the end of one of the menus ("file", "edit", "view", "plan", "help");
+        in the File menu that is above Quit's section, so Quit stays the last entry."""
+        menu = self.menus[menu_key]
+        entries = menu.actions()
+        quit_action = self.actions_by_key.get("quit")
+        if menu_key != "file" or quit_action not in entries:
+            menu.addAction(action)
+            return
+        at = entries.index(quit_action)
+        before = entries[at - 1] if at and entries[at - 1].isSeparator() else quit_action
+        menu.insertAction(before, action)
 
     def tab_widget(self, key: str) -> QWidget | None:
         """The widget of a tab, built now if needed (None for an unknown key)."""

@@ -2402,7 +2402,7 @@ The current file is kept as a backup.</source>
         <translation>最近的台账文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <location line="+10"/>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
@@ -2449,12 +2449,12 @@ The current file is kept as a backup.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../views/main_window.py" line="+494"/>
+        <location filename="../../views/main_window.py" line="+503"/>
         <source>GreenLedger</source>
         <translation>绿色台账</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-392"/>
         <source>Projects</source>
         <translation>项目表</translation>
     </message>
@@ -2639,7 +2639,7 @@ The current file is kept as a backup.</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+88"/>
         <source>The project table now shows the projects behind “%1” (Ctrl+1).</source>
         <translation>项目表已筛选出“%1”对应的项目（Ctrl+1 查看）。</translation>
     </message>
@@ -3536,7 +3536,7 @@ The current file is kept as a backup.</source>
 <context>
     <name>ProjectGrid</name>
     <message>
-        <location filename="../../widgets/project_grid.py" line="+52"/>
+        <location filename="../../widgets/project_grid.py" line="+53"/>
         <source>New project</source>
         <translation>新项目</translation>
     </message>
@@ -4398,7 +4398,7 @@ The current file is kept as a backup.</source>
         <translation>撤销失败</translation>
     </message>
     <message>
-        <location filename="../../app/undo.py" line="+65"/>
+        <location filename="../../app/undo.py" line="+67"/>
         <source>Undo refused: another user changed these rows after your edit ({rows}). Their change was kept and nothing was undone.</source>
         <translation>无法撤销：在您修改之后，其他用户又修改了这些行（{rows}）。已保留对方的修改，未撤销任何内容。</translation>
     </message>
