@@ -153,6 +153,15 @@ def _scope(session, plan, args):
 
 
 def run(args) -> int:
+    from services.tasks import gc_paused
+
+    # A one-shot process: the collector would only walk the libraries' import-time objects
+    # over and over (≈ 0.3 s of a 2 s briefing); the little cyclic garbage waits for exit.
+    with gc_paused():
+        return _run(args)
+
+
+def _run(args) -> int:
     import json
     from pathlib import Path
 
