@@ -85,23 +85,26 @@ def open_session(args, *, create: bool = False) -> Iterator:
     """
     from db import session_factory
 
-    with _opened_database(args, create) as engine, session_factory(engine)() as session:
+    with opened_database(args, create) as engine, session_factory(engine)() as session:
         yield session
 
 
-def run_operation(args, work, *, label: str, create: bool = True):
+def run_operation(args, work, *, label: str, create: bool = True, engine=None):
     """Run `work(op)` as one operation (services.operations.run_op) on the database named by
     --db, authored by the OS user; returns what `work` returned. Any error writes nothing.
-    Opened like a writer's `open_session` (created if missing, the day's backup taken)."""
+    Opened like a writer's `open_session` (created if missing, the day's backup taken), or
+    on `engine`, which the caller opened with `opened_database` earlier."""
     from db import session_factory
     from services.operations import LocalContext, run_op
 
-    with _opened_database(args, create) as engine:
+    if engine is not None:
+        return run_op(LocalContext(session_factory(engine)), work, label=label).value
+    with opened_database(args, create) as engine:
         return run_op(LocalContext(session_factory(engine)), work, label=label).value
 
 
 @contextmanager
-def _opened_database(args, create: bool) -> Iterator:
+def opened_database(args, create: bool) -> Iterator:
     """The engine of --db, opened and migrated (a writer's open takes the day's first
     backup), disposed on exit."""
     from db import open_database

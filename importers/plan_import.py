@@ -175,6 +175,7 @@ def _insert_projects(
         main=("project", _PROJECT_COLUMNS),
         dependent=("project_owner", _OWNER_COLUMNS),
         progress=lambda done: state.progress(done, len(projects), "写入项目 (writing projects)"),
+        idle_trigger="trg_project_owner_insert",  # the rows bring its copies (_OWNER_COLUMNS)
     )
     return range(first_id, first_id + len(projects))
 

@@ -18,13 +18,14 @@ from importers.workbook import ReadError, SheetGrid, read_csv, read_workbook
 __all__ = ["ReadError", "SheetGrid", "read_ahead", "read_file", "read_workbook"]
 
 
-def read_ahead(path: Path | str, limits: ImportLimits = DEFAULT_LIMITS) -> None:
+def read_ahead(path: Path | str, limits: ImportLimits = DEFAULT_LIMITS) -> bool:
     """Let the reader process start on a workbook now, while the caller still starts up;
     `read_file(path)` later takes what it read (with every check). A file that fails the
-    first checks, a CSV, or no workbook at all: nothing happens here."""
+    first checks, a CSV, or no workbook at all: nothing happens here (False)."""
     path = Path(path)
-    if path.suffix.lower() not in CSV_SUFFIXES and not check_file(path, limits):
-        start_reading(path, limits)
+    if path.suffix.lower() in CSV_SUFFIXES or check_file(path, limits):
+        return False
+    return start_reading(path, limits)
 
 
 def read_file(

@@ -165,17 +165,19 @@ def _drop_worker() -> None:
         _worker = None
 
 
-def start_reading(path: Path, limits: ImportLimits) -> None:
+def start_reading(path: Path, limits: ImportLimits) -> bool:
     """Send `path` to the worker now, so that it reads while the caller is still starting up
     (a command's imports, the file checks); `read_workbook_guarded` for the same path then
-    takes that answer, with the extent check as always. The caller has run check_file."""
+    takes that answer, with the extent check as always. The caller has run check_file.
+    True when the worker is reading it (False: reading in-process, or busy with another)."""
     if os.environ.get(IN_PROCESS_ENV) == "1":
-        return
+        return False
     with _lock:
         worker = _take_worker(limits.max_reader_memory_bytes)
         if worker.pending is None:
             worker.connection.send(str(path))
             worker.pending = str(path)
+        return worker.pending == str(path)
 
 
 def read_workbook_guarded(path: Path, limits: ImportLimits, should_stop=None):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,7 +39,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from db.bulk import indexes_deferred, insert_rows, reserve_ids, worth_deferring
+from db.bulk import (
+    indexes_deferred,
+    insert_rows,
+    reserve_ids,
+    trigger_set_aside,
+    worth_deferring,
+)
 from models import AuditEntry
 from models.base import utcnow
 from services.errors import StaleRowError
@@ -339,18 +346,24 @@ def insert_bulk(
     main: tuple[str, tuple[str, ...]],
     dependent: tuple[str, tuple[str, ...]],
     progress=None,
+    idle_trigger: str | None = None,
 ) -> None:
     """Bulk mode: ready-made row tuples of a table and of one dependent table, batch by batch
     as plain executemany, or COPY on PostgreSQL (the ORM's per-row parameter processing costs
     more than reading the workbook). A load bigger than what the table holds builds the tables' indexes after its
     rows, in the same transaction (db.bulk). `progress(done)` is called before each batch
     (a Cancel raised there stops between batches and rolls everything back).
+    `idle_trigger`: an insert trigger with nothing to do for these rows (they bring what it
+    would fill in), set aside for the load (db.bulk.trigger_set_aside).
     """
     main_table, main_columns = main
     dep_table, dep_columns = dependent
     defer = worth_deferring(connection, main_table, incoming)
     done = 0
-    with indexes_deferred(connection, (main_table, dep_table), enabled=defer):
+    with ExitStack() as stack:
+        stack.enter_context(indexes_deferred(connection, (main_table, dep_table), enabled=defer))
+        if idle_trigger is not None:
+            stack.enter_context(trigger_set_aside(connection, idle_trigger))
         for rows, dependents in batches:
             if progress is not None:
                 progress(done)

@@ -67,6 +67,18 @@ def test_import_errors_listed_on_stderr_exit_1_db_unchanged(tmp_path, capsys):
     ]
 
 
+def test_a_refused_file_leaves_no_new_ledger_behind(tmp_path, capsys):
+    """The ledger is opened (created, migrated) while the reader reads the file; when the
+    file is refused, the new ledger goes again: there was none before the command."""
+    db = tmp_path / "new.sqlite"
+    bad = build_workbook(tmp_path / "bad.xlsx", {"S": [HEADER, [1, "T", "甲", "c", "很多", 1]]})
+    assert main(["import", str(bad), "--db", str(db)]) == 1
+    assert "S 第2行 E列(项目数量) “很多”" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.xlsx"]
+    assert main(["import", str(sample_workbook_path()), "--db", str(db)]) == 0
+    assert "56 个项目" in capsys.readouterr().out
+
+
 def test_import_missing_file(tmp_path, capsys):
     assert main(["import", str(tmp_path / "nope.xlsx"), "--db", str(tmp_path / "x.sqlite")]) == 1
     assert "文件不存在" in capsys.readouterr().err
