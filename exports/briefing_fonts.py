@@ -29,9 +29,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from exports.font_cache import load_ttfont
 from services.fonts import cjk_font
 
 BODY = "GLSong"
@@ -69,14 +69,14 @@ class BriefingFonts:
 def register_fonts() -> BriefingFonts:
     """Register the two faces once per process (reportlab's registry is global)."""
     heading = cjk_font()
-    heading_font = TTFont(HEADING, str(heading.path), subfontIndex=heading.subfont_index)
+    heading_font = load_ttfont(HEADING, heading.path, heading.subfont_index)
     pdfmetrics.registerFont(heading_font)
     body_path = body_font_path()
     if body_path.exists():
-        body_font = TTFont(BODY, str(body_path))
+        body_font = load_ttfont(BODY, body_path)
         body_file = str(body_path)
     else:  # a trimmed install: the heading face serves for both, still embedded
-        body_font = TTFont(BODY, str(heading.path), subfontIndex=heading.subfont_index)
+        body_font = load_ttfont(BODY, heading.path, heading.subfont_index)
         body_file = str(heading.path)
     pdfmetrics.registerFont(body_font)
     latin, latin_bold = (
@@ -84,13 +84,11 @@ def register_fonts() -> BriefingFonts:
         _shipped("LiberationSerif-Bold.ttf"),
     )
     if latin.exists() and latin_bold.exists():
-        pdfmetrics.registerFont(TTFont(LATIN, str(latin)))
-        pdfmetrics.registerFont(TTFont(LATIN_BOLD, str(latin_bold)))
+        pdfmetrics.registerFont(load_ttfont(LATIN, latin))
+        pdfmetrics.registerFont(load_ttfont(LATIN_BOLD, latin_bold))
     else:  # a trimmed install: digits in the CJK faces, still embedded
-        pdfmetrics.registerFont(TTFont(LATIN, body_file))
-        pdfmetrics.registerFont(
-            TTFont(LATIN_BOLD, str(heading.path), subfontIndex=heading.subfont_index)
-        )
+        pdfmetrics.registerFont(load_ttfont(LATIN, body_file))
+        pdfmetrics.registerFont(load_ttfont(LATIN_BOLD, heading.path, heading.subfont_index))
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=HEADING, italic=BODY, boldItalic=HEADING)
     pdfmetrics.registerFontFamily(
         LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN, boldItalic=LATIN_BOLD

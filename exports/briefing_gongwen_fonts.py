@@ -32,6 +32,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from exports.briefing_fonts import BODY, HEADING, INK, _shipped, register_fonts
+from exports.font_cache import load_ttfont
 from services.fonts import cjk_font
 
 FANG, KAI, TITLE, HEI = "GLFang", "GLKai", "GLTitle", "GLHeiGW"
@@ -84,9 +85,9 @@ def register_gongwen_fonts() -> dict[str, frozenset[int]]:
     _chinese_line_breaking()
     missing: dict[str, frozenset[int]] = {}
     fallback_cmaps = [pdfmetrics.getFont(f).face.charToGlyph for f in FALLBACK_ORDER]
-    faces = [(name, TTFont(name, str(_shipped(file)))) for name, file in FILES.items()]
+    faces = [(name, load_ttfont(name, _shipped(file))) for name, file in FILES.items()]
     heading = cjk_font()
-    faces.append((HEI, TTFont(HEI, str(heading.path), subfontIndex=heading.subfont_index)))
+    faces.append((HEI, load_ttfont(HEI, heading.path, heading.subfont_index)))
     for name, font in faces:
         pdfmetrics.registerFont(_on_grid(font))
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)

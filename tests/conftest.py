@@ -25,6 +25,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 # never in a file another xdist worker writes at the same time).
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="greenledger-test-config-")
 os.environ["GREENLEDGER_LOG_DIR"] = tempfile.mkdtemp(prefix="greenledger-test-log-")
+os.environ["GREENLEDGER_CACHE_DIR"] = tempfile.mkdtemp(prefix="greenledger-test-cache-")
 
 
 @pytest.fixture(scope="session")
