@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from app.context import AppContext
@@ -43,9 +44,9 @@ def view(qtbot, ctx, sample_plan):
 
 
 def _bar_position(chart, label: str) -> QPoint:
-    """Where a bar with this label is on screen, in Qt widget coordinates."""
+    """Where a bar with this label is on screen, in Qt widget coordinates (as the view drew
+    it: no draw here, so a chart drawn at another size than it shows misses the click)."""
     canvas = chart.canvas
-    canvas.draw()
     for artist in chart.figure.axes[0].patches:
         target = pick_target(artist)
         if target and target[1] == label:
@@ -238,3 +239,118 @@ def test_chart_cards_are_never_shorter_than_their_charts(view):
     for kind, card in view.canvases.items():
         assert card.height() >= card.canvas.minimumHeight(), kind
     assert area.height() >= 4 * min(c.canvas.minimumHeight() for c in view.canvases.values())
+
+
+@pytest.fixture
+def drawing_log(monkeypatch):
+    """Every Agg draw of a dashboard chart (by chart) and every dashboard computation."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from services import aggregates
+
+    log: dict[str, list] = {"draws": [], "computed": []}
+    draw, compute = FigureCanvasAgg.draw, aggregates.dashboard
+
+    def counted_draw(canvas):
+        if isinstance(canvas, QWidget):  # on screen; exports draw on canvases of their own
+            log["draws"].append(getattr(canvas.parentWidget(), "name", "?"))
+        return draw(canvas)
+
+    def counted_compute(*args, **kwargs):
+        log["computed"].append(1)
+        return compute(*args, **kwargs)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", counted_draw)
+    monkeypatch.setattr(aggregates, "dashboard", counted_compute)
+    return log
+
+
+def _taken(log) -> tuple[list, int]:
+    """The draws and computations since the last call."""
+    draws, computed = sorted(log["draws"]), len(log["computed"])
+    log["draws"].clear()
+    log["computed"].clear()
+    return draws, computed
+
+
+def test_a_typical_session_computes_and_draws_once_per_change(
+    qtbot, engine, sample_plan, session, drawing_log
+):
+    """Open the dashboard, change the filter and edit a cell in the grid, switch tabs: each
+    change the dashboard shows is computed once and each chart it changes drawn once; a hidden
+    dashboard does nothing until it is seen again, and seeing it again unchanged redraws
+    nothing. A bar click still filters the grid."""
+    from app.settings import use_settings_file
+    from tests.test_main_window_gui import make_window, wait_rows
+
+    use_settings_file(str(engine.url.database) + ".ini")
+    window = make_window(qtbot, engine)
+    wait_rows(qtbot, window, 56)
+    updates: list[int] = []
+    window.tabs.tabBuilt.connect(
+        lambda key, page: key == "dashboard" and page.updated.connect(lambda: updates.append(1))
+    )
+
+    window.show_tab("dashboard")
+    qtbot.waitUntil(lambda: updates == [1], timeout=30_000)
+    dashboard = window.tab_widget("dashboard")
+    kinds = sorted(dashboard.canvases)
+    assert _taken(drawing_log) == (kinds, 1)
+
+    # The grid tab: a new filter and an edit while the dashboard is hidden cost nothing there.
+    window.show_tab("projects")
+    water = session.scalar(select(Section).where(Section.name.like("(三)%")))
+    bar = window.filter_bar
+    bar.section.setCurrentIndex(bar.section.findData(water.id))
+    wait_rows(qtbot, window, 12)
+    grid = window.grid.model
+    edited = session.get(Project, grid.id_at(0))
+    assert edited.section_id == water.id and edited.planned_investment_wan is not None
+    expected = Decimal("40363.88") - edited.planned_investment_wan + Decimal("1700.00")
+    assert grid.setData(grid.index(0, grid.column_index("planned_investment_wan")), "1700")
+    qtbot.wait(50)  # any refresh the hidden view had queued has run by now
+    assert _taken(drawing_log) == ([], 0)
+
+    # Seen again: one computation of the new filter and data; each chart it changes is drawn
+    # once, and "no progress data yet" (the same before and after) is not drawn again.
+    figures = {kind: card.figure for kind, card in dashboard.canvases.items()}
+    with qtbot.waitSignal(dashboard.updated, timeout=30_000):
+        window.show_tab("dashboard")
+    changed = [k for k in kinds if dashboard.canvases[k].figure is not figures[k]]
+    assert "sections" in changed and "planned_vs_completed" not in changed
+    assert _taken(drawing_log) == (changed, 1)
+    assert dashboard.tiles["projects"].value.text() == "12"
+    assert dashboard.tiles["investment"].value.text() == f"{expected:,.2f}"
+
+    # Back and forth with nothing changed: nothing computed, nothing drawn.
+    window.show_tab("projects")
+    window.show_tab("dashboard")
+    qtbot.wait(50)
+    assert _taken(drawing_log) == ([], 0)
+
+    # A burst of change notices while shown: one computation; a change no chart shows
+    # (remarks) draws nothing.
+    changes = run_op(
+        window.ctx,
+        lambda op: set_fields(op.session, {edited.id: {"remarks": "已开工"}}),
+        label="edit",
+    )
+    with qtbot.waitSignal(dashboard.updated, timeout=30_000):
+        for _ in range(5):
+            announce(window.ctx, changes)
+    qtbot.wait(50)
+    assert _taken(drawing_log) == ([], 1)
+
+    # Clicking a bar filters the grid to its projects.
+    chart = dashboard.canvases["lead_units"]
+    with qtbot.waitSignal(dashboard.drillDown, timeout=10_000):
+        qtbot.mouseClick(
+            chart.canvas, Qt.MouseButton.LeftButton, pos=_bar_position(chart, "钟楼生态环境局")
+        )
+    led = [
+        pid
+        for pid in session.scalars(select(Project.id).where(Project.section_id == water.id))
+        if session.get(Project, pid).owners[0].organization.name == "钟楼生态环境局"
+    ]
+    assert 0 < len(led) < 12
+    wait_rows(qtbot, window, len(led))

@@ -3,6 +3,10 @@
 The figure comes ready-made from exports.charts (headless); this widget only shows it, turns a
 click on a bar or slice into `picked(drill, label)`, and exports: clipboard image, PNG at
 300 dpi, SVG (glyphs as paths, so any reader shows the Chinese). It never queries the database.
+
+Drawing with Agg is the costly part, so a chart is drawn once per figure, at its laid-out size:
+the card keeps the canvas's room before its first figure (the page's layout does not shift and
+resize the charts drawn before it), and a hidden card draws when it is shown.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from exports.charts import fit_text, pick_target
 
 EXPORT_DPI = 300
 CLIPBOARD_DPI = 200
-MIN_CANVAS_HEIGHT = 360  # px: ~15 labelled rows stay readable  # sharp when pasted into Word/WPS at its natural size, still small
+MIN_CANVAS_HEIGHT = 360  # px: ~15 labelled rows stay readable
 
 
 class PageScrollingCanvas(FigureCanvasQTAgg):
@@ -61,6 +65,12 @@ class PageScrollingCanvas(FigureCanvasQTAgg):
         QApplication.sendEvent(viewport, forwarded)
         event.accept()
 
+    def draw(self) -> None:
+        # A resize queues an idle draw and matplotlib keeps that request until its callback
+        # runs: drawing now fulfils it, or the same picture would be drawn a second time.
+        self._draw_pending = False
+        super().draw()
+
 
 class ChartCanvas(QWidget):
     """One chart: the canvas plus a small row of export buttons (also in the context menu)."""
@@ -73,6 +83,7 @@ class ChartCanvas(QWidget):
         self.name = name  # default file name stem, e.g. "sections"
         self.figure: Figure | None = None
         self.canvas: FigureCanvasQTAgg | None = None
+        self.source: object = None  # what the figure was built from (set_figure's caller says)
         self._last_pick_event = None
 
         self.copy_action = QAction(self.tr("Copy chart"), self)
@@ -101,6 +112,10 @@ class ChartCanvas(QWidget):
         self._layout.setContentsMargins(4, 2, 4, 4)
         self._layout.setSpacing(0)
         self._layout.addLayout(buttons)
+        # The canvas's room, held before the first figure arrives.
+        self._placeholder = QWidget(self)
+        self._placeholder.setMinimumHeight(MIN_CANVAS_HEIGHT)
+        self._layout.addWidget(self._placeholder, 1)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -108,10 +123,13 @@ class ChartCanvas(QWidget):
 
     # ------------------------------------------------------------------ showing a figure
 
-    def set_figure(self, figure: Figure) -> None:
-        """Show a new figure (each refresh builds new ones; a canvas is bound to its figure)."""
-        old = self.canvas
-        self.figure = figure
+    def set_figure(self, figure: Figure, source: object = None) -> None:
+        """Show a new figure (each refresh builds new ones; a canvas is bound to its figure).
+
+        `source` is what it was built from; the caller compares it to skip an unchanged chart.
+        Nothing is drawn until `draw()`, once the page is laid out."""
+        old = self._placeholder if self.canvas is None else self.canvas
+        self.figure, self.source = figure, source
         self.canvas = PageScrollingCanvas(figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         # Tall figures (a per-project timeline) keep their rows readable: scroll, don't squeeze.
@@ -123,17 +141,22 @@ class ChartCanvas(QWidget):
         self.canvas.mpl_connect("resize_event", lambda _event: fit_text(figure))
         self.canvas.mpl_connect("pick_event", self._on_pick)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
-        if old is not None:
-            self._layout.replaceWidget(old, self.canvas)
-            old.hide()
-            old.deleteLater()
-        else:
-            self._layout.addWidget(self.canvas, 1)
+        self._layout.replaceWidget(old, self.canvas)
+        old.hide()
+        old.deleteLater()
         self._set_actions_enabled(True)
         # The card's minimum grows with the new canvas: tell the page's layout now, or a row of
         # cards can be laid out shorter than its charts (seen in English, with taller tiles).
         self._layout.activate()
         self.updateGeometry()
+
+    def draw(self) -> None:
+        """Draw the figure at the size the page gave it; a hidden card draws when shown."""
+        if self.canvas is None:
+            return
+        self.canvas.show()  # delivers the pending resize: the figure takes its final size
+        if self.canvas.isVisible():
+            self.canvas.draw()
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in (self.copy_action, self.png_action, self.svg_action):
