@@ -3,8 +3,9 @@
 calamine is native code: a workbook it cannot cope with may abort the whole process (a failed
 allocation is not an exception in Rust), which in the desktop app would close every window.
 One worker process is started on first use and reused; it reads a file and sends the text
-grids back packed as one string per sheet (cells joined by \\x1f, rows by \\x1e), which costs
-a fraction of pickling millions of small strings. While it reads, the caller streams the sheet
+grids back packed as strings of some 250,000 cells (cells joined by \\x1f, rows by \\x1e),
+which costs a fraction of pickling millions of small strings, and lets the caller unpack one
+while the worker makes the next. While it reads, the caller streams the sheet
 XML for its real extent (importers.bounds) and stops the worker as soon as a limit is passed.
 If the worker dies, runs out of memory or time, the caller gets a located `ReadError`, and the
 next read starts a fresh worker. Never write anything here.
@@ -76,7 +77,7 @@ def _serve(connection, max_memory: int) -> None:
     """The worker: read each path it is sent, answer with the sheets or the reason."""
     _silence_native_output()
     limit_memory(max_memory)
-    from importers.workbook import ReadError, read_workbook
+    from importers.workbook import ReadError, read_sheets
 
     while True:
         try:
@@ -84,7 +85,7 @@ def _serve(connection, max_memory: int) -> None:
         except (EOFError, OSError):  # the app has gone: so do we
             return
         try:
-            sheets = read_workbook(Path(path))
+            sheets = read_sheets(Path(path))
         except ReadError as exc:
             connection.send(("issues", exc.issues))
             continue
@@ -94,12 +95,27 @@ def _serve(connection, max_memory: int) -> None:
         except Exception as exc:  # anything else is reported, never fatal to the app
             connection.send(("failed", f"{type(exc).__name__}: {exc}"[:300]))
             continue
-        connection.send(("sheets", [(s.name, s.merges) for s in sheets]))
-        for sheet in sheets:
-            packed = pack_rows(sheet.rows)
-            connection.send_bytes(
-                b"P" + pickle.dumps(sheet.rows) if packed is None else b"T" + packed
-            )
+        connection.send(("sheets", [(name, merges) for name, _raw, merges in sheets]))
+        while sheets:
+            _send_rows(connection, sheets.pop(0)[1])
+
+
+CHUNK_ENV = "GREENLEDGER_READER_CHUNK_CELLS"  # cells made text and sent at a time
+CHUNK_CELLS = 250_000
+END = b"E"
+
+
+def _send_rows(connection, raw: list[list]) -> None:
+    """A sheet's rows as text, in chunks: the caller unpacks one while the next is made."""
+    from importers.workbook import text_rows
+
+    cells = int(os.environ.get(CHUNK_ENV) or CHUNK_CELLS)  # set smaller by a test
+    step = max(1, cells // max(1, len(raw[0]) if raw else 1))
+    for start in range(0, len(raw), step):
+        rows = text_rows(raw[start : start + step])
+        packed = pack_rows(rows)
+        connection.send_bytes(b"P" + pickle.dumps(rows) if packed is None else b"T" + packed)
+    connection.send_bytes(END)
 
 
 @contextmanager
@@ -239,8 +255,9 @@ def _sheets(worker: _Worker, path: Path, limits: ImportLimits, should_stop):
         raise ReadError([_failure_issue(path, kind, payload, limits)])
     sheets = []
     for name, merges in payload:
-        data = worker.connection.recv_bytes()
-        rows = pickle.loads(data[1:]) if data[:1] == b"P" else unpack_rows(data[1:])
+        rows: list[list[str]] = []
+        while (data := worker.connection.recv_bytes()) != END:
+            rows += pickle.loads(data[1:]) if data[:1] == b"P" else unpack_rows(data[1:])
         sheets.append(SheetGrid(name, rows, merges))
     return sheets
 

@@ -67,6 +67,14 @@ def cell_text(value: object) -> str:
 
 
 def read_workbook(path: Path) -> list[SheetGrid]:
+    return [SheetGrid(name, text_rows(raw), merges) for name, raw, merges in read_sheets(path)]
+
+
+RawSheet = tuple[str, list[list], list[Merge]]  # name, calamine's values, merged ranges
+
+
+def read_sheets(path: Path) -> list[RawSheet]:
+    """Every sheet's cells as calamine gives them (text_rows makes them text)."""
     import python_calamine
 
     try:
@@ -95,11 +103,14 @@ def read_workbook(path: Path) -> list[SheetGrid]:
                         )
                     ]
                 ) from None
-            # Trimmed once here: everything downstream compares trimmed text.
-            rows = [[v.strip() if v.__class__ is str else cell_text(v) for v in row] for row in raw]
             found = [(a[0], a[1], b[0], b[1]) for a, b in merges] or ods.get(name, [])
-            sheets.append(SheetGrid(name, rows, found))
+            sheets.append((name, raw, found))
     return sheets
+
+
+def text_rows(raw: list[list]) -> list[list[str]]:
+    """Rows of calamine values as trimmed text: everything downstream compares trimmed text."""
+    return [[v.strip() if v.__class__ is str else cell_text(v) for v in row] for row in raw]
 
 
 _ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"

@@ -38,3 +38,35 @@ def test_a_hostile_file_read_ahead_is_still_refused(tmp_path):
     with pytest.raises(ReadError, match="16,384 列"):
         read_file(bomb, ImportLimits())
     assert read_file(_book(tmp_path / "c.xlsx", "丙"))[0].rows == [["丙"]]
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """A reader worker of its own that sends 40 cells at a time."""
+    from importers import reader_process
+
+    monkeypatch.setenv(reader_process.CHUNK_ENV, "40")
+    reader_process._drop_worker()
+    yield 40
+    reader_process._drop_worker()  # the next test's worker sends the usual chunks
+
+
+def test_a_sheet_sent_in_several_chunks_comes_back_whole_and_in_order(tmp_path, small_chunks):
+    """The worker sends a big sheet in pieces; a piece holding the packing's separator goes
+    as a pickle. Every row arrives, once, in its place, and the next sheet after it."""
+    width = 10
+    rows = small_chunks // width * 2 + 3  # two full pieces and a part
+    path = tmp_path / "big.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("大")
+    for r in range(rows):
+        for c in range(width):
+            sheet.write_string(r, c, f"{r}-{c}")
+    sheet.write_string(rows - 1, 0, "分\x1f隔")  # only the last piece cannot be packed
+    book.add_worksheet("小").write(0, 0, 1250.5)
+    book.close()
+    big, small = read_file(path)
+    assert big.rows == [[f"{r}-{c}" for c in range(width)] for r in range(rows - 1)] + [
+        ["分\x1f隔"] + [f"{rows - 1}-{c}" for c in range(1, width)]
+    ]
+    assert small.rows == [["1250.5"]]
