@@ -250,8 +250,13 @@ class ProjectSource:
         )
         return _fetch_ids(session, statement)
 
+    def plain_rows(self, session: Session, ids: Sequence[int]) -> list[ProjectRecord]:
+        """The projects' own fields and owners, without the registered extra columns (the
+        details form shows no 序时进度, so it does not pay for judging the schedule)."""
+        return [ProjectRecord(r) for r in query.rows_for_ids(session, ids)]
+
     def rows(self, session: Session, ids: Sequence[int]) -> list[ProjectRecord]:
-        records = [ProjectRecord(r) for r in query.rows_for_ids(session, ids)]
+        records = self.plain_rows(session, ids)
         if self._extras and records:
             found = [r.row.id for r in records]
             for key, extra in self._extras.items():

@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         self._build_edit_menu()
         self._build_view_menu()
         self._build_plan_menu()
-        from views.returns_dialog import add_menu_actions  # 分发填报表 / 收回填报表 / 填报情况
+        from views.returns_menu import add_menu_actions  # 分发填报表 / 收回填报表 / 填报情况
 
         add_menu_actions(self)
         from views.backup_dialog import add_menu_action as add_backup_action  # 备份与恢复

@@ -196,7 +196,7 @@ class ProjectDetails(QWidget):
         record = None
         if self.project_id is not None:
             with self.ctx.session() as session:
-                rows = self.source.rows(session, [self.project_id])
+                rows = self.source.plain_rows(session, [self.project_id])
                 record = rows[0] if rows else None
         # The version the shown values were read at: a save based on it is refused when
         # another user saved the project since (the form then keeps what was typed).

@@ -1,8 +1,7 @@
 """方案 ▸ 分发填报表: make a return round — name, deadline, units, fields, output folder.
 
-`add_menu_actions(window)` puts the three return-round entries (make, collect, state) into the
-main window's Plan menu. Making the sheets runs on a worker with progress and Cancel; the
-services record the round and what was sent. Never build SQL here.
+Making the sheets runs on a worker with progress and Cancel; the services record the round
+and what was sent (views.returns_menu puts the entry in the Plan menu). Never build SQL here.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,61 +32,6 @@ from services.errors import LedgerError
 from services.return_fields import DEFAULT_FIELDS, RETURN_FIELDS
 from services.tasks import Cancelled
 from widgets.form_parts import browse_row, checkable_item, date_edit
-
-
-def _on_demand(module: str, name: str):
-    """`module.name(*args)`, the module imported at the first call."""
-
-    def call(*args):
-        from importlib import import_module
-
-        return getattr(import_module(module), name)(*args)
-
-    return call
-
-
-def add_menu_actions(window) -> None:
-    """方案 ▸ 分发填报表… / 收回填报表… / 填报情况… on the main window's Plan menu."""
-
-    def on_plan(open_dialog):
-        def run() -> None:
-            plan_id = window.current_plan_id()
-            if plan_id is None:
-                return
-            try:
-                open_dialog(window, window.ctx, plan_id)
-            except LedgerError as exc:
-                title = QCoreApplication.translate("ReturnsMenu", "Return round")
-                QMessageBox.warning(window, title, str(exc))
-
-        return run
-
-    # The collect and state dialogs (and the workbook readers they need) load when opened:
-    # the first window does not wait for them.
-    run_collect_dialog = _on_demand("views.returns_collect", "run_collect_dialog")
-    run_status_dialog = _on_demand("views.returns_status", "run_status_dialog")
-
-    window.menus["plan"].addSeparator()
-    for key, text, opener in (
-        (
-            "returns_make",
-            QCoreApplication.translate("ReturnsMenu", "&Distribute Return Sheets…"),
-            run_make_dialog,
-        ),
-        (
-            "returns_collect",
-            QCoreApplication.translate("ReturnsMenu", "C&ollect Returned Sheets…"),
-            run_collect_dialog,
-        ),
-        (
-            "returns_status",
-            QCoreApplication.translate("ReturnsMenu", "Return Round &State…"),
-            run_status_dialog,
-        ),
-    ):
-        # The window's own factory: enabled only while a plan is shown.
-        action = window._action(key, text, on_plan(opener), needs_plan=True)
-        window.add_action("plan", action)
 
 
 class MakeRoundDialog(QDialog):
