@@ -27,10 +27,27 @@ def test_without_a_gui_no_command_is_a_usage_error(capsys):
 
 
 def test_main_py_hands_the_app_to_the_cli(monkeypatch):
+    import gc
+
     import views.start
 
     monkeypatch.setattr(views.start, "run_gui", lambda db, open_file: 3)
     assert entry.run([]) == 3
+    assert gc.isenabled()  # paused for the start only, even when no window opened
+
+
+def test_the_collector_resumes_after_the_first_paint_with_start_up_frozen():
+    import gc
+
+    from views.start import resume_collector
+
+    gc.disable()
+    try:
+        resume_collector()
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 def test_a_command_does_not_load_qt(tmp_path):

@@ -55,6 +55,35 @@ def test_main_window_painted_loads_no_heavy_library(engine, sample_plan, db_path
     assert _loaded_after(code) == []
 
 
+@pytest.mark.gui
+def test_the_data_layer_the_first_window_reads_loads_before_qt(
+    engine, sample_plan, db_path, tmp_path
+):
+    """PySide6 hooks every import run after it: a services/models/db/SQLAlchemy module the
+    first window needs but main.load_data_layer() leaves out is imported behind the hook."""
+    code = (
+        "import sys, main\n"
+        "main.load_data_layer()\n"
+        "assert 'PySide6' not in sys.modules and 'sqlalchemy.orm' in sys.modules\n"
+        "before = set(sys.modules)\n"
+        "from app import settings\n"
+        f"settings.use_settings_file({str(tmp_path / 'settings.ini')!r})\n"
+        "from app.application import create_application, open_context\n"
+        "app = create_application()\n"
+        f"ctx = open_context({str(db_path)!r})\n"
+        "from views.main_window import MainWindow\n"
+        "window = MainWindow(ctx)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "data = ('services', 'models', 'db', 'sqlalchemy')\n"
+        "late = sorted(m for m in set(sys.modules) - before if m.split('.')[0] in data)\n"
+        "print('late', late)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    late = run_python(code, env).strip().splitlines()[-1]
+    assert late == "late []"
+
+
 def test_cli_start_loads_no_database_library():
     """`--help`, `--version` and a command's `--help` build every command's parser: none of
     that may import SQLAlchemy (0.3-0.5 s) or a heavy library."""

@@ -86,11 +86,21 @@ def _sign_in(url: str):
         return None
 
 
+def resume_collector() -> None:
+    """After the first paint: what start-up loaded stays (modules, classes, the window), so
+    it is frozen out of every later collection, and the collector runs again."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def _run_window(app, ctx, open_file: str | None) -> int:
     from views import ledger_menu
 
     window = MainWindow(ctx)
     window.show()
+    QTimer.singleShot(0, resume_collector)
     if open_file:  # `greenledger --open FILE`: a table opened from the file manager
         QTimer.singleShot(0, lambda: window.import_table(open_file))
     code = app.exec()
