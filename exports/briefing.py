@@ -36,7 +36,6 @@ from exports.briefing_data import BriefingData
 from exports.briefing_doc import Bookmark, BriefingDoc, TableOfContents, TocEntry, geometry
 from exports.briefing_figures import prepare
 from exports.briefing_fonts import ACCENT, para, register_fonts, styles
-from exports.briefing_gongwen import build_gongwen
 from exports.briefing_options import CHAPTERS, WATERMARK, BriefingOptions, BriefingResult
 from exports.briefing_text import cn_date, summary_paragraphs
 from exports.safety import atomic_output
@@ -292,6 +291,8 @@ def _build(state: TaskState | None, session: Session, options, out: Path) -> Bri
 
         return build_docx(state or TaskState(), session, options, out)
     if options.style == "gongwen":
+        from exports.briefing_gongwen import build_gongwen  # its faces and styles: 公文 only
+
         return build_gongwen(state or TaskState(), session, options, out)
     state = state or TaskState()
     started = time.perf_counter()

@@ -88,12 +88,11 @@ def register_gongwen_fonts() -> dict[str, frozenset[int]]:
     faces = [(name, load_ttfont(name, _shipped(file))) for name, file in FILES.items()]
     heading = cjk_font()
     faces.append((HEI, load_ttfont(HEI, heading.path, heading.subfont_index)))
+    wider = set().union(*fallback_cmaps)
     for name, font in faces:
         pdfmetrics.registerFont(_on_grid(font))
         pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
-        own = font.face.charToGlyph
-        wider = set().union(*fallback_cmaps)
-        missing[name] = frozenset(c for c in wider if c not in own)
+        missing[name] = frozenset(wider.difference(font.face.charToGlyph))
     missing[SONG] = frozenset(
         c for c in fallback_cmaps[1] if c not in fallback_cmaps[0] and c > 0x2000
     )
