@@ -43,6 +43,7 @@ from db.bulk import (
     indexes_deferred,
     insert_rows,
     reserve_ids,
+    text_index_deferred,
     trigger_set_aside,
     worth_deferring,
 )
@@ -351,7 +352,7 @@ def insert_bulk(
     """Bulk mode: ready-made row tuples of a table and of one dependent table, batch by batch
     as plain executemany, or COPY on PostgreSQL (the ORM's per-row parameter processing costs
     more than reading the workbook). A load bigger than what the table holds builds the tables' indexes after its
-    rows, in the same transaction (db.bulk). `progress(done)` is called before each batch
+    rows, in the same transaction (db.bulk); the text index takes every load's rows after them. `progress(done)` is called before each batch
     (a Cancel raised there stops between batches and rolls everything back).
     `idle_trigger`: an insert trigger with nothing to do for these rows (they bring what it
     would fill in), set aside for the load (db.bulk.trigger_set_aside).
@@ -361,7 +362,12 @@ def insert_bulk(
     defer = worth_deferring(connection, main_table, incoming)
     done = 0
     with ExitStack() as stack:
-        stack.enter_context(indexes_deferred(connection, (main_table, dep_table), enabled=defer))
+        tables = (main_table, dep_table)
+        stack.enter_context(
+            indexes_deferred(connection, tables)
+            if defer
+            else text_index_deferred(connection, tables)
+        )
         if idle_trigger is not None:
             stack.enter_context(trigger_set_aside(connection, idle_trigger))
         for rows, dependents in batches:

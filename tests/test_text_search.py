@@ -107,3 +107,21 @@ def test_a_big_first_import_indexes_its_rows_after_loading_them(session, monkeyp
     [new_id] = insert_projects(session, section_id, None, [{"name": "新口袋公园工程"}])
     assert new_id in _ids(session, report.plan_id, "口袋公园", indexed=True)
     _integrity(session)
+
+
+def test_an_import_into_a_ledger_holding_projects_is_found_by_the_index(session, sample_plan):
+    """Smaller than the ledger, the load keeps the indexes; the text index still takes its
+    rows in one statement after them, and nothing else: earlier rows keep their entries."""
+    from importers.plan_import import analyze, write_new_plan
+    from services.sample import sample_workbook_path
+    from services.tasks import TaskState
+
+    preview = analyze(TaskState(), sample_workbook_path())
+    report = write_new_plan(TaskState(), session, preview, "第二个方案")
+    _integrity(session)
+    for plan_id in (sample_plan.id, report.plan_id):
+        for word in ("口袋公园", "区住建局", "VOCs"):
+            found = _ids(session, plan_id, word, indexed=True)
+            assert found and found == _ids(session, plan_id, word, indexed=False)
+    names = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'project_search%'"
+    assert len(session.execute(text(names)).all()) == 3  # insert, update, delete: all back
