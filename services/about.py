@@ -9,13 +9,12 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from db.backups import backup_folder
+if TYPE_CHECKING:  # `--version` must not pay for SQLAlchemy, importlib.metadata or db.backups
+    from importlib import metadata
 
-if TYPE_CHECKING:  # `--version` must not pay for importing SQLAlchemy
     from sqlalchemy.engine import URL
 
 VERSION = "0.2.0"
@@ -79,6 +78,8 @@ def _licence_of(dist: metadata.Distribution) -> str:
 
 def library_licences() -> list[Licence]:
     """Licences of the bundled libraries that are installed (python-docx, psycopg are optional)."""
+    from importlib import metadata
+
     found: list[Licence] = []
     for name in BUNDLED_LIBRARIES:
         try:
@@ -110,6 +111,8 @@ class AboutInfo:
 def about_info(url: URL) -> AboutInfo:
     """The facts for the ledger at `url`: a file and its backup folder (db.backups), or the
     server address without its password."""
+    from db.backups import backup_folder
+
     if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
         database = str(Path(url.database).resolve())
         backups = str(backup_folder(Path(database)))
