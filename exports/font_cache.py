@@ -8,12 +8,14 @@ font file itself (subsets are still cut from its real glyph data) and restore th
 
 A cache entry is keyed by the file's resolved path, size and modification time, the face index,
 reportlab's version and this format's version: a changed font, a different reportlab or a
-damaged entry is simply parsed again. Entries are marshal data (plain numbers, strings and
-containers: loading one cannot run code) written atomically.
+damaged entry is simply parsed again, and its new entry replaces the old one. Entries are
+marshal data (plain numbers, strings and containers: loading one cannot run code) written
+atomically.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import marshal
 import os
@@ -48,7 +50,7 @@ def load_ttfont(name: str, path: str | os.PathLike, subfont_index: int = 0) -> T
     source = Path(path).resolve()
     stat = source.stat()
     key = [str(source), stat.st_size, stat.st_mtime_ns, subfont_index, reportlab.Version, FORMAT]
-    entry = _entry_path(key)
+    entry = _entry_path(key, source, subfont_index)
     state = _read(entry, key)
     if state is not None:
         data = source.read_bytes()
@@ -59,9 +61,13 @@ def load_ttfont(name: str, path: str | os.PathLike, subfont_index: int = 0) -> T
     return font
 
 
-def _entry_path(key: list) -> Path:
+def _entry_path(key: list, source: Path, subfont_index: int) -> Path:
     digest = hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:24]
-    return cache_dir() / "fonts" / f"{digest}.marshal"
+    return cache_dir() / "fonts" / f"{_font_prefix(source, subfont_index)}{digest}.marshal"
+
+
+def _font_prefix(source: Path, subfont_index: int) -> str:
+    return f"{source.stem}-{subfont_index}-"
 
 
 def _read(entry: Path, key: list) -> dict | None:
@@ -90,6 +96,11 @@ def _write(entry: Path, key: list, face: TTFontFace) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(blob)
         os.replace(tmp, entry)
+        # The entries of this font's earlier versions (an upgrade, an edited file) go.
+        prefix = entry.name[: entry.name.rindex("-") + 1]
+        for old in entry.parent.glob(f"{glob.escape(prefix)}*.marshal"):
+            if old != entry:
+                old.unlink(missing_ok=True)
     except OSError:  # a read-only profile: every run parses, nothing else changes
         return
 
