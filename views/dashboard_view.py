@@ -451,7 +451,7 @@ class DashboardView(QWidget):
             canvas = self.canvases[kind]
             canvas.set_figure(figure, source)
             # Final size first (a resize after drawing would draw the chart a second time).
-            self.scroll.widget().layout().activate()
+            self._lay_out_page()
             canvas.draw()
         if pending:
             self.status_label.setText(
@@ -463,7 +463,7 @@ class DashboardView(QWidget):
             return
         self._drawing = None
         # Lay the grid out now (a per-project timeline changes row heights), not on a later pass.
-        self.scroll.widget().layout().activate()
+        self._lay_out_page()
         drawing = time.perf_counter() - started
         self.status_label.setText(
             self.tr("Updated %1 · %2 s (figures %3 s, drawing %4 s)")
@@ -473,6 +473,14 @@ class DashboardView(QWidget):
             .replace("%4", f"{drawing:.2f}")
         )
         self.updated.emit()
+
+    def _lay_out_page(self) -> None:
+        """Give every card its final size now: the page grows to its new minimum at once (the
+        scroll area would only follow on a later turn, squeezing the rows of a page made
+        taller by a long per-project timeline)."""
+        page = self.scroll.widget()
+        page.layout().activate()
+        page.resize(page.size().expandedTo(page.minimumSizeHint()))
 
     def _show_tiles(self, board: Dashboard) -> None:
         key = board.key
