@@ -8,6 +8,8 @@
    read_excel(engine="calamine") + DataFrame.to_sql (goal: ours faster). Also times SQLite alone storing the same rows in the same
    schema (ready-made tuples, indexes built after): read + that is the floor of any importer
    into this schema, so "import / floor" shows what the importer's own work costs.
+3. With `--into LEDGER` (e.g. benchmarks/generate.py's 1,000,000 projects): 10,000 projects
+   imported as a new plan into a copy of it, where the load keeps the ledger's indexes.
 Each step runs in its own process so its peak RSS (ru_maxrss) is its own. Prints figures and
 ratios; never part of the test suite.
 """
@@ -134,6 +136,35 @@ def step_import(path: str, db: str) -> dict:
     }
 
 
+def step_import_into(path: str, ledger: str, db: str) -> dict:
+    """Import the workbook as a new plan into a copy of an existing ledger (`ledger`, e.g.
+    benchmarks/generate.py's 1,000,000 projects): smaller than the ledger, the load keeps
+    its indexes. The copy and the automatic pre-import backup are not timed (the backup is
+    timed on its own: it is the same whatever the importer does)."""
+    import shutil
+
+    from db import open_database, session_factory
+    from db.backups import take_backup
+    from importers.plan_import import analyze, write_new_plan
+    from services.tasks import TaskState
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(db + suffix).unlink(missing_ok=True)
+    shutil.copyfile(ledger, db)
+    engine = open_database(db)
+    started = time.perf_counter()
+    backup = take_backup(Path(db), "import", to=Path(db + ".backup"))
+    backup_seconds = time.perf_counter() - started
+    backup.unlink()
+    with session_factory(engine)() as session:
+        started = time.perf_counter()
+        preview = analyze(TaskState(), path)
+        report = write_new_plan(TaskState(), session, preview, f"并入 {time.time()}", backup=False)
+        seconds = time.perf_counter() - started
+    engine.dispose()
+    return {"seconds": seconds, "projects": report.projects, "backup_seconds": backup_seconds}
+
+
 def step_sqlite_floor(source_db: str, db: str) -> dict:
     """SQLite alone storing the same projects in the same schema, as the importer does.
 
@@ -192,6 +223,7 @@ STEPS = {
     "import": step_import,
     "pandas": step_pandas,
     "sqlite_floor": step_sqlite_floor,
+    "import_into": step_import_into,
 }
 
 
@@ -219,6 +251,11 @@ def main() -> None:
     parser.add_argument("--projects", type=int, default=100_000)
     parser.add_argument("--step", choices=sorted(STEPS))
     parser.add_argument("--repeat", type=int, default=1, help="best of N runs per step")
+    parser.add_argument(
+        "--into",
+        metavar="LEDGER",
+        help="also import 10,000 projects into a copy of this big ledger (e.g. the 1M one)",
+    )
     parser.add_argument("args", nargs="*")
     args = parser.parse_args()
     global REPEAT
@@ -294,6 +331,26 @@ def main() -> None:
         print(
             f"  pandas / import        = {pan['seconds'] / imp['seconds']:.2f}x  (goal > 1x: faster than it)"
         )
+        if args.into:
+            _bench_import_into(tmp_path, args.into)
+
+
+def _bench_import_into(tmp_path: Path, ledger: str) -> None:
+    """10,000 projects into a copy of a big ledger: the indexes stay, the rows go into them."""
+    source = tmp_path / "small.sqlite"
+    generate = str(ROOT / "benchmarks" / "generate.py")
+    subprocess.run(
+        [sys.executable, generate, "--projects", "10000", "--out", str(source)],
+        check=True,
+        capture_output=True,
+    )
+    book = tmp_path / "small.xlsx"
+    _run("export", str(source), str(book))
+    into = _run("import_into", str(book), ledger, str(tmp_path / "big.sqlite"))
+    print(
+        f"import 10,000 into {ledger}: {into['seconds']:.2f} s  peak {into['peak_mb']:.0f} MB"
+        f"  (the automatic backup before it, not included: {into['backup_seconds']:.2f} s)"
+    )
 
 
 if __name__ == "__main__":
