@@ -60,7 +60,9 @@ def big_files(tmp_path_factory, _template_databases):
     rows = hostile.ledger_rows(ROWS)
     first = hostile.write_xlsx(folder / "big.xlsx", rows)
     for row in rows[3:]:
-        row[2] = f"{row[2]}（调整）"  # every project's content changed: a merge updates all
+        # Every project's quantity changed, its name and content (the match key) kept: a
+        # merge updates all. (A changed content would make them all new projects.)
+        row[3] = 2
     changed = hostile.write_xlsx(folder / "changed.xlsx", rows)
     loaded = folder / "loaded.sqlite"
     shutil.copy(_template_databases["empty"], loaded)
@@ -84,9 +86,8 @@ def _state(db: Path) -> tuple[str, int, int, int]:
     with sqlite3.connect(db) as connection:
         check = connection.execute("PRAGMA integrity_check").fetchone()[0]
         projects = connection.execute("SELECT count(*) FROM project").fetchone()[0]
-        changed = connection.execute(
-            "SELECT count(*) FROM project WHERE content LIKE '%（调整）'"
-        ).fetchone()[0]
+        merged = "SELECT count(*) FROM project WHERE quantity = 2"
+        changed = connection.execute(merged).fetchone()[0]
         pasted = connection.execute(
             "SELECT count(*) FROM project WHERE remarks = '粘贴'"
         ).fetchone()[0]
