@@ -9,7 +9,7 @@ writes to the database except through that command, and never keeps a session op
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,12 @@ WIDE_FIELDS = LONG_FIELDS + OWNER_FIELDS  # full width, label above
 
 
 class ProjectDetails(QWidget):
-    """`set_project(id)` shows a project; `save()` writes the edits as one undo step."""
+    """`set_project(id)` shows a project; `save()` writes the edits as one undo step.
+
+    The methods signals call are declared slots: a plain method connected to a signal becomes
+    a slot PySide adds to the class's meta-object at run time, and a call through such a slot
+    was seen failing now and then ("Slot 'ProjectDetails::' not found") in long test runs.
+    """
 
     saved = Signal(int)  # project id
 
@@ -181,6 +186,7 @@ class ProjectDetails(QWidget):
 
     # ------------------------------------------------------------------ showing a project
 
+    @Slot(object)
     def set_project(self, project_id: int | None) -> None:
         if project_id == self.project_id:
             return
@@ -257,7 +263,8 @@ class ProjectDetails(QWidget):
     def is_dirty(self) -> bool:
         return bool(self.pending_changes())
 
-    def _on_edited(self, *_args) -> None:
+    @Slot()
+    def _on_edited(self) -> None:
         if not self._loading:
             self._set_dirty(self.is_dirty())
 
@@ -265,9 +272,11 @@ class ProjectDetails(QWidget):
         self.save_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
 
+    @Slot()
     def revert(self) -> None:
         self.reload()
 
+    @Slot(result=bool)
     def save(self) -> bool:
         """Validate and write the edits as one undo step. False (and errors shown) if refused."""
         changes = self.pending_changes()
@@ -327,6 +336,7 @@ class ProjectDetails(QWidget):
         if affected and not self.is_dirty():
             self.reload()
 
+    @Slot(int)
     def _on_tab_changed(self, index: int) -> None:
         if index != self._history_index or self.history is not None:
             return
